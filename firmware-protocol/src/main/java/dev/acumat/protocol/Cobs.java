@@ -1,0 +1,66 @@
+package dev.acumat.protocol;
+
+/**
+ * Consistent Overhead Byte Stuffing: removes every 0x00 from a message so that 0x00 can
+ * delimit messages on the wire, at a cost of one byte per 254 (plus one).
+ */
+final class Cobs {
+    private Cobs() {
+    }
+
+    static int maxEncodedLength(int length) {
+        return length + length / 254 + 1;
+    }
+
+    /** Stuffs {@code src[off, off+len)} into {@code dst} at {@code dstOff}; returns the bytes written (no delimiter). */
+    static int encode(byte[] src, int off, int len, byte[] dst, int dstOff) {
+        int codeIndex = dstOff;
+        int out = dstOff + 1;
+        int code = 1;
+        for (int i = off, end = off + len; i < end; i++) {
+            byte b = src[i];
+            if (b == 0) {
+                dst[codeIndex] = (byte) code;
+                codeIndex = out++;
+                code = 1;
+            } else {
+                dst[out++] = b;
+                if (++code == 0xFF) {
+                    dst[codeIndex] = (byte) code;
+                    codeIndex = out++;
+                    code = 1;
+                }
+            }
+        }
+        dst[codeIndex] = (byte) code;
+        return out - dstOff;
+    }
+
+    /**
+     * Unstuffs {@code buf[0, len)} in place (the output is never longer than the input).
+     * Returns the unstuffed length, or -1 if the bytes are not valid COBS (a zero byte, or a
+     * code that points past the end).
+     */
+    static int decodeInPlace(byte[] buf, int len) {
+        int in = 0;
+        int out = 0;
+        while (in < len) {
+            int code = buf[in] & 0xFF;
+            if (code == 0 || in + code > len) {
+                return -1;
+            }
+            in++;
+            for (int end = in + code - 1; in < end; in++) {
+                byte b = buf[in];
+                if (b == 0) {
+                    return -1;
+                }
+                buf[out++] = b;
+            }
+            if (code != 0xFF && in < len) {
+                buf[out++] = 0;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.acumat.protocol;
+
+import java.util.Arrays;
+
+/**
+ * One scan of the sensor grid: raw values row-major, row 0 at the head end, with the mat's
+ * sequence number and clock. Immutable; values are unsigned 16-bit.
+ */
+public final class PressureFrame implements Message {
+    private final long sequence;
+    private final long deviceTimeMicros;
+    private final int rows;
+    private final int cols;
+    private final short[] values;
+
+    /**
+     * @param sequence         the mat's frame counter, 0..2^32-1, wrapping
+     * @param deviceTimeMicros the mat's clock at the scan, microseconds since it started
+     * @param rows             1..256
+     * @param cols             1..256
+     * @param values           rows x cols raw values, row-major, each 0..65535
+     */
+    public PressureFrame(long sequence, long deviceTimeMicros, int rows, int cols, int[] values) {
+        this(sequence, deviceTimeMicros, rows, cols, toShorts(rows, cols, values));
+    }
+
+    /** Takes ownership of {@code values}: callers in this package hand over a fresh array. */
+    PressureFrame(long sequence, long deviceTimeMicros, int rows, int cols, short[] values) {
+        if (sequence < 0 || sequence > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("sequence out of 0..2^32-1: " + sequence);
+        }
+        if (deviceTimeMicros < 0) {
+            throw new IllegalArgumentException("device time must not be negative: " + deviceTimeMicros);
+        }
+        checkGeometry(rows, cols);
+        if (values.length != rows * cols) {
+            throw new IllegalArgumentException("expected " + rows * cols + " values for " + rows + " x " + cols
+                    + ", got " + values.length);
+        }
+        this.sequence = sequence;
+        this.deviceTimeMicros = deviceTimeMicros;
+        this.rows = rows;
+        this.cols = cols;
+        this.values = values;
+    }
+
+    private static void checkGeometry(int rows, int cols) {
+        if (rows < 1 || rows > WireFormat.MAX_ROWS || cols < 1 || cols > WireFormat.MAX_COLS) {
+            throw new IllegalArgumentException("geometry must be 1..256 x 1..256: " + rows + " x " + cols);
+        }
+    }
+
+    private static short[] toShorts(int rows, int cols, int[] values) {
+        checkGeometry(rows, cols);
+        if (values.length != rows * cols) {
+            throw new IllegalArgumentException("expected " + rows * cols + " values for " + rows + " x " + cols
+                    + ", got " + values.length);
+        }
+        short[] out = new short[values.length];
+        for (int i = 0; i < values.length; i++) {
+            int v = values[i];
+            if (v < 0 || v > 0xFFFF) {
+                throw new IllegalArgumentException("value " + i + " out of 0..65535: " + v);
+            }
+            out[i] = (short) v;
+        }
+        return out;
+    }
+
+    @Override
+    public int type() {
+        return WireFormat.TYPE_PRESSURE_FRAME;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public long deviceTimeMicros() {
+        return deviceTimeMicros;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public int cells() {
+        return values.length;
+    }
+
+    /** The raw value of cell {@code index} (row-major). */
+    public int valueAt(int index) {
+        return values[index] & 0xFFFF;
+    }
+
+    public int value(int row, int col) {
+        if (row < 0 || row >= rows || col < 0 || col >= cols) {
+            throw new IndexOutOfBoundsException("cell (" + row + ", " + col + ") outside " + rows + " x " + cols);
+        }
+        return values[row * cols + col] & 0xFFFF;
+    }
+
+    /** The backing array, for the codec in this package only: it must not be modified. */
+    short[] rawValues() {
+        return values;
+    }
+
+    /** A copy of the values, row-major. */
+    public int[] toArray() {
+        int[] out = new int[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i] & 0xFFFF;
+        }
+        return out;
+    }
+
+    /** How many cells are not zero. */
+    public int nonZeroCells() {
+        int n = 0;
+        for (short v : values) {
+            if (v != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof PressureFrame other)) {
+            return false;
+        }
+        return sequence == other.sequence && deviceTimeMicros == other.deviceTimeMicros
+                && rows == other.rows && cols == other.cols && Arrays.equals(values, other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Long.hashCode(sequence);
+        h = 31 * h + Long.hashCode(deviceTimeMicros);
+        h = 31 * h + rows;
+        h = 31 * h + cols;
+        return 31 * h + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "PressureFrame[seq=" + sequence + ", t=" + deviceTimeMicros + "us, " + rows + "x" + cols
+                + ", nonzero=" + nonZeroCells() + "]";
+    }
+}
