@@ -45,10 +45,19 @@ public final class GenerateTestVectors {
                 frame(7, 280_000, 32, 20, new int[640]));
         int[] noZeroBytes = new int[256];
         for (int i = 0; i < noZeroBytes.length; i++) {
-            noZeroBytes[i] = 0x0101 + i * 0x0101 % 0xFEFE;
+            noZeroBytes[i] = 0x0101 + (i * 0x0101) % 0xFEFE;
         }
         single("frame_16x16_no_zero_bytes", "512 cell bytes without a zero: COBS blocks of 254 bytes (code 0xFF).",
                 frame(3, 120_000, 16, 16, noZeroBytes));
+        int[] blockEnd = new int[125];
+        for (int i = 0; i < blockEnd.length; i++) {
+            blockEnd[i] = 0x0101 + i;
+        }
+        single("frame_1x125_cobs_block_end", "The message ends exactly at a full COBS block of 254 bytes: the encoder\n"
+                        + "still writes a final code byte 0x01 before the delimiter.",
+                frame(1, 1, 1, 125, blockEnd));
+        single("frame_128x128_empty", "An empty 128 x 128 mat: the zero run of 16384 needs a 3-byte LEB128 (80 80 01).",
+                frame(9, 360_000, 128, 128, new int[128 * 128]));
         single("frame_128x128_sparse", "The largest required geometry, 128 x 128 at 16 bits, with a body-sized blob.",
                 frame(100_000, 4_000_000_000L, 128, 128, blob(128, 128, 64, 50, 30, 60000)));
         single("frame_pmd_s1_supine", "A real 64 x 32 frame: PhysioNet PMD, subject S1, supine (S1/1.txt line 3),\n"
