@@ -23,8 +23,14 @@ public final class MessageWriter {
     }
 
     private static byte[] frameBytes(PressureFrame frame) {
+        return frameBytes(frame, true);
+    }
+
+    /** With {@code allowSparse} false, always dense: for measuring what the sparse form saves. */
+    static byte[] frameBytes(PressureFrame frame, boolean allowSparse) {
         int dense = WireFormat.FRAME_CELLS_OFFSET + 2 * frame.cells();
-        int sparse = WireFormat.FRAME_CELLS_OFFSET + SparseCells.encodedLength(frame.rawValues());
+        int sparse = allowSparse ? WireFormat.FRAME_CELLS_OFFSET + SparseCells.encodedLength(frame.rawValues())
+                : Integer.MAX_VALUE;
         // Sparse only when strictly smaller: the choice is canonical, so every encoder agrees byte for byte.
         boolean useSparse = sparse < dense;
         int bodyLength = useSparse ? sparse : dense;

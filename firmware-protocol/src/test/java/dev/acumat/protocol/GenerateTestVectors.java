@@ -13,9 +13,8 @@ import java.util.zip.CRC32C;
 /**
  * Writes the files under firmware-protocol/vectors. The committed files are the reference;
  * TestVectorsTest checks that this codec still agrees with them. Run it again only when a
- * vector is added, from the module directory:
- * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.acumat.protocol.GenerateTestVectors}
- * or from an IDE, with the module directory as working directory.
+ * vector is added, from the module directory, after {@code mvn -q test-compile}:
+ * {@code java -cp target/classes:target/test-classes dev.acumat.protocol.GenerateTestVectors}
  */
 public final class GenerateTestVectors {
     private static final Path DIR = Path.of("vectors");
