@@ -1,0 +1,273 @@
+package dev.acumat.simulator;
+
+import dev.acumat.protocol.DecodeError;
+import dev.acumat.protocol.DecodeListener;
+import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.InfoRequest;
+import dev.acumat.protocol.Message;
+import dev.acumat.protocol.PressureFrame;
+import dev.acumat.protocol.StreamDecoder;
+import dev.acumat.protocol.WireEncoder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A firmware stand-in: takes frames from a {@link FrameSource}, numbers and timestamps them
+ * like a mat would, and writes them as real protocol bytes to a port, paced at the frame rate
+ * and, when a baud rate is set, at the wire rate.
+ *
+ * <p>It behaves as the protocol asks of a device: a 0x00 delimiter and the device-info at
+ * start-up, the device-info again every 5 seconds and whenever the host sends an info
+ * request. When the wire is still busy with the previous frame, the frame is skipped but its
+ * sequence number is spent, so the host sees the gap. When the port goes away (a pty pulled),
+ * frames are lost while the simulator tries to reopen it, as a mat keeps scanning while its
+ * cable is out.
+ */
+public final class MatSimulator {
+    /** Where ground truth goes, frame by frame. */
+    @FunctionalInterface
+    public interface TruthSink {
+        void record(long frame, long deviceTimeMicros, FrameTruth truth) throws IOException;
+    }
+
+    /**
+     * @param matId  the id the mat announces
+     * @param hz     frames per second of device time, > 0
+     * @param speed  how much faster than real time to play; 0 plays as fast as the port takes it
+     * @param baud   the wire rate to emulate in bits per second (10 bits a byte), 0 for none
+     * @param loop   start the source again when it ends
+     * @param reopen keep trying to reopen a port that went away (a device); false ends the run
+     *               instead (standard output into a closed pipe)
+     */
+    public record Options(String matId, double hz, double speed, long baud, boolean loop, boolean reopen) {
+        public Options {
+            if (!(hz > 0) || hz > 10_000) {
+                throw new IllegalArgumentException("hz must be in (0, 10000]: " + hz);
+            }
+            if (!(speed >= 0)) {
+                throw new IllegalArgumentException("speed must be >= 0: " + speed);
+            }
+            if (baud < 0) {
+                throw new IllegalArgumentException("baud must be >= 0: " + baud);
+            }
+        }
+    }
+
+    /** What a run did. */
+    public record Result(long framesSent, long framesSkipped, long framesLost, long bytesWritten, long reopens,
+                         long infoRequests) {
+    }
+
+    /** The port went away and the options say not to wait for it. */
+    public static final class PortClosedException extends IOException {
+        private final long framesSent;
+
+        PortClosedException(long framesSent) {
+            super("the output closed after " + framesSent + " frames");
+            this.framesSent = framesSent;
+        }
+
+        public long framesSent() {
+            return framesSent;
+        }
+    }
+
+    static final long INFO_INTERVAL_MICROS = 5_000_000;
+    private static final long REOPEN_INTERVAL_NANOS = 500_000_000L;
+
+    private final FrameSource source;
+    private final Options options;
+    private final PortLink.Opener opener;
+    private final Ticker ticker;
+    private final TruthSink truth;
+    private final DeviceInfo info;
+    private final byte[] infoBytes;
+
+    private final Object writeLock = new Object();
+    private PortLink link;
+    private long framesSent;
+    private long framesSkipped;
+    private long framesLost;
+    private long bytesWritten;
+    private long reopens;
+    private final AtomicLong infoRequests = new AtomicLong();
+
+    public MatSimulator(FrameSource source, Options options, PortLink.Opener opener, Ticker ticker, TruthSink truth) {
+        this.source = source;
+        this.options = options;
+        this.opener = opener;
+        this.ticker = ticker;
+        this.truth = truth;
+        this.info = source.deviceInfo(options.matId());
+        this.infoBytes = WireEncoder.encode(info);
+    }
+
+    public DeviceInfo deviceInfo() {
+        return info;
+    }
+
+    /**
+     * Plays the source to its end (or forever with {@code loop}) and returns what happened.
+     * The first open must succeed; later port failures are survived.
+     */
+    public Result run() throws IOException, InterruptedException {
+        connect(opener.open());
+        try {
+            play();
+        } finally {
+            synchronized (writeLock) {
+                closeQuietly();
+            }
+        }
+        return new Result(framesSent, framesSkipped, framesLost, bytesWritten, reopens, infoRequests.get());
+    }
+
+    private void play() throws IOException, InterruptedException {
+        int[] values = new int[info.cells()];
+        double periodMicros = 1_000_000.0 / options.hz();
+        double periodNanos = options.speed() == 0 ? 0 : 1e9 / options.hz() / options.speed();
+        long lastInfoMicros = 0;
+        // Unpaced runs have no time line for a wire rate to act on.
+        double nanosPerByte = options.baud() == 0 || options.speed() == 0 ? 0 : 10e9 / options.baud() / options.speed();
+        long start = ticker.nanoTime();
+        long wireFreeAt = start;
+        long nextReopen = start;
+        for (long frame = 0; ; frame++) {
+            if (!source.next(values)) {
+                if (!options.loop() || !rewindAndNext(values)) {
+                    return;
+                }
+            }
+            long due = start + Math.round(frame * periodNanos);
+            ticker.sleepUntil(due);
+            long deviceTime = Math.round(frame * periodMicros);
+            if (truth != null && source.truth() != null) {
+                truth.record(frame, deviceTime, source.truth());
+            }
+            if (link == null) {
+                if (!options.reopen()) {
+                    throw new PortClosedException(framesSent);
+                }
+                boolean attempt = ticker.nanoTime() - nextReopen >= 0;
+                if (!attempt || !tryReopen()) {
+                    if (attempt) {
+                        nextReopen = ticker.nanoTime() + REOPEN_INTERVAL_NANOS;
+                    }
+                    framesLost++;
+                    continue;
+                }
+                wireFreeAt = ticker.nanoTime();
+                lastInfoMicros = Math.round(frame * periodMicros);
+            }
+            if (nanosPerByte > 0 && wireFreeAt - due > 0) {
+                framesSkipped++;
+                continue;
+            }
+            PressureFrame pf = new PressureFrame(frame & 0xFFFF_FFFFL, deviceTime, info.rows(), info.cols(), values);
+            byte[] bytes = WireEncoder.encode(pf);
+            // Due by device time, not by frame count, so skipped or lost frames never stretch the interval.
+            boolean withInfo = deviceTime - lastInfoMicros >= INFO_INTERVAL_MICROS;
+            if (!send(withInfo ? concat(infoBytes, bytes) : bytes)) {
+                framesLost++;
+                continue;
+            }
+            if (withInfo) {
+                lastInfoMicros = deviceTime;
+            }
+            framesSent++;
+            wireFreeAt = Math.max(due, wireFreeAt) + Math.round(bytes.length * nanosPerByte);
+        }
+    }
+
+    private boolean rewindAndNext(int[] values) {
+        source.rewind();
+        return source.next(values);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private boolean tryReopen() {
+        try {
+            connect(opener.open());
+            reopens++;
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void connect(PortLink opened) throws IOException {
+        synchronized (writeLock) {
+            link = opened;
+        }
+        // A fresh receiver synchronises on the first delimiter, then learns who we are.
+        if (!send(concat(new byte[] {WireEncoder.DELIMITER}, infoBytes))) {
+            throw new IOException("the port closed right after it opened");
+        }
+        Thread reader = new Thread(() -> answerRequests(opened), "simulator-requests");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Writes one whole message run; on failure drops the link so the next frame tries to reopen. */
+    private boolean send(byte[] bytes) {
+        synchronized (writeLock) {
+            if (link == null) {
+                return false;
+            }
+            try {
+                link.write(bytes);
+                bytesWritten += bytes.length;
+                return true;
+            } catch (IOException | UncheckedIOException e) {
+                closeQuietly();
+                return false;
+            }
+        }
+    }
+
+    private void closeQuietly() {
+        if (link != null) {
+            try {
+                link.close();
+            } catch (IOException ignored) {
+                // The port is already gone; nothing left to release.
+            }
+            link = null;
+        }
+    }
+
+    /** Runs on its own thread per opened link: decodes what the host sends and answers info requests. */
+    private void answerRequests(PortLink from) {
+        StreamDecoder decoder = new StreamDecoder(0);
+        byte[] buf = new byte[256];
+        DecodeListener listener = new DecodeListener() {
+            @Override
+            public void onMessage(Message message) {
+                if (message instanceof InfoRequest) {
+                    infoRequests.incrementAndGet();
+                    send(infoBytes);
+                }
+            }
+
+            @Override
+            public void onError(DecodeError error) {
+                // A host may send anything; only a valid info request gets an answer.
+            }
+        };
+        try {
+            int n;
+            while ((n = from.read(buf)) >= 0) {
+                decoder.feed(buf, 0, n, listener);
+            }
+        } catch (IOException e) {
+            // The port went away; the writer notices on its next frame and reopens.
+        }
+    }
+}
