@@ -1,0 +1,218 @@
+package dev.acumat.cli;
+
+import dev.acumat.simulator.FilePortLink;
+import dev.acumat.simulator.FrameSource;
+import dev.acumat.simulator.MatSimulator;
+import dev.acumat.simulator.PortLink;
+import dev.acumat.simulator.ReplayFrameSource;
+import dev.acumat.simulator.synthetic.MatGeometry;
+import dev.acumat.simulator.synthetic.Scenarios;
+import dev.acumat.simulator.Ticker;
+import dev.acumat.simulator.synthetic.TruthWriter;
+import dev.acumat.protocol.WireFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code acumat simulate}: a firmware stand-in writing real protocol bytes to a serial device, a pty or stdout. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write protocol frames to a serial device, a pty, or standard output (--port -), paced at"
+                + " the frame rate, like a mat's firmware would.",
+                "Plays a built-in scenario (default: session) or replays a recording."})
+final class SimulateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PATH", defaultValue = "${env:ACUMAT_PORT}",
+            description = "Serial device or pty to write to, or - for standard output.")
+    String port;
+
+    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "${env:ACUMAT_SCENARIO}",
+            description = "Built-in synthetic session: ${COMPLETION-CANDIDATES}. Default: session.",
+            completionCandidates = ScenarioNames.class)
+    String scenario;
+
+    @Option(names = "--replay", paramLabel = "FILE", defaultValue = "${env:ACUMAT_REPLAY}",
+            description = "Replay a recording: one frame per line, values separated by tabs, spaces or commas,"
+                    + " row-major, row 0 = head end. Needs --rows, --cols and --pitch-mm.")
+    Path replay;
+
+    @Option(names = "--rows", paramLabel = "R", defaultValue = "${env:ACUMAT_ROWS}",
+            description = "Rows of the mat (1..256): the recording's, or a grid for the scenario"
+                    + " (default: the acupressure mat, 32 x 20 at 22 mm; 64 x 32 at 28 mm shows a whole body).")
+    Integer rows;
+
+    @Option(names = "--cols", paramLabel = "C", defaultValue = "${env:ACUMAT_COLS}", description = "Columns of the mat (1..256).")
+    Integer cols;
+
+    @Option(names = "--pitch-mm", paramLabel = "P", defaultValue = "${env:ACUMAT_PITCH_MM}",
+            description = "Distance between sensor centres, in mm.")
+    Double pitchMm;
+
+    @Option(names = "--hz", paramLabel = "F", defaultValue = "${env:ACUMAT_HZ}",
+            description = "Frame rate. Default: 25 for scenarios, 1 for replays (the PhysioNet PMD rate).")
+    Double hz;
+
+    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID:-mat-sim-1}",
+            description = "The id the mat announces (1..64 of A-Z a-z 0-9 . _ : -). Default: ${DEFAULT-VALUE}.")
+    String matId;
+
+    @Option(names = "--baud", paramLabel = "B", defaultValue = "${env:ACUMAT_BAUD:-0}",
+            description = "Emulate the wire rate of this baud setting (8N1): frames that do not fit are skipped,"
+                    + " as firmware would. 0 (default) for no limit.")
+    long baud;
+
+    @Option(names = "--loop", negatable = true, defaultValue = "${env:ACUMAT_LOOP:-false}", fallbackValue = "true",
+            description = "Start again at the end (default: play once).")
+    boolean loop;
+
+    @Option(names = "--truth", paramLabel = "FILE", defaultValue = "${env:ACUMAT_TRUTH}",
+            description = "Write the scenario's ground truth beside it (JSON lines: on-mat intervals, postures, shifts).")
+    Path truth;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "${env:ACUMAT_SEED:-1}",
+            description = "Seed of the scenario's noise and drift. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "${env:ACUMAT_SPEED:-1}",
+            description = "Play X times faster than real time; 0 as fast as the port takes it. Default: ${DEFAULT-VALUE}.")
+    double speed;
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        double rate = hz != null ? hz : replay != null ? 1 : 25;
+        FrameSource source;
+        if (replay != null) {
+            source = new ReplayFrameSource(replay, rows, cols, pitchMm, rate);
+        } else {
+            MatGeometry geometry = rows == null ? MatGeometry.ACUPRESSURE : MatGeometry.of(rows, cols, pitchMm);
+            source = Scenarios.create(scenario == null ? "session" : scenario, rate, seed, geometry);
+        }
+        boolean stdout = port.equals("-");
+        PortLink.Opener opener = stdout ? FilePortLink::stdout : () -> FilePortLink.open(Path.of(port));
+        if (!stdout) {
+            openOnce(Path.of(port));
+        }
+        MatSimulator.Options options = new MatSimulator.Options(matId, rate, speed, baud, loop, !stdout);
+        TruthWriter truthWriter = truth == null ? null
+                : new TruthWriter(Files.newBufferedWriter(truth, StandardCharsets.UTF_8));
+        Thread flushTruth = new Thread(() -> closeQuietly(truthWriter));
+        Runtime.getRuntime().addShutdownHook(flushTruth);
+        long started = System.nanoTime();
+        MatSimulator.Result result;
+        try (source) {
+            result = new MatSimulator(source, options, opener, Ticker.SYSTEM,
+                    truthWriter == null ? null : truthWriter::record).run();
+        } catch (MatSimulator.PortClosedException e) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": standard output closed after "
+                    + e.framesSent() + " frames");
+            return 0;
+        } finally {
+            closeQuietly(truthWriter);
+            Runtime.getRuntime().removeShutdownHook(flushTruth);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                "%s: sent %d frames in %.1f s (%d skipped for the wire rate, %d lost while the port was away,"
+                        + " %d reopens, %d info requests answered)",
+                spec.qualifiedName(), result.framesSent(), seconds, result.framesSkipped(), result.framesLost(),
+                result.reopens(), result.infoRequests()));
+        return 0;
+    }
+
+    private void validate() {
+        if (port == null || port.isBlank()) {
+            throw usage("missing --port PATH (or ACUMAT_PORT); use --port - for standard output");
+        }
+        if (replay != null && scenario != null) {
+            throw usage("--scenario and --replay exclude each other");
+        }
+        boolean geometryGiven = rows != null || cols != null || pitchMm != null;
+        if (replay != null || geometryGiven) {
+            for (Object[] o : new Object[][] {{"--rows", rows}, {"--cols", cols}, {"--pitch-mm", pitchMm}}) {
+                if (o[1] == null) {
+                    throw usage((replay != null ? "--replay" : "a mat geometry") + " needs " + o[0]);
+                }
+            }
+            if (rows < 1 || rows > WireFormat.MAX_ROWS || cols < 1 || cols > WireFormat.MAX_COLS) {
+                throw usage("--rows and --cols must be 1..256, got " + rows + " x " + cols);
+            }
+            if (!(pitchMm > 0) || pitchMm > 1000) {
+                throw usage("--pitch-mm must be in (0, 1000], got " + pitchMm);
+            }
+        }
+        if (replay != null) {
+            if (!Files.isRegularFile(replay)) {
+                throw usage("--replay: no such file: " + replay);
+            }
+            if (truth != null) {
+                throw usage("--truth needs a --scenario: a recording carries no ground truth");
+            }
+        } else if (scenario != null && !Scenarios.names().contains(scenario)) {
+            throw usage("--scenario: unknown scenario '" + scenario + "'; one of " + String.join(", ", Scenarios.names()));
+        }
+        if (hz != null && (!(hz > 0) || hz > 10_000)) {
+            throw usage("--hz must be in (0, 10000], got " + hz);
+        }
+        if (!WireFormat.isValidMatId(matId)) {
+            throw usage("--mat-id must be 1..64 of A-Z a-z 0-9 . _ : -, got '" + matId + "'");
+        }
+        if (baud < 0 || baud > 100_000_000) {
+            throw usage("--baud must be 0..100000000, got " + baud);
+        }
+        if (!(speed >= 0) || Double.isInfinite(speed)) {
+            throw usage("--speed must be >= 0, got " + speed);
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /**
+     * Opens the port once before anything else, so a wrong path is one clear line; puts a real
+     * serial device into raw mode (a pty made by socat with raw,echo=0 already is).
+     */
+    private void openOnce(Path path) throws IOException, InterruptedException {
+        try (PortLink ignored = FilePortLink.open(path)) {
+            // Opened and closed: the path exists and we may write it.
+        } catch (IOException e) {
+            throw new IOException("cannot open port " + path + ": " + Acumat.describe(e), e);
+        }
+        Path real = path.toRealPath();
+        if (!real.startsWith("/dev/pts/") && real.startsWith("/dev/")) {
+            Process stty = new ProcessBuilder("stty", "-F", real.toString(), "raw", "-echo")
+                    .redirectErrorStream(true).start();
+            if (!stty.waitFor(5, TimeUnit.SECONDS) || stty.exitValue() != 0) {
+                stty.destroy();
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: could not put " + real
+                        + " in raw mode with stty; bytes may be altered by the line discipline");
+            }
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable w) {
+        if (w != null) {
+            try {
+                w.close();
+            } catch (IOException ignored) {
+                // Best effort at exit: the truth file is a by-product.
+            }
+        }
+    }
+
+    static final class ScenarioNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Scenarios.names().iterator();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.acumat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The command line's promises: every command listed, one clear line for every mistake, never a stack trace. */
+class AcumatCommandLineTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Acumat.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private String errorLine() {
+        String e = err.toString();
+        assertThat(e.lines().count()).as("one line: %s", e).isEqualTo(1);
+        assertThat(e).doesNotContain("Exception", "\tat ");
+        return e.strip();
+    }
+
+    @Test
+    void helpListsEveryCommandOfTheDesign() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("demo", "simulate", "gateway", "analytics", "analyze", "history");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "gateway", "analytics", "analyze", "history"})
+    void commandsNotBuiltYetSaySoAndFail(String command) {
+        assertThat(run(command, "--kafka", "localhost:9092")).isEqualTo(1);
+        assertThat(errorLine()).isEqualTo("acumat " + command
+                + ": not built yet in this version; see README.md (Status) for what works today");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String c : new String[] {"demo", "simulate", "gateway", "analytics", "analyze", "history"}) {
+            assertThat(run(c, "--help")).as(c).isZero();
+        }
+        assertThat(out.toString()).contains("--replay", "--pitch-mm", "--truth", "--baud");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("acumat: a command is needed");
+    }
+
+    @Test
+    void anUnknownOptionIsOneLine() {
+        assertThat(run("simulate", "--port", "-", "--frobnicate")).isEqualTo(2);
+        assertThat(errorLine()).startsWith("acumat simulate: Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void aMissingPortIsNamed() {
+        assertThat(run("simulate")).isEqualTo(2);
+        assertThat(errorLine()).contains("missing --port PATH");
+    }
+
+    @Test
+    void aMalformedNumberIsNamed() {
+        assertThat(run("simulate", "--port", "-", "--hz", "fast")).isEqualTo(2);
+        assertThat(errorLine()).contains("--hz").contains("fast");
+    }
+
+    @Test
+    void outOfRangeValuesAreNamedNotClamped() {
+        assertThat(run("simulate", "--port", "-", "--hz", "-3")).isEqualTo(2);
+        assertThat(errorLine()).contains("--hz must be in (0, 10000], got -3.0");
+    }
+
+    @Test
+    void aBadMatIdIsNamed() {
+        assertThat(run("simulate", "--port", "-", "--mat-id", "bad id;drop")).isEqualTo(2);
+        assertThat(errorLine()).contains("--mat-id");
+    }
+
+    @Test
+    void anUnknownScenarioListsTheKnownOnes() {
+        assertThat(run("simulate", "--port", "-", "--scenario", "dance")).isEqualTo(2);
+        assertThat(errorLine()).contains("unknown scenario 'dance'", "session", "roll");
+    }
+
+    @Test
+    void aReplayNeedsItsGeometry() throws IOException {
+        Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
+        assertThat(run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2")).isEqualTo(2);
+        assertThat(errorLine()).contains("--replay needs --cols");
+    }
+
+    @Test
+    void aScenarioGridNeedsAllThreeDimensions() {
+        assertThat(run("simulate", "--port", "-", "--scenario", "still", "--rows", "64", "--cols", "32")).isEqualTo(2);
+        assertThat(errorLine()).contains("a mat geometry needs --pitch-mm");
+    }
+
+    @Test
+    void aMissingReplayFileIsNamed() {
+        assertThat(run("simulate", "--port", "-", "--replay", "nowhere.txt", "--rows", "2", "--cols", "2",
+                "--pitch-mm", "28")).isEqualTo(2);
+        assertThat(errorLine()).contains("no such file: nowhere.txt");
+    }
+
+    @Test
+    void aRaggedReplayNamesTheLine() throws IOException {
+        Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n1 2 3\n", StandardCharsets.US_ASCII);
+        assertThat(run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
+                "--pitch-mm", "28")).isEqualTo(1);
+        assertThat(errorLine()).isEqualTo("acumat simulate: " + rec + " line 2: 3 values, rows x cols needs 4");
+    }
+
+    @Test
+    void rowsTimesColsNotMatchingTheFileIsNamed() throws IOException {
+        Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4 5 6\n", StandardCharsets.US_ASCII);
+        assertThat(run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
+                "--pitch-mm", "28")).isEqualTo(1);
+        assertThat(errorLine()).contains("line 1: more than the 4 values of rows x cols");
+    }
+
+    @Test
+    void aPortThatCannotBeOpenedIsOneLine() {
+        String missing = dir.resolve("no-such-tty").toString();
+        assertThat(run("simulate", "--port", missing, "--scenario", "empty")).isEqualTo(1);
+        assertThat(errorLine()).isEqualTo("acumat simulate: cannot open port " + missing + ": no such port: " + missing);
+    }
+
+    @Test
+    void truthNeedsAScenario() throws IOException {
+        Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
+        assertThat(run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
+                "--pitch-mm", "28", "--truth", dir.resolve("t.jsonl").toString())).isEqualTo(2);
+        assertThat(errorLine()).contains("--truth needs a --scenario");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.acumat.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Starting the real launcher and real helper programs from tests, and stopping every one of them. */
+final class Processes implements AutoCloseable {
+    private final List<Process> started = new ArrayList<>();
+    private final Path tmp;
+
+    Processes(Path tmp) {
+        this.tmp = tmp;
+    }
+
+    /** The launcher jar as the build left it, in a JVM of its own. */
+    Process acumat(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Djava.io.tmpdir=" + tmp, "-jar",
+                Path.of("target/acumat.jar").toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        return start(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE));
+    }
+
+    Process start(ProcessBuilder pb) throws IOException {
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    /** A socat pair of ptys, linked at {@code a} and {@code b}; returns once both links exist. */
+    Process ptyPair(Path a, Path b) throws IOException, InterruptedException {
+        Process socat = start(new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
+                .redirectErrorStream(true));
+        waitFor("socat links " + a + " and " + b, () -> Files.exists(a) && Files.exists(b) || !socat.isAlive());
+        if (!socat.isAlive()) {
+            throw new IOException("socat exited with " + socat.exitValue() + ": "
+                    + new String(socat.getInputStream().readAllBytes()));
+        }
+        return socat;
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Polls a condition until it holds, failing after 20 seconds. */
+    static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        Object monitor = new Object();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            synchronized (monitor) {
+                monitor.wait(10);
+            }
+        }
+    }
+
+    static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            stop(p);
+        }
+    }
+}
