@@ -28,19 +28,20 @@
  *   static const acumat_device_info info = {
  *       "mat-0001", 1, 2, 3, ROWS, COLS, 22000, 22000, 12, 40000, 12, 3, cal };
  *
+ *   static const uint8_t sync = ACUMAT_DELIMITER;
+ *
  *   static void send_info(void) {
  *       size_t n = acumat_encode_device_info(wire, sizeof wire, &info);
- *       if (n != 0) uart_write(wire, n);
+ *       if (n != 0) { uart_write(&sync, 1); uart_write(wire, n); }
  *   }
  *
  *   void main_loop(void) {
- *       static const uint8_t sync = ACUMAT_DELIMITER;
- *       uart_write(&sync, 1);                  // lets the receiver sync at once
- *       send_info();
+ *       send_info();                           // the leading 0x00 lets the receiver sync at once
  *       for (uint32_t seq = 0;; seq++) {
  *           scan_matrix(cells);                // fill row-major, deadband applied
  *           size_t n = acumat_encode_frame(wire, sizeof wire, seq, micros64(), ROWS, COLS, cells);
- *           if (n != 0) uart_write(wire, n);
+ *           // A 0x00 before each message keeps line noise from taking it along (PROTOCOL.md 6.3).
+ *           if (n != 0) { uart_write(&sync, 1); uart_write(wire, n); }
  *           int c;
  *           while ((c = uart_read_nonblocking()) >= 0)
  *               if (acumat_rx_byte(&rx, (uint8_t)c) == ACUMAT_RX_INFO_REQUEST) send_info();

@@ -48,14 +48,14 @@ public final class MessageReader {
         int type = LittleEndian.u8(buf, off + WireFormat.TYPE_OFFSET);
         int body = off + WireFormat.BODY_OFFSET;
         switch (type) {
-            case WireFormat.TYPE_PRESSURE_FRAME -> readFrame(buf, body, actual, len, listener);
-            case WireFormat.TYPE_DEVICE_INFO -> readDeviceInfo(buf, body, actual, len, listener);
+            case WireFormat.TYPE_PRESSURE_FRAME -> readFrame(buf, off, body, actual, len, listener);
+            case WireFormat.TYPE_DEVICE_INFO -> readDeviceInfo(buf, off, body, actual, len, listener);
             case WireFormat.TYPE_INFO_REQUEST -> {
                 if (actual != 0) {
                     listener.onError(new DecodeError(DecodeErrorType.BAD_LENGTH, len,
                             "info request with a body of " + actual + " bytes"));
                 } else {
-                    listener.onMessage(InfoRequest.INSTANCE);
+                    listener.onMessage(InfoRequest.INSTANCE, buf, off, len);
                 }
             }
             default -> listener.onError(new DecodeError(DecodeErrorType.UNKNOWN_TYPE, len,
@@ -84,7 +84,7 @@ public final class MessageReader {
         return result[0];
     }
 
-    private static void readFrame(byte[] b, int body, int bodyLength, int len, DecodeListener listener) {
+    private static void readFrame(byte[] b, int off, int body, int bodyLength, int len, DecodeListener listener) {
         if (bodyLength < WireFormat.FRAME_CELLS_OFFSET) {
             listener.onError(new DecodeError(DecodeErrorType.BAD_LENGTH, len,
                     "pressure frame body of " + bodyLength + " bytes, its header alone has "
@@ -128,10 +128,11 @@ public final class MessageReader {
             listener.onError(new DecodeError(DecodeErrorType.MALFORMED, len, "unknown cell encoding " + encoding));
             return;
         }
-        listener.onMessage(new PressureFrame(seq, time, rows, cols, values));
+        listener.onMessage(new PressureFrame(seq, time, rows, cols, values), b, off, len);
     }
 
-    private static void readDeviceInfo(byte[] b, int body, int bodyLength, int len, DecodeListener listener) {
+    private static void readDeviceInfo(byte[] b, int off, int body, int bodyLength, int len,
+                                       DecodeListener listener) {
         int idLength = bodyLength > 0 ? LittleEndian.u8(b, body) : 0;
         int pointsCountOffset = 1 + idLength + WireFormat.DEVICE_INFO_FIXED_BYTES - 2;
         if (bodyLength < pointsCountOffset + 1) {
@@ -166,7 +167,7 @@ public final class MessageReader {
                 calibration.add(new CalibrationPoint(LittleEndian.u16(b, p), LittleEndian.u32(b, p + 2)));
             }
             listener.onMessage(new DeviceInfo(matId, major, minor, patch, rows, cols, rowPitch, colPitch,
-                    adcBits, interval, deadband, calibration));
+                    adcBits, interval, deadband, calibration), b, off, len);
         } catch (IllegalArgumentException e) {
             listener.onError(new DecodeError(DecodeErrorType.MALFORMED, len, "device info: " + e.getMessage()));
         }

@@ -145,6 +145,12 @@ public final class StreamDecoder {
         }
 
         @Override
+        public void onMessage(Message message, byte[] bytes, int offset, int length) {
+            messages++;
+            downstream.onMessage(message, bytes, offset, length);
+        }
+
+        @Override
         public void onError(DecodeError error) {
             errors[error.type().ordinal()]++;
             if (error.type() != DecodeErrorType.OVERSIZE && error.type() != DecodeErrorType.BAD_FRAMING) {

@@ -54,9 +54,9 @@ public final class MatSimulator {
         }
     }
 
-    /** What a run did. */
+    /** What a run did; {@code lastSequence} is that of the last frame sent, -1 before the first. */
     public record Result(long framesSent, long framesSkipped, long framesLost, long bytesWritten, long reopens,
-                         long infoRequests) {
+                         long infoRequests, long lastSequence) {
     }
 
     /** The port went away and the options say not to wait for it. */
@@ -86,11 +86,12 @@ public final class MatSimulator {
 
     private final Object writeLock = new Object();
     private PortLink link;
-    private long framesSent;
-    private long framesSkipped;
-    private long framesLost;
-    private long bytesWritten;
-    private long reopens;
+    private volatile long framesSent;
+    private volatile long framesSkipped;
+    private volatile long framesLost;
+    private volatile long bytesWritten;
+    private volatile long reopens;
+    private volatile long lastSequence = -1;
     private final AtomicLong infoRequests = new AtomicLong();
 
     public MatSimulator(FrameSource source, Options options, PortLink.Opener opener, Ticker ticker, TruthSink truth) {
@@ -100,7 +101,7 @@ public final class MatSimulator {
         this.ticker = ticker;
         this.truth = truth;
         this.info = source.deviceInfo(options.matId());
-        this.infoBytes = WireEncoder.encode(info);
+        this.infoBytes = delimited(WireEncoder.encode(info));
     }
 
     public DeviceInfo deviceInfo() {
@@ -120,7 +121,12 @@ public final class MatSimulator {
                 closeQuietly();
             }
         }
-        return new Result(framesSent, framesSkipped, framesLost, bytesWritten, reopens, infoRequests.get());
+        return result();
+    }
+
+    /** What the run has done so far; safe to call from another thread, e.g. a shutdown hook. */
+    public Result result() {
+        return new Result(framesSent, framesSkipped, framesLost, bytesWritten, reopens, infoRequests.get(), lastSequence);
     }
 
     private void play() throws IOException, InterruptedException {
@@ -168,13 +174,14 @@ public final class MatSimulator {
             byte[] bytes = WireEncoder.encode(pf);
             // Due by device time, not by frame count, so skipped or lost frames never stretch the interval.
             boolean withInfo = deviceTime - lastInfoMicros >= INFO_INTERVAL_MICROS;
-            if (!send(withInfo ? concat(infoBytes, bytes) : bytes)) {
+            if (!send(withInfo ? concat(infoBytes, delimited(bytes)) : delimited(bytes))) {
                 framesLost++;
                 continue;
             }
             if (withInfo) {
                 lastInfoMicros = deviceTime;
             }
+            lastSequence = pf.sequence();
             framesSent++;
             wireFreeAt = Math.max(due, wireFreeAt) + Math.round(bytes.length * nanosPerByte);
         }
@@ -183,6 +190,14 @@ public final class MatSimulator {
     private boolean rewindAndNext(int[] values) {
         source.rewind();
         return source.next(values);
+    }
+
+    /**
+     * A delimiter before each message as well as after it: line noise just before a message then
+     * ends at that delimiter instead of taking the message with it (PROTOCOL.md, framing).
+     */
+    private static byte[] delimited(byte[] message) {
+        return concat(new byte[] {WireEncoder.DELIMITER}, message);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
@@ -207,7 +222,7 @@ public final class MatSimulator {
             link = opened;
         }
         // A fresh receiver synchronises on the first delimiter, then learns who we are.
-        if (!send(concat(new byte[] {WireEncoder.DELIMITER}, infoBytes))) {
+        if (!send(infoBytes)) {
             throw new IOException("the port closed right after it opened");
         }
         Thread reader = new Thread(() -> answerRequests(opened), "simulator-requests");

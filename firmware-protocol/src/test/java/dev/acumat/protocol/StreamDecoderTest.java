@@ -27,6 +27,31 @@ class StreamDecoderTest {
     }
 
     @Test
+    void handsOnEachMessageWithItsBytesAsReceived() {
+        List<byte[]> raw = new java.util.ArrayList<>();
+        DecodeListener keepBytes = new DecodeListener() {
+            @Override
+            public void onMessage(Message message) {
+                throw new AssertionError("the decoder should offer the bytes");
+            }
+
+            @Override
+            public void onMessage(Message message, byte[] bytes, int offset, int length) {
+                raw.add(Arrays.copyOfRange(bytes, offset, offset + length));
+            }
+
+            @Override
+            public void onError(DecodeError error) {
+                throw new AssertionError(error.toString());
+            }
+        };
+        decoder.feed(new byte[] {0}, keepBytes);
+        decoder.feed(WireEncoder.encode(frame), keepBytes);
+        decoder.feed(WireEncoder.encode(Frames.deviceInfo()), keepBytes);
+        assertThat(raw).containsExactly(MessageWriter.toBytes(frame), MessageWriter.toBytes(Frames.deviceInfo()));
+    }
+
+    @Test
     void idleDelimitersAreNothing() {
         decoder.feed(new byte[] {0, 0, 0, 0}, recorder);
         decoder.feed(WireEncoder.encode(frame), recorder);

@@ -3,6 +3,7 @@ package dev.acumat.cli;
 import dev.acumat.simulator.FilePortLink;
 import dev.acumat.simulator.FrameSource;
 import dev.acumat.simulator.MatSimulator;
+import dev.acumat.simulator.NoisyPortLink;
 import dev.acumat.simulator.PortLink;
 import dev.acumat.simulator.ReplayFrameSource;
 import dev.acumat.simulator.synthetic.MatGeometry;
@@ -85,6 +86,14 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Play X times faster than real time; 0 as fast as the port takes it. Default: ${DEFAULT-VALUE}.")
     double speed;
 
+    @Option(names = "--garbage-rate", paramLabel = "P", defaultValue = "${env:ACUMAT_GARBAGE_RATE:-0}",
+            description = "Test a receiver: with this probability per message, a burst of random bytes before it.")
+    double garbageRate;
+
+    @Option(names = "--byte-error-rate", paramLabel = "P", defaultValue = "${env:ACUMAT_BYTE_ERROR_RATE:-0}",
+            description = "Test a receiver: with this probability per byte, flip a bit (those frames fail their CRC).")
+    double byteErrorRate;
+
     @Override
     public Integer call() throws Exception {
         validate();
@@ -97,7 +106,9 @@ final class SimulateCommand implements Callable<Integer> {
             source = Scenarios.create(scenario == null ? "session" : scenario, rate, seed, geometry);
         }
         boolean stdout = port.equals("-");
-        PortLink.Opener opener = stdout ? FilePortLink::stdout : () -> FilePortLink.open(Path.of(port));
+        PortLink.Opener line = stdout ? FilePortLink::stdout : () -> FilePortLink.open(Path.of(port));
+        PortLink.Opener opener = garbageRate == 0 && byteErrorRate == 0 ? line
+                : () -> new NoisyPortLink(line.open(), garbageRate, byteErrorRate, seed);
         if (!stdout) {
             openOnce(Path.of(port));
         }
@@ -107,10 +118,13 @@ final class SimulateCommand implements Callable<Integer> {
         Thread flushTruth = new Thread(() -> closeQuietly(truthWriter));
         Runtime.getRuntime().addShutdownHook(flushTruth);
         long started = System.nanoTime();
-        MatSimulator.Result result;
+        MatSimulator simulator = new MatSimulator(source, options, opener, Ticker.SYSTEM,
+                truthWriter == null ? null : truthWriter::record);
+        // Ctrl-C or SIGTERM ends the run: say what was sent, so a test or a user knows where it stopped.
+        Thread summaryOnSignal = new Thread(() -> summarize(simulator.result(), started));
+        Runtime.getRuntime().addShutdownHook(summaryOnSignal);
         try (source) {
-            result = new MatSimulator(source, options, opener, Ticker.SYSTEM,
-                    truthWriter == null ? null : truthWriter::record).run();
+            simulator.run();
         } catch (MatSimulator.PortClosedException e) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": standard output closed after "
                     + e.framesSent() + " frames");
@@ -118,14 +132,20 @@ final class SimulateCommand implements Callable<Integer> {
         } finally {
             closeQuietly(truthWriter);
             Runtime.getRuntime().removeShutdownHook(flushTruth);
+            Runtime.getRuntime().removeShutdownHook(summaryOnSignal);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        spec.commandLine().getErr().println(String.format(Locale.ROOT,
-                "%s: sent %d frames in %.1f s (%d skipped for the wire rate, %d lost while the port was away,"
-                        + " %d reopens, %d info requests answered)",
-                spec.qualifiedName(), result.framesSent(), seconds, result.framesSkipped(), result.framesLost(),
-                result.reopens(), result.infoRequests()));
+        summarize(simulator.result(), started);
         return 0;
+    }
+
+    private void summarize(MatSimulator.Result result, long startedNanos) {
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                "%s: sent %d frames in %.1f s, last sequence %d (%d skipped for the wire rate, %d lost while the"
+                        + " port was away, %d reopens, %d info requests answered)",
+                spec.qualifiedName(), result.framesSent(), seconds, result.lastSequence(), result.framesSkipped(),
+                result.framesLost(), result.reopens(), result.infoRequests()));
+        spec.commandLine().getErr().flush();
     }
 
     private void validate() {
@@ -170,6 +190,10 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (!(speed >= 0) || Double.isInfinite(speed)) {
             throw usage("--speed must be >= 0, got " + speed);
+        }
+        if (!(garbageRate >= 0 && garbageRate <= 1) || !(byteErrorRate >= 0 && byteErrorRate <= 1)) {
+            throw usage("--garbage-rate and --byte-error-rate must be in 0..1, got " + garbageRate + " and "
+                    + byteErrorRate);
         }
     }
 
