@@ -1,8 +1,102 @@
 package dev.acumat.cli;
 
+import dev.acumat.gateway.Gateway;
+import dev.acumat.gateway.GatewayConfig;
+import dev.acumat.gateway.Time;
+import dev.acumat.gateway.serial.JSerialCommPorts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code acumat gateway}: announced by DESIGN.md, not built yet. */
-@Command(name = "gateway", mixinStandardHelpOptions = true, description = "Read a mat's serial port and produce its frames to Kafka (not built yet).")
-final class GatewayCommand extends NotBuiltYet {
+/** {@code acumat gateway}: the mat's serial port into Kafka, through an on-disk spool. */
+@Command(name = "gateway", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Read a mat's serial port and produce its frames to Kafka (topic acumat.frames, key = mat id),"
+                + " losing nothing: every frame goes through an on-disk spool, so a broker that is away only delays"
+                + " them. Health goes to acumat.device-health and to the log. Stops cleanly on SIGINT/SIGTERM."})
+final class GatewayCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--serial", paramLabel = "PATH|auto", defaultValue = "${env:ACUMAT_SERIAL}",
+            description = "The mat's port: /dev/ttyUSB0, /dev/ttyACM0, a pty or a symlink to one; or auto to find the"
+                    + " mat among the system's serial ports by its answer.")
+    String serial;
+
+    @Option(names = "--baud", paramLabel = "B", defaultValue = "${env:ACUMAT_BAUD:-921600}",
+            description = "The UART's rate (ignored by USB CDC). Default: ${DEFAULT-VALUE}.")
+    int baud;
+
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", defaultValue = "${env:ACUMAT_KAFKA}",
+            description = "Kafka bootstrap servers, host:port[,host:port...]. The broker may come later.")
+    String kafka;
+
+    @Option(names = "--spool", paramLabel = "DIR", defaultValue = "${env:ACUMAT_SPOOL}",
+            description = "The spool directory, one gateway each. Default: the data directory's spool/"
+                    + " (ACUMAT_DATA_DIR, else ~/.acumat).")
+    Path spool;
+
+    @Option(names = "--spool-max-mb", paramLabel = "MB", defaultValue = "${env:ACUMAT_SPOOL_MAX_MB:-1024}",
+            description = "Bound of the spool on disk; when full, new frames are dropped and counted. Default: ${DEFAULT-VALUE}.")
+    long spoolMaxMb;
+
+    @Option(names = "--spool-fsync", paramLabel = "POLICY", defaultValue = "${env:ACUMAT_SPOOL_FSYNC:-interval}",
+            description = "always (every frame), interval (every second) or never (the OS decides). Default: ${DEFAULT-VALUE}.")
+    String spoolFsync;
+
+    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID}",
+            description = "Name the mat this, whatever its device-info says.")
+    String matId;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:ACUMAT_PARTITIONS:-32}",
+            description = "Partitions of acumat.frames if the gateway creates it. Default: ${DEFAULT-VALUE}.")
+    int partitions;
+
+    @Option(names = "--silence-timeout", paramLabel = "SECONDS", defaultValue = "${env:ACUMAT_SILENCE_TIMEOUT:-5}",
+            description = "No byte from the mat for this long counts as a lost port. Default: ${DEFAULT-VALUE}.")
+    double silenceTimeout;
+
+    @Option(names = "--reconnect-max", paramLabel = "SECONDS", defaultValue = "${env:ACUMAT_RECONNECT_MAX:-2}",
+            description = "The longest wait between attempts to reopen a lost port. Default: ${DEFAULT-VALUE}.")
+    double reconnectMax;
+
+    @Option(names = "--health-interval", paramLabel = "SECONDS", defaultValue = "${env:ACUMAT_HEALTH_INTERVAL:-10}",
+            description = "How often health is logged and produced. Default: ${DEFAULT-VALUE}.")
+    double healthInterval;
+
+    @Override
+    public Integer call() throws Exception {
+        GatewayConfig config;
+        try {
+            config = new GatewayConfig(serial, baud, kafka, spool != null ? spool : Paths.dataDir().resolve("spool"),
+                    spoolMaxMb * 1024 * 1024, spoolFsync, matId, partitions, seconds(silenceTimeout, "--silence-timeout"),
+                    seconds(reconnectMax, "--reconnect-max"), seconds(healthInterval, "--health-interval"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Gateway gateway = Gateway.start(config, new JSerialCommPorts(), Time.SYSTEM);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                gateway.close();
+            } catch (Exception e) {
+                System.err.println("acumat gateway: stopping: " + Acumat.describe(e));
+            } finally {
+                stopped.countDown();
+            }
+        }, "gateway-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private Duration seconds(double value, String option) {
+        if (!(value > 0) || value > 86_400) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be in (0, 86400] seconds, got "
+                    + value);
+        }
+        return Duration.ofMillis(Math.round(value * 1000));
+    }
 }

@@ -25,6 +25,14 @@ final class Processes implements AutoCloseable {
         return start(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE));
     }
 
+    /** The launcher jar with stdout and stderr into {@code log}, for processes that run long and log much. */
+    Process acumatLogged(Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Djava.io.tmpdir=" + tmp, "-jar",
+                Path.of("target/acumat.jar").toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        return start(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()));
+    }
+
     Process start(ProcessBuilder pb) throws IOException {
         Process p = pb.start();
         started.add(p);

@@ -1,0 +1,102 @@
+package dev.acumat.gateway.kafka;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** The real Kafka behind {@link KafkaSender.Connection}: a producer, an admin client, and a consumer for deduplication. */
+public final class KafkaConnection implements KafkaSender.Connection {
+    private static final long REQUEST_TIMEOUT_MS = 10_000;
+
+    private final String bootstrap;
+    private final String clientId;
+    private final String gatewayId;
+    private final Map<String, Integer> partitions;
+    private Producer<byte[], byte[]> producer;
+
+    public KafkaConnection(String bootstrap, String clientId, String gatewayId, Map<String, Integer> partitions) {
+        this.bootstrap = bootstrap;
+        this.clientId = clientId;
+        this.gatewayId = gatewayId;
+        this.partitions = partitions;
+    }
+
+    /**
+     * The producer's settings. Idempotent with acks=all, so retries never duplicate or reorder;
+     * an unbounded delivery timeout, so a record is never given up while the broker is away
+     * (the spool bounds what waits); lz4 and a short linger, so many small frames share a batch.
+     */
+    static Properties producerConfig(String bootstrap, String clientId) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        p.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT_MS);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
+        p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+        return p;
+    }
+
+    @Override
+    public synchronized Producer<byte[], byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(producerConfig(bootstrap, clientId), new ByteArraySerializer(),
+                    new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    @Override
+    public Map<String, Integer> ensureTopics() throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId + "-admin");
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT_MS);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT_MS);
+        try (Admin admin = Admin.create(p)) {
+            return new TopicSetup(admin, partitions, REQUEST_TIMEOUT_MS).ensure();
+        }
+    }
+
+    @Override
+    public Map<TopicPartition, Long> alreadySent(Set<String> topics, long sinceMillis) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-dedup");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT_MS);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            return new SpoolDeduplicator(consumer, gatewayId, Duration.ofMillis(REQUEST_TIMEOUT_MS))
+                    .alreadySent(topics, sinceMillis);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            // Records still in flight stay in the spool: the next connection resends what Kafka lacks.
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.acumat.gateway.kafka;
+
+import static dev.acumat.gateway.Conditions.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.acumat.gateway.Backoff;
+import dev.acumat.gateway.MockTime;
+import dev.acumat.gateway.spool.FsyncPolicy;
+import dev.acumat.gateway.spool.Spool;
+import dev.acumat.gateway.spool.SpoolConfig;
+import dev.acumat.gateway.spool.SpoolEntry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KafkaSenderTest {
+    @TempDir
+    Path dir;
+
+    private final MockTime time = new MockTime();
+    private Spool spool;
+    private final List<MockProducer<byte[], byte[]>> producers = new ArrayList<>();
+    private final AtomicInteger topicFailures = new AtomicInteger();
+    private Map<TopicPartition, Long> alreadySent = Map.of();
+    private final List<Long> dedupSince = new ArrayList<>();
+    private KafkaSender sender;
+    private Thread thread;
+
+    @BeforeEach
+    void openSpool() throws IOException {
+        spool = Spool.open(dir, new SpoolConfig(64L << 20, 1L << 20, FsyncPolicy.NEVER, Duration.ofSeconds(1)),
+                Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (sender != null) {
+            sender.stop();
+            thread.join(10_000);
+        }
+        spool.close();
+    }
+
+    private KafkaSender.Connection connection() {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        producers.add(producer);
+        return new KafkaSender.Connection() {
+            @Override
+            public Producer<byte[], byte[]> producer() {
+                return producer;
+            }
+
+            @Override
+            public Map<String, Integer> ensureTopics() {
+                if (topicFailures.getAndDecrement() > 0) {
+                    throw new TimeoutException("Timed out waiting for a node assignment");
+                }
+                return Map.of(FrameRecords.FRAMES_TOPIC, 8, FrameRecords.HEALTH_TOPIC, 2);
+            }
+
+            @Override
+            public Map<TopicPartition, Long> alreadySent(Set<String> topics, long sinceMillis) {
+                dedupSince.add(sinceMillis);
+                return alreadySent;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private void start(long window) {
+        sender = new KafkaSender(spool, this::connection, "gw-1", window, time,
+                new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)));
+        thread = new Thread(sender, "kafka-sender");
+        thread.start();
+    }
+
+    private void append(int n, String mat) throws IOException {
+        for (int i = 0; i < n; i++) {
+            spool.append(FrameRecords.FRAMES_TOPIC, mat.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) i, 1, 2},
+                    1_000L + i, List.of(new SpoolEntry.Header(FrameRecords.ENCODING_HEADER, FrameRecords.ascii("1"))));
+        }
+    }
+
+    private MockProducer<byte[], byte[]> producer() {
+        return producers.get(producers.size() - 1);
+    }
+
+    @Test
+    void sendsInSpoolOrderWithItsHeadersAndAcknowledgesWhatKafkaConfirms() throws Exception {
+        append(50, "mat-1");
+        topicFailures.set(2);  // the broker is not there yet
+        start(1 << 20);
+        waitFor("50 records sent", () -> !producers.isEmpty() && producer().history().size() == 50);
+        assertThat(time.sleeps).containsExactly(200L, 400L);
+        List<ProducerRecord<byte[], byte[]>> sent = producer().history();
+        int partition = FrameRecords.partition("mat-1".getBytes(StandardCharsets.UTF_8), 8);
+        for (int i = 0; i < 50; i++) {
+            ProducerRecord<byte[], byte[]> r = sent.get(i);
+            assertThat(r.topic()).isEqualTo("acumat.frames");
+            assertThat(r.partition()).isEqualTo(partition);
+            assertThat(r.timestamp()).isEqualTo(1_000L + i);
+            assertThat(r.value()[0]).isEqualTo((byte) i);
+            assertThat(FrameRecords.header(r.headers(), FrameRecords.SPOOL_OFFSET_HEADER)).isEqualTo(Integer.toString(i));
+            assertThat(FrameRecords.header(r.headers(), FrameRecords.GATEWAY_HEADER)).isEqualTo("gw-1");
+            assertThat(FrameRecords.header(r.headers(), FrameRecords.ENCODING_HEADER)).isEqualTo("1");
+        }
+        assertThat(spool.acknowledged()).isEqualTo(-1);
+        for (int i = 0; i < 20; i++) {
+            producer().completeNext();
+        }
+        waitFor("20 acknowledged", () -> spool.acknowledged() == 19);
+        append(5, "mat-1");
+        waitFor("more sent", () -> producer().history().size() == 55);
+        while (producer().completeNext()) {
+            // acknowledge the rest
+        }
+        assertThat(sender.drain(10_000)).isTrue();
+        assertThat(spool.acknowledged()).isEqualTo(54);
+        assertThat(sender.sent()).isEqualTo(55);
+    }
+
+    @Test
+    void keepsNoMoreThanTheWindowInFlight() throws Exception {
+        append(100, "mat-1");
+        start(10);  // 3 bytes per record: three at a time
+        waitFor("a window's worth", () -> !producers.isEmpty() && producer().history().size() == 3);
+        assertThat(producer().history()).hasSize(3);
+        producer().completeNext();
+        waitFor("one more", () -> producer().history().size() == 4);
+    }
+
+    @Test
+    void afterAProducerFailureResendsWhatKafkaDidNotConfirm() throws Exception {
+        append(10, "mat-1");
+        start(1 << 20);
+        waitFor("sent", () -> !producers.isEmpty() && producer().history().size() == 10);
+        MockProducer<byte[], byte[]> first = producer();
+        for (int i = 0; i < 4; i++) {
+            first.completeNext();
+        }
+        first.errorNext(new NotLeaderOrFollowerException("fatal for this test"));
+        waitFor("a second producer", () -> producers.size() == 2 && producer().history().size() == 6);
+        assertThat(producer().history().get(0).value()[0]).isEqualTo((byte) 4);
+        assertThat(spool.acknowledged()).isEqualTo(3);
+        assertThat(dedupSince).as("each new producer asks Kafka what it already has").hasSize(2);
+    }
+
+    @Test
+    void afterARestartSkipsWhatKafkaAlreadyHas() throws Exception {
+        append(10, "mat-1");
+        append(10, "mat-2");
+        int p1 = FrameRecords.partition("mat-1".getBytes(StandardCharsets.UTF_8), 8);
+        int p2 = FrameRecords.partition("mat-2".getBytes(StandardCharsets.UTF_8), 8);
+        assertThat(p1).as("the test needs the two mats apart").isNotEqualTo(p2);
+        alreadySent = Map.of(new TopicPartition(FrameRecords.FRAMES_TOPIC, p1), 6L);
+        start(1 << 20);
+        waitFor("the rest sent", () -> !producers.isEmpty() && producer().history().size() == 13);
+        assertThat(producer().history()).extracting(r -> FrameRecords.header(r.headers(), FrameRecords.SPOOL_OFFSET_HEADER))
+                .containsExactly("7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19");
+        assertThat(sender.skippedAsDuplicates()).isEqualTo(7);
+        assertThat(dedupSince).containsExactly(spool.read(0).appendTimeMillis());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.acumat.gateway.serial;
+
+import dev.acumat.gateway.MockTime;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** A scripted serial link: hands out chunks, then "unplugs" (an error) or goes silent. */
+final class FakeSerialLink implements SerialLink {
+    final String port;
+    final Deque<byte[]> chunks = new ArrayDeque<>();
+    final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    final MockTime time;
+    final long readTimeoutMillis;
+    boolean unplugAtEnd;
+    boolean closed;
+
+    FakeSerialLink(String port, MockTime time, long readTimeoutMillis) {
+        this.port = port;
+        this.time = time;
+        this.readTimeoutMillis = readTimeoutMillis;
+    }
+
+    FakeSerialLink chunk(byte[] bytes) {
+        chunks.add(bytes);
+        return this;
+    }
+
+    @Override
+    public String port() {
+        return port;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws SerialException {
+        if (closed) {
+            throw new SerialException("port " + port + ": closed");
+        }
+        byte[] next = chunks.poll();
+        if (next == null) {
+            if (unplugAtEnd) {
+                throw new SerialException("port " + port + ": read failed, the device is gone");
+            }
+            time.advance(readTimeoutMillis);
+            return 0;
+        }
+        System.arraycopy(next, 0, buf, off, next.length);
+        return next.length;
+    }
+
+    @Override
+    public void write(byte[] bytes) {
+        written.writeBytes(bytes);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,260 @@
+package dev.acumat.cli;
+
+import static dev.acumat.cli.Processes.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.acumat.gateway.kafka.FrameRecords;
+import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.Message;
+import dev.acumat.protocol.MessageReader;
+import dev.acumat.protocol.MessageWriter;
+import dev.acumat.protocol.PressureFrame;
+import dev.acumat.servers.LocalKafka;
+import dev.acumat.simulator.FrameSource;
+import dev.acumat.simulator.synthetic.Scenarios;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gateway with real parts: a socat pty pair, the simulator as its own process, the gateway
+ * as its own process, and a single-node KRaft broker. What reaches Kafka is checked frame by
+ * frame, and once with kcat, a Kafka client of its own.
+ */
+class GatewayIT {
+    @TempDir
+    static Path shared;
+    static LocalKafka kafka;
+
+    @TempDir
+    Path dir;
+    private Processes processes;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = LocalKafka.start(LocalKafka.Options.forTests(shared.resolve("kafka")));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        processes = new Processes(dir);
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        processes.close();
+    }
+
+    private Process gateway(Path tty, Path log) throws IOException {
+        return processes.acumatLogged(log, "gateway", "--serial", tty.toString(), "--kafka", kafka.bootstrap(),
+                "--spool", dir.resolve("spool").toString(), "--health-interval", "1", "--reconnect-max", "1");
+    }
+
+    private static final Pattern SUMMARY = Pattern.compile("sent (\\d+) frames in [0-9.]+ s, last sequence (-?\\d+)");
+
+    /** Frames sent and the last sequence number, from the simulator's summary line. */
+    private static long[] summary(Path log) throws IOException {
+        Matcher m = SUMMARY.matcher(Files.readString(log, StandardCharsets.UTF_8));
+        assertThat(m.find()).as("the simulator's summary in %s", log).isTrue();
+        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+    }
+
+    private static List<PressureFrame> frames(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<PressureFrame> out = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            Message m = MessageReader.parse(r.value());
+            if (m instanceof PressureFrame f) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static String log(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Test
+    void everyFrameArrivesOnceInOrderWithItsBytesIdentical() throws Exception {
+        Path mat = dir.resolve("mat");
+        Path host = dir.resolve("host");
+        processes.ptyPair(mat, host);
+        Path gatewayLog = dir.resolve("gateway.log");
+        Process gateway = gateway(host, gatewayLog);
+        Path simLog = dir.resolve("simulate.log");
+        Process sim = processes.acumatLogged(simLog, "simulate", "--port", mat.toString(), "--scenario", "roll",
+                "--speed", "5", "--seed", "3", "--mat-id", "mat-a");
+        assertThat(sim.waitFor(180, TimeUnit.SECONDS)).as(log(simLog)).isTrue();
+        long sent = summary(simLog)[0];
+
+        try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), FrameRecords.FRAMES_TOPIC);
+             TopicCollector health = new TopicCollector(kafka.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
+            waitLogged("all " + sent + " frames in Kafka", gatewayLog,
+                    () -> frames.poll() && frames(frames.records("mat-a")).size() >= sent);
+            List<ConsumerRecord<byte[], byte[]>> records = frames.records("mat-a");
+            List<PressureFrame> got = frames(records);
+            assertThat(got).hasSize((int) sent);
+
+            try (FrameSource expected = Scenarios.create("roll", 25, 3)) {
+                int[] values = new int[got.get(0).cells()];
+                int i = 0;
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    if (MessageReader.parse(r.value()) instanceof DeviceInfo) {
+                        continue;
+                    }
+                    assertThat(expected.next(values)).isTrue();
+                    PressureFrame want = new PressureFrame(i, i * 40_000L, got.get(0).rows(), got.get(0).cols(), values);
+                    assertThat(r.value()).as("frame %d, bytes as the mat sent them", i).isEqualTo(MessageWriter.toBytes(want));
+                    assertThat(FrameRecords.header(r.headers(), FrameRecords.ENCODING_HEADER)).isEqualTo("1");
+                    assertThat(FrameRecords.header(r.headers(), FrameRecords.CLOCK_ANCHOR_HEADER)).isNotNull();
+                    i++;
+                }
+            }
+            assertThat(records).extracting(ConsumerRecord::timestamp).isSorted();
+            assertThat(records.stream().filter(r -> MessageReader.parse(r.value()) instanceof DeviceInfo)).isNotEmpty();
+
+            waitFor("a health record of mat-a", () -> health.poll() && !health.records("mat-a").isEmpty());
+            String json = new String(health.records("mat-a").get(0).value(), StandardCharsets.UTF_8);
+            assertThat(json).startsWith("{\"mat\":\"mat-a\"").contains("\"frames\":");
+
+            // kcat, an independent client, sees the same records.
+            Process kcat = processes.start(new ProcessBuilder("kcat", "-C", "-b", kafka.bootstrap(), "-t",
+                    FrameRecords.FRAMES_TOPIC, "-o", "beginning", "-e", "-q", "-f", "%k\\n").redirectErrorStream(true));
+            List<String> keys = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            assertThat(kcat.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(keys.stream().filter("mat-a"::equals).count()).isEqualTo(records.size());
+        }
+
+        Processes.stop(gateway);
+        assertThat(log(gatewayLog)).contains("gateway stopped: every record is in Kafka");
+    }
+
+    @Test
+    void startsAndReadsBeforeTheBrokerIsThereAndDeliversWhenItComes() throws Exception {
+        Path mat = dir.resolve("mat");
+        Path host = dir.resolve("host");
+        processes.ptyPair(mat, host);
+        Path gatewayLog = dir.resolve("gateway.log");
+        Path simLog = dir.resolve("simulate.log");
+        kafka.stop();
+        long sent;
+        try {
+            gateway(host, gatewayLog);
+            Process sim = processes.acumatLogged(simLog, "simulate", "--port", mat.toString(), "--scenario", "sit-up",
+                    "--speed", "5", "--mat-id", "mat-c");
+            assertThat(sim.waitFor(180, TimeUnit.SECONDS)).as(log(simLog)).isTrue();
+            sent = summary(simLog)[0];
+            waitLogged("every frame spooled", gatewayLog, () -> waiting(gatewayLog, "mat-c") >= sent);
+        } finally {
+            kafka.restart();
+        }
+        try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
+            waitLogged("all " + sent + " frames in Kafka", gatewayLog,
+                    () -> frames.poll() && frames(frames.records("mat-c")).size() >= sent);
+            assertThat(frames(frames.records("mat-c"))).extracting(PressureFrame::sequence)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.range(0, sent).boxed().toList());
+        }
+    }
+
+    @Test
+    void survivesARepluggedPortGarbageOnTheLineAndABrokerOutage() throws Exception {
+        Path mat = dir.resolve("mat");
+        Path host = dir.resolve("host");
+        Process socat = processes.ptyPair(mat, host);
+        Path gatewayLog = dir.resolve("gateway.log");
+        gateway(host, gatewayLog);
+        Path simLog = dir.resolve("simulate.log");
+        Process sim = processes.acumatLogged(simLog, "simulate", "--port", mat.toString(), "--scenario", "still",
+                "--loop", "--speed", "2", "--garbage-rate", "0.05", "--mat-id", "mat-b");
+
+        try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), FrameRecords.FRAMES_TOPIC);
+             TopicCollector health = new TopicCollector(kafka.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
+            waitLogged("frames of mat-b", gatewayLog,
+                    () -> frames.poll() && frames(frames.records("mat-b")).size() >= 50);
+
+            // Re-plug: the pty pair disappears and comes back under the same names.
+            Processes.stop(socat);
+            long beforeReplug = last(frames(frames.records("mat-b")));
+            Files.deleteIfExists(mat);
+            Files.deleteIfExists(host);
+            processes.ptyPair(mat, host);
+            waitLogged("frames after the re-plug", gatewayLog,
+                    () -> frames.poll() && last(frames(frames.records("mat-b"))) > beforeReplug + 50);
+
+            // The broker goes away for a while; the gateway spools, then delivers.
+            long beforeOutage = last(frames(frames.records("mat-b")));
+            kafka.stop();
+            try {
+                waitLogged("frames waiting in the spool while the broker is away", gatewayLog, () -> waiting(gatewayLog, "mat-b") >= 100);
+            } finally {
+                kafka.restart();  // the other tests share the broker
+            }
+            Processes.stop(sim);
+            long lastSent = summary(simLog)[1];
+            waitLogged("every frame up to " + lastSent, gatewayLog,
+                    () -> frames.poll() && last(frames(frames.records("mat-b"))) >= lastSent);
+
+            List<PressureFrame> got = frames(frames.records("mat-b"));
+            Set<Long> seen = new HashSet<>();
+            for (PressureFrame f : got) {
+                assertThat(seen.add(f.sequence())).as("frame %d arrived once", f.sequence()).isTrue();
+            }
+            assertThat(got).extracting(PressureFrame::sequence).isSorted();
+            for (long s = beforeOutage; s <= lastSent; s++) {
+                assertThat(seen).as("frame %d, sent around the broker outage", s).contains(s);
+            }
+            waitFor("health showing the garbage", () -> health.poll() && health.records("mat-b").stream()
+                    .anyMatch(r -> !new String(r.value(), StandardCharsets.UTF_8).contains("\"resyncs\":0,")));
+        }
+    }
+
+    /** Waits for a condition; on a timeout the failure carries the gateway's log. */
+    private static void waitLogged(String what, Path gatewayLog, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        try {
+            waitFor(what, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; gateway log:\n" + log(gatewayLog), e);
+        }
+    }
+
+    private static long last(List<PressureFrame> frames) {
+        return frames.isEmpty() ? -1 : frames.get(frames.size() - 1).sequence();
+    }
+
+    /** Records waiting in the spool, from the gateway's latest health line about {@code mat}. */
+    private static long waiting(Path gatewayLog, String mat) {
+        Matcher m = Pattern.compile("mat=" + mat + " .* spool=(\\d+)").matcher(log(gatewayLog));
+        long depth = 0;
+        while (m.find()) {
+            depth = Long.parseLong(m.group(1));
+        }
+        return depth;
+    }
+}
