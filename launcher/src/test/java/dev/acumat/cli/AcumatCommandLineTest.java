@@ -152,6 +152,35 @@ class AcumatCommandLineTest {
     }
 
     @Test
+    void theGatewayNeedsKafka() {
+        assertThat(run("gateway", "--serial", "/dev/ttyACM0", "--spool", dir.toString())).isEqualTo(2);
+        assertThat(errorLine()).isEqualTo("acumat gateway: --kafka: give the bootstrap servers, host:port[,host:port...]"
+                + " (see 'acumat gateway --help')");
+    }
+
+    @Test
+    void aMalformedBootstrapIsNamed() {
+        assertThat(run("gateway", "--serial", "auto", "--kafka", "localhost", "--spool", dir.toString())).isEqualTo(2);
+        assertThat(errorLine()).contains("--kafka: 'localhost' is not host:port");
+    }
+
+    @Test
+    void aBadGatewayDurationIsNamed() {
+        assertThat(run("gateway", "--serial", "auto", "--kafka", "h:1", "--silence-timeout", "0")).isEqualTo(2);
+        assertThat(errorLine()).contains("--silence-timeout must be in (0, 86400] seconds, got 0.0");
+    }
+
+    @Test
+    void aSpoolInUseIsOneLine() throws Exception {
+        try (dev.acumat.gateway.spool.Spool held = dev.acumat.gateway.spool.Spool.open(dir,
+                dev.acumat.gateway.spool.SpoolConfig.defaults(), java.time.Clock.systemUTC())) {
+            assertThat(run("gateway", "--serial", "/nonexistent", "--kafka", "127.0.0.1:1", "--spool",
+                    dir.toString())).isEqualTo(1);
+            assertThat(errorLine()).startsWith("acumat gateway: spool").contains("in use");
+        }
+    }
+
+    @Test
     void truthNeedsAScenario() throws IOException {
         Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
         assertThat(run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
