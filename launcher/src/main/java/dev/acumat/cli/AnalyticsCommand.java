@@ -1,8 +1,78 @@
 package dev.acumat.cli;
 
+import dev.acumat.analytics.AnalyticsService;
+import dev.acumat.analytics.influx.InfluxEndpoint;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code acumat analytics}: announced by DESIGN.md, not built yet. */
-@Command(name = "analytics", mixinStandardHelpOptions = true, description = "Consume frames, compute contact, lower-back coverage, sessions and posture shifts, write InfluxDB, serve the web UI (not built yet).")
-final class AnalyticsCommand extends NotBuiltYet {
+/** {@code acumat analytics}: frames from Kafka to metrics, sessions and shifts in InfluxDB. */
+@Command(name = "analytics", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Consume acumat.frames, compute contact, lower-back coverage, time on mat, postures and"
+                + " posture shifts per mat (Kafka Streams, state kept in Kafka), and write them with the gateway's"
+                + " health to InfluxDB. Several instances share the mats. Stops cleanly on SIGINT/SIGTERM."})
+final class AnalyticsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", defaultValue = "${env:ACUMAT_KAFKA}",
+            description = "Kafka bootstrap servers, host:port[,host:port...].")
+    String kafka;
+
+    @Option(names = "--influx", paramLabel = "URL", defaultValue = "${env:ACUMAT_INFLUX}",
+            description = "InfluxDB base URL (1.x HTTP API; 2.x with DBRP mappings; 3.x), e.g. http://127.0.0.1:8086."
+                    + " Credentials from ACUMAT_INFLUX_USER and ACUMAT_INFLUX_PASSWORD.")
+    String influx;
+
+    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-acumat}",
+            description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
+    String db;
+
+    @Option(names = "--http", paramLabel = "HOST:PORT", defaultValue = "${env:ACUMAT_HTTP}",
+            description = "Serve the live heatmap and the history here (not built yet).")
+    String http;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:ACUMAT_STATE_DIR}",
+            description = "Local copy of the mats' state (the truth is in Kafka). Default: the data directory's"
+                    + " analytics-state/.")
+    Path stateDir;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "${env:ACUMAT_THREADS:-1}",
+            description = "Stream threads of this instance. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        if (influx == null || influx.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--influx: give the InfluxDB URL, e.g. http://127.0.0.1:8086");
+        }
+        AnalyticsService.Config config;
+        try {
+            config = new AnalyticsService.Config(kafka, InfluxEndpoint.of(influx, db),
+                    stateDir != null ? stateDir : Paths.dataDir().resolve("analytics-state"), threads);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (http != null && !http.isBlank()) {
+            spec.commandLine().getErr().println(spec.qualifiedName()
+                    + ": --http: the live heatmap and the history are not built yet in this version; going on without");
+        }
+        AnalyticsService service = AnalyticsService.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                service.close();
+            } catch (Exception e) {
+                System.err.println("acumat analytics: stopping: " + Acumat.describe(e));
+            } finally {
+                stopped.countDown();
+            }
+        }, "analytics-shutdown"));
+        stopped.await();
+        return 0;
+    }
 }

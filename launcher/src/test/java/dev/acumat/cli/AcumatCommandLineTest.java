@@ -51,7 +51,7 @@ class AcumatCommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "analytics", "analyze", "history"})
+    @ValueSource(strings = {"demo", "history"})
     void commandsNotBuiltYetSaySoAndFail(String command) {
         assertThat(run(command, "--kafka", "localhost:9092")).isEqualTo(1);
         assertThat(errorLine()).isEqualTo("acumat " + command
@@ -178,6 +178,27 @@ class AcumatCommandLineTest {
                     dir.toString())).isEqualTo(1);
             assertThat(errorLine()).startsWith("acumat gateway: spool").contains("in use");
         }
+    }
+
+    @Test
+    void theAnalyticsNeedInfluxDb() {
+        assertThat(run("analytics", "--kafka", "127.0.0.1:9092")).isEqualTo(2);
+        assertThat(errorLine()).contains("--influx: give the InfluxDB URL");
+    }
+
+    @Test
+    void aHostileDatabaseNameIsRefused() {
+        assertThat(run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--db",
+                "acumat\"; DROP DATABASE x")).isEqualTo(2);
+        assertThat(errorLine()).contains("--db must be letters, digits and underscores");
+    }
+
+    @Test
+    void analyzeNamesABadFormat() throws IOException {
+        Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
+        assertThat(run("analyze", rec.toString(), "--rows", "2", "--cols", "2", "--pitch-mm", "28", "--format", "xml"))
+                .isEqualTo(2);
+        assertThat(errorLine()).contains("--format must be jsonl or csv, got xml");
     }
 
     @Test

@@ -49,9 +49,9 @@ class LauncherScriptIT {
 
     @Test
     void aCommandNotBuiltYetSaysSoAndFails() throws Exception {
-        Run r = acumat("analytics", "--kafka", "localhost:9092");
+        Run r = acumat("history", "--since", "7d");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("acumat analytics: not built yet in this version;"
+        assertThat(r.err().strip()).isEqualTo("acumat history: not built yet in this version;"
                 + " see README.md (Status) for what works today");
     }
 

@@ -57,7 +57,12 @@ final class Processes implements AutoCloseable {
 
     /** Polls a condition until it holds, failing after 20 seconds. */
     static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        waitFor(what, 20, condition);
+    }
+
+    /** Polls a condition until it holds, failing after {@code seconds}. */
+    static void waitFor(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         Object monitor = new Object();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -82,7 +82,7 @@ final class Anatomy {
         b.pair().flat(28, 80, 3.5, 9, 0.02);        // forearms and hands
         b.layer(BREATH).pair().peak(8.5, 39, 7, 10, 0.075);
         b.layer(BREATH).flat(0, 51, 13, 12, 0.09);
-        b.layer(AUX).peak(0, 68.5, 16, 9.5, 0.035); // the arch flattening onto the mat
+        b.layer(AUX).peak(0, 68.5, 16, 9.5, 0.08);  // the arch flattening onto the mat
         return b.blobs;
     }
 

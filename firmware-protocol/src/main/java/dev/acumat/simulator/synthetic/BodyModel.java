@@ -18,8 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BodyModel {
     /** Breathing changes the load under the chest by this share, a few percent. */
     static final double BREATH_DEPTH = 0.03;
-    /** A cell is in contact, for the lumbar coverage truth, from this noiseless pressure (about 50 counts). */
-    public static final double CONTACT_KPA = 0.25;
+    /**
+     * A cell is in contact, for the lumbar coverage truth, from this noiseless pressure: 5 mmHg,
+     * the threshold the analytics use (and pressure-mapping vendors), so the truth scores them
+     * on their own definition of contact.
+     */
+    public static final double CONTACT_KPA = 5 * 0.133322;
     /** The lumbar band of the reference body: L1 (lower ribs) to L5/S1 (pelvis), world cm, a torso wide. */
     private static final double LUMBAR_TOP_CM = 61;
     private static final double LUMBAR_BOTTOM_CM = 75;

@@ -85,7 +85,7 @@ class BodyModelTest {
     }
 
     @Test
-    void lumbarCoverageRangesBetweenAThirdAndFourFifthsWithPose() {
+    void lumbarCoverageRangesFromAFifthToThreeQuartersWithPose() {
         BodyModel model = BodyModel.of(Body.DEFAULT, MAT);
         double[] seen = new double[3];
         double[] lumbar = {0, Pose.DEFAULT_LUMBAR, 1};
@@ -93,13 +93,13 @@ class BodyModelTest {
             Pose pose = Pose.of(Posture.SUPINE).withLumbar(lumbar[i]);
             float[] p = render(MAT, pose);
             seen[i] = model.lumbarCoverage(pose, p);
-            assertThat(seen[i]).as("lumbar %s", lumbar[i]).isBetween(0.3, 0.85);
+            assertThat(seen[i]).as("lumbar %s", lumbar[i]).isBetween(0.15, 0.85);
             // The band moves with the body.
             Pose moved = pose.moved(-4, 3, 3);
             assertThat(model.lumbarCoverage(moved, render(MAT, moved))).isCloseTo(seen[i], within(0.15));
         }
         assertThat(seen[2] - seen[0]).isGreaterThan(0.3);
-        assertThat(seen[1]).isBetween(0.45, 0.75);
+        assertThat(seen[1]).isBetween(0.45, 0.7);
         assertThat(model.lumbarCoverage(Pose.of(Posture.LEFT), render(MAT, Pose.of(Posture.LEFT)))).isNaN();
     }
 
@@ -130,7 +130,7 @@ class BodyModelTest {
         float[] prone = render(MAT, Pose.of(Posture.PRONE));
         float[] supine = render(MAT, Pose.of(Posture.SUPINE));
         assertThat(max(prone)).isLessThan(12f);
-        assertThat(contactCells(prone)).isGreaterThan(contactCells(supine) * 3 / 4);
+        assertThat(contactCells(prone)).isGreaterThan(contactCells(supine) * 2 / 3);
     }
 
     @Test

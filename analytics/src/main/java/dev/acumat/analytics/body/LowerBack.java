@@ -1,0 +1,231 @@
+package dev.acumat.analytics.body;
+
+import dev.acumat.analytics.frame.PressureMap;
+
+/**
+ * The landmarks of a supine trunk on the load profile along the body axis, and the lumbar
+ * region between them.
+ *
+ * <p>Lying supine, the trunk rests on two bony bands: the scapulae with the upper ribs, and the
+ * pelvis (sacrum and buttocks). They are the two heaviest wide bands of the profile, 28 to
+ * 70 cm apart; the upper one is the shoulders because row 0 is the head end. The shoulder
+ * landmark is the load centre of the top 20 cm of the trunk, the pelvis landmark the load
+ * centre around the pelvic peak. The lumbar spine lies between them, from the lower ribs (L1)
+ * to L5/S1, at fixed shares of the distance between the landmarks. With the segment
+ * proportions of Drillis and Contini (Winter) the landmarks lie about 0.76 H and 0.50 H above
+ * the soles, the lower ribs 0.65 H and L5/S1 0.57 H, which puts L1 at 0.42 and L5/S1 at 0.73 of
+ * the way; the shares below were fitted on the simulator's body model, built from the same
+ * tables, for people of 155 to 196 cm. Only the two landmarks are needed, so it works on a mat
+ * that shows the trunk alone (shoulders at the top edge, buttocks at the bottom edge) as on one
+ * that shows the whole body. The region is as wide as the trunk's contact at the pelvis,
+ * narrowed to the waist, and turns with the body.
+ */
+final class LowerBack {
+    /** Lumbar top (L1, lower ribs) as a share of the way from the shoulder to the pelvis landmark. */
+    static final double TOP = 0.41;
+    /** Lumbar bottom (L5/S1) as a share of the same way. */
+    static final double BOTTOM = 0.715;
+    /**
+     * Lumbar width as a share of the pelvis's contact width: the buttocks are wider than the
+     * waist (0.9 gives the simulator's 28 cm lumbar band for its reference adult).
+     */
+    static final double WIDTH_OF_PELVIS = 0.9;
+    /** Shoulder-to-pelvis distances outside this range are not a supine trunk (cm). */
+    static final double MIN_SPAN_CM = 28;
+    static final double MAX_SPAN_CM = 70;
+    /** A trunk band is at least this share of the widest band's contact width. */
+    static final double WIDE = 0.5;
+    /** The shoulder landmark is the load centre of this much trunk below its top edge (cm). */
+    static final double UPPER_TRUNK_CM = 20;
+    /** Landmarks are refined as the load centroid within this distance of the profile's peak. */
+    static final double REFINE_CM = 7;
+    /** Less than this share of the region on the mat, and the lower back is not on it. */
+    static final double MIN_ON_MAT = 0.5;
+
+    boolean found;
+    double shoulderU;
+    double pelvisU;
+    double shoulderV;
+    double pelvisV;
+    double shoulderWidthCm;
+    double pelvisWidthCm;
+    /** Share of the shoulder and pelvis bands' load near the axis (see {@link AxisProfile#centralShare}). */
+    double shoulderCentral;
+    double pelvisCentral;
+    /** The widest band's contact width, cm (found or not). */
+    double maxWidthCm;
+    /** Smoothed load at its lowest between the landmarks over the lower landmark's load, 0..1. */
+    double gap;
+
+    /** Finds the shoulder and pelvis bands; false when there are not two that fit a trunk. */
+    boolean locate(BodyShape s) {
+        found = false;
+        gap = 1;
+        int n = s.profile.bins;
+        double maxWidth = 0;
+        for (int k = 0; k < n; k++) {
+            maxWidth = Math.max(maxWidth, bandWidth(s, k));
+        }
+        maxWidthCm = maxWidth;
+        int m = -1;
+        for (int k = 0; k < n; k++) {
+            if (candidate(s, k, maxWidth) && (m < 0 || s.profile.smooth[k] > s.profile.smooth[m])) {
+                m = k;
+            }
+        }
+        if (m < 0) {
+            return false;
+        }
+        int m2 = -1;
+        for (int k = 0; k < n; k++) {
+            double d = Math.abs(k - m) * s.binCm;
+            if (d >= MIN_SPAN_CM && d <= MAX_SPAN_CM && candidate(s, k, maxWidth)
+                    && (m2 < 0 || s.profile.smooth[k] > s.profile.smooth[m2])) {
+                m2 = k;
+            }
+        }
+        if (m2 < 0) {
+            return false;
+        }
+        int top = Math.min(m, m2);
+        int bottom = Math.max(m, m2);
+        double low = Double.POSITIVE_INFINITY;
+        for (int k = top; k <= bottom; k++) {
+            low = Math.min(low, s.profile.smooth[k]);
+        }
+        gap = low / Math.min(s.profile.smooth[top], s.profile.smooth[bottom]);
+        // The shoulder landmark is the load centre of the upper trunk, from where the trunk's
+        // contact becomes wide below the neck (walking up from the upper peak, so raised arms
+        // beside the head do not count): a flat upper back has no clear scapular peak, but it
+        // always has a top edge.
+        int first = top;
+        while (first > 0 && bandWidth(s, first - 1) >= WIDE * maxWidth) {
+            first--;
+        }
+        int last = Math.min(bottom, first + (int) Math.round(UPPER_TRUNK_CM / s.binCm));
+        double sw = 0;
+        double su = 0;
+        double sv = 0;
+        for (int k = first; k < last; k++) {
+            sw += s.profile.load[k];
+            su += s.profile.load[k] * s.profile.binU(k);
+            sv += s.profile.vSum[k];
+        }
+        if (!(sw > 0)) {
+            return false;
+        }
+        shoulderU = su / sw;
+        shoulderV = sv / sw;
+        pelvisU = centroid(s, bottom);
+        pelvisV = lateral(s, bottom);
+        if (pelvisU - shoulderU < MIN_SPAN_CM || pelvisU - shoulderU > MAX_SPAN_CM) {
+            return false;
+        }
+        int shoulderBin = s.profile.bin(shoulderU);
+        int h = (int) Math.round(REFINE_CM / s.binCm);
+        shoulderWidthCm = meanWidth(s, shoulderBin);
+        pelvisWidthCm = meanWidth(s, bottom);
+        shoulderCentral = s.profile.centralShare(shoulderBin - h, shoulderBin + h);
+        pelvisCentral = s.profile.centralShare(bottom - h, bottom + h);
+        found = true;
+        return true;
+    }
+
+    /** A local maximum of the smoothed profile (edges count: a band cut by the mat's edge) on a wide band. */
+    private static boolean candidate(BodyShape s, int k, double maxWidth) {
+        double[] p = s.profile.smooth;
+        boolean peak = (k == 0 || p[k] >= p[k - 1]) && (k == s.profile.bins - 1 || p[k] >= p[k + 1]);
+        return peak && p[k] > 0 && bandWidth(s, k) >= WIDE * maxWidth;
+    }
+
+    /** Contact width around bin k, over three bins so a single sparse row does not decide. */
+    private static double bandWidth(BodyShape s, int k) {
+        double sum = 0;
+        int n = 0;
+        for (int j = Math.max(0, k - 1); j <= Math.min(s.profile.bins - 1, k + 1); j++) {
+            sum += s.profile.widthCm(j);
+            n++;
+        }
+        return sum / n;
+    }
+
+    private static double meanWidth(BodyShape s, int k) {
+        int h = (int) Math.round(REFINE_CM / 2 / s.binCm);
+        double sum = 0;
+        int n = 0;
+        for (int j = Math.max(0, k - h); j <= Math.min(s.profile.bins - 1, k + h); j++) {
+            sum += s.profile.widthCm(j);
+            n++;
+        }
+        return sum / n;
+    }
+
+    private static double centroid(BodyShape s, int k) {
+        int h = (int) Math.round(REFINE_CM / s.binCm);
+        double sw = 0;
+        double su = 0;
+        for (int j = Math.max(0, k - h); j <= Math.min(s.profile.bins - 1, k + h); j++) {
+            sw += s.profile.load[j];
+            su += s.profile.load[j] * s.profile.binU(j);
+        }
+        return sw > 0 ? su / sw : s.profile.binU(k);
+    }
+
+    private static double lateral(BodyShape s, int k) {
+        int h = (int) Math.round(REFINE_CM / s.binCm);
+        double sw = 0;
+        double sv = 0;
+        for (int j = Math.max(0, k - h); j <= Math.min(s.profile.bins - 1, k + h); j++) {
+            sw += s.profile.load[j];
+            sv += s.profile.vSum[j];
+        }
+        return sw > 0 ? sv / sw : 0;
+    }
+
+    /** The lumbar region on this frame, or null when too little of it lies on the mat. */
+    LowerBackRegion region(BodyShape s, PressureMap map) {
+        double span = pelvisU - shoulderU;
+        double u0 = shoulderU + TOP * span;
+        double u1 = shoulderU + BOTTOM * span;
+        double vc = (shoulderV + pelvisV) / 2;
+        double half = WIDTH_OF_PELVIS * pelvisWidthCm / 2;
+        double[] corners = {
+            s.x(u0, vc - half), s.y(u0, vc - half), s.x(u0, vc + half), s.y(u0, vc + half),
+            s.x(u1, vc + half), s.y(u1, vc + half), s.x(u1, vc - half), s.y(u1, vc - half),
+        };
+        int c0 = Integer.MAX_VALUE;
+        int c1 = Integer.MIN_VALUE;
+        int r0 = Integer.MAX_VALUE;
+        int r1 = Integer.MIN_VALUE;
+        for (int i = 0; i < 8; i += 2) {
+            c0 = Math.min(c0, (int) Math.floor(corners[i] / s.colCm));
+            c1 = Math.max(c1, (int) Math.floor(corners[i] / s.colCm));
+            r0 = Math.min(r0, (int) Math.floor(corners[i + 1] / s.rowCm));
+            r1 = Math.max(r1, (int) Math.floor(corners[i + 1] / s.rowCm));
+        }
+        boolean[] contact = map.contacts();
+        boolean[] cells = new boolean[contact.length];
+        int inside = 0;
+        int touching = 0;
+        for (int r = Math.max(0, r0); r <= Math.min(s.rows - 1, r1); r++) {
+            double dy = (r + 0.5) * s.rowCm - s.cy;
+            for (int c = Math.max(0, c0); c <= Math.min(s.cols - 1, c1); c++) {
+                double dx = (c + 0.5) * s.colCm - s.cx;
+                double cu = -s.sin * dx + s.cos * dy;
+                double cv = s.cos * dx + s.sin * dy;
+                if (cu >= u0 && cu <= u1 && Math.abs(cv - vc) <= half) {
+                    int i = r * s.cols + c;
+                    cells[i] = true;
+                    inside++;
+                    touching += contact[i] ? 1 : 0;
+                }
+            }
+        }
+        double nominal = (u1 - u0) * 2 * half / s.cellCm2;
+        if (inside == 0 || inside < MIN_ON_MAT * nominal) {
+            return null;
+        }
+        double[] outline = Outline.clip(corners, s.cols * s.colCm, s.rows * s.rowCm);
+        return new LowerBackRegion(cells, inside, touching, (double) touching / inside, outline);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.acumat.analytics.frame;
+
+import dev.acumat.protocol.CalibrationPoint;
+import dev.acumat.protocol.DeviceInfo;
+import java.util.List;
+import org.apache.commons.math3.analysis.interpolation.LinearInterpolator;
+import org.apache.commons.math3.analysis.interpolation.SplineInterpolator;
+import org.apache.commons.math3.analysis.polynomials.PolynomialSplineFunction;
+
+/**
+ * Raw ADC counts to pressure, from the mat's calibration points: a curve through the points
+ * (a natural cubic spline with Commons Math, or straight lines where a spline would not
+ * rise everywhere), held as a lookup table over the ADC's range so a frame costs one array
+ * read per cell. A mat without calibration points stays in raw counts, and says so.
+ */
+public final class Calibration {
+    /** Contact for pressure-mapping vendors starts at about 5 mmHg. */
+    public static final double CONTACT_KPA = 5 * 0.133322;
+    /** Without calibration: 1 % of the ADC's full scale above the baseline. */
+    public static final double CONTACT_RAW_SHARE = 0.01;
+
+    private final boolean calibrated;
+    private final float[] table;
+    private final float contactThreshold;
+
+    private Calibration(boolean calibrated, float[] table, float contactThreshold) {
+        this.calibrated = calibrated;
+        this.table = table;
+        this.contactThreshold = contactThreshold;
+    }
+
+    public static Calibration of(DeviceInfo info) {
+        int size = 1 << info.adcBits();
+        if (!info.isCalibrated()) {
+            return raw(info.adcBits());
+        }
+        List<CalibrationPoint> points = info.calibration();
+        float[] table = new float[size];
+        if (points.size() == 1) {
+            // One point fixes a scale through zero.
+            CalibrationPoint p = points.get(0);
+            double kPaPerCount = p.raw() == 0 ? 0 : p.pressurePa() / 1000.0 / p.raw();
+            for (int r = 0; r < size; r++) {
+                table[r] = (float) (r * kPaPerCount);
+            }
+            return new Calibration(true, table, (float) CONTACT_KPA);
+        }
+        double[] x = new double[points.size()];
+        double[] y = new double[points.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = points.get(i).raw();
+            y[i] = points.get(i).pressurePa() / 1000.0;
+        }
+        PolynomialSplineFunction curve = x.length >= 3 ? new SplineInterpolator().interpolate(x, y) : null;
+        if (curve == null || !risesEverywhere(curve, x)) {
+            curve = new LinearInterpolator().interpolate(x, y);
+        }
+        for (int r = 0; r < size; r++) {
+            double v;
+            if (r <= x[0]) {
+                v = y[0];
+            } else if (r >= x[x.length - 1]) {
+                // Beyond the last point: continue the last segment's slope rather than guess a curve.
+                double slope = (y[y.length - 1] - y[y.length - 2]) / (x[x.length - 1] - x[x.length - 2]);
+                v = y[y.length - 1] + slope * (r - x[x.length - 1]);
+            } else {
+                v = curve.value(r);
+            }
+            table[r] = (float) Math.max(0, v);
+        }
+        return new Calibration(true, table, (float) CONTACT_KPA);
+    }
+
+    /** A mat without calibration: values stay raw counts. */
+    public static Calibration raw(int adcBits) {
+        int size = 1 << adcBits;
+        float[] table = new float[size];
+        for (int r = 0; r < size; r++) {
+            table[r] = r;
+        }
+        return new Calibration(false, table, (float) Math.max(1, CONTACT_RAW_SHARE * (size - 1)));
+    }
+
+    private static boolean risesEverywhere(PolynomialSplineFunction f, double[] x) {
+        double prev = f.value(x[0]);
+        for (double r = x[0] + 1; r <= x[x.length - 1]; r++) {
+            double v = f.value(r);
+            if (v < prev - 1e-9) {
+                return false;
+            }
+            prev = v;
+        }
+        return true;
+    }
+
+    public boolean calibrated() {
+        return calibrated;
+    }
+
+    /** "kPa", or "raw" for an uncalibrated mat. */
+    public String units() {
+        return calibrated ? "kPa" : "raw";
+    }
+
+    /** Pressure of a raw count (clamped to the ADC's range). */
+    public float pressure(int raw) {
+        return table[Math.min(table.length - 1, Math.max(0, raw))];
+    }
+
+    /** A cell is in contact at or above this pressure (in {@link #units()}). */
+    public float contactThreshold() {
+        return contactThreshold;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.acumat.analytics.frame;
+
+/**
+ * How one frame presses on the mat.
+ *
+ * @param contactCells   cells at or above the contact threshold
+ * @param contactRatio   share of the mat's cells in contact, 0..1
+ * @param contactAreaCm2 area of the cells in contact
+ * @param peakPressure   the highest pressure (in the calibration's units), 0 without contact
+ * @param meanPressure   mean pressure over the cells in contact, 0 without contact
+ * @param loadForceN     total force, pressure x area over every cell (kPa x cm2 / 10); for an
+ *                       uncalibrated mat, raw counts x cm2 / 10, a relative load
+ * @param copXCm         centre of pressure across the mat (from column 0's edge), NaN without load
+ * @param copYCm         centre of pressure along the mat (from the head edge), NaN without load
+ */
+public record ContactMetrics(int contactCells, double contactRatio, double contactAreaCm2, double peakPressure,
+                             double meanPressure, double loadForceN, double copXCm, double copYCm) {
+
+    /** Computes the metrics of a map: one pass over the cells. */
+    public static ContactMetrics of(PressureMap map) {
+        MatSpec spec = map.spec();
+        float[] p = map.pressures();
+        boolean[] c = map.contacts();
+        int cols = spec.cols();
+        int contact = 0;
+        double sum = 0;
+        double contactSum = 0;
+        double sx = 0;
+        double sy = 0;
+        float peak = 0;
+        for (int i = 0; i < p.length; i++) {
+            float v = p[i];
+            if (v <= 0) {
+                continue;
+            }
+            sum += v;
+            sx += v * (i % cols + 0.5);
+            sy += v * (i / cols + 0.5);
+            if (c[i]) {
+                contact++;
+                contactSum += v;
+                peak = Math.max(peak, v);
+            }
+        }
+        double area = spec.cellAreaCm2();
+        return new ContactMetrics(contact, (double) contact / p.length, contact * area, peak,
+                contact == 0 ? 0 : contactSum / contact, sum * area / 10,
+                sum > 0 ? sx / sum * spec.colPitchCm() : Double.NaN,
+                sum > 0 ? sy / sum * spec.rowPitchCm() : Double.NaN);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.acumat.analytics.offline;
+
+import dev.acumat.analytics.MatAnalyzer;
+import dev.acumat.analytics.frame.ContactMetrics;
+import dev.acumat.analytics.frame.MatSpec;
+import dev.acumat.analytics.session.SessionEvent;
+import dev.acumat.analytics.session.SessionSummary;
+import dev.acumat.simulator.ReplayFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code acumat analyze}: the analytics on a recording in the replay format, without Kafka or
+ * InfluxDB, printing JSON lines (a line per frame with the fields of the {@code contact}
+ * measurement, a line per session start, session end and posture shift) or CSV (a row per
+ * frame). Frame i is at i / hz seconds.
+ */
+public final class RecordingAnalysis {
+    public enum Format { JSONL, CSV }
+
+    static final String CSV_HEADER = "frame,t_s,on_mat,contact_ratio,contact_area_cm2,lower_back_coverage,"
+            + "peak_pressure,mean_pressure,cop_x_cm,cop_y_cm,posture,units,events";
+
+    private final MatSpec spec;
+    private final double hz;
+    private final Format format;
+    private final PrintWriter out;
+
+    public RecordingAnalysis(MatSpec spec, double hz, Format format, PrintWriter out) {
+        this.spec = spec;
+        this.hz = hz;
+        this.format = format;
+        this.out = out;
+    }
+
+    /**
+     * Analyses every frame of the recordings, one after the other as one recording (several
+     * files of one person make a session with shifts); returns the number of frames.
+     */
+    public long run(List<Path> recordings) throws IOException {
+        MatAnalyzer analyzer = new MatAnalyzer(spec);
+        int[] raw = new int[spec.cells()];
+        if (format == Format.CSV) {
+            out.println(CSV_HEADER);
+        }
+        long frame = 0;
+        for (Path recording : recordings) {
+            try (ReplayFile file = ReplayFile.open(recording, spec.rows(), spec.cols())) {
+                while (file.next(raw)) {
+                    MatAnalyzer.FrameResult r = analyzer.analyze(micros(frame), raw);
+                    frameLine(frame, r);
+                    events(r.events());
+                    frame++;
+                }
+            }
+        }
+        events(analyzer.finish());
+        out.flush();
+        return frame;
+    }
+
+    private long micros(long frame) {
+        return Math.round(frame * 1e6 / hz);
+    }
+
+    private long frameOf(long micros) {
+        return Math.round(micros * hz / 1e6);
+    }
+
+    private void frameLine(long frame, MatAnalyzer.FrameResult r) {
+        ContactMetrics c = r.contact();
+        String posture = MatAnalyzer.postureLabel(r);
+        if (format == Format.CSV) {
+            StringBuilder ev = new StringBuilder();
+            for (SessionEvent e : r.events()) {
+                ev.append(ev.length() > 0 ? ";" : "").append(name(e));
+            }
+            out.println(String.format(Locale.ROOT, "%d,%.3f,%b,%.4f,%.1f,%s,%.3f,%.3f,%s,%s,%s,%s,%s", frame,
+                    frame / hz, r.onMat(), c.contactRatio(), c.contactAreaCm2(),
+                    r.lowerBackCoverage() == null ? "" : String.format(Locale.ROOT, "%.4f", r.lowerBackCoverage()),
+                    c.peakPressure(), c.meanPressure(), num(c.copXCm()), num(c.copYCm()), posture,
+                    spec.calibration().units(), ev));
+            return;
+        }
+        out.println(new JsonLine().field("frame", frame).field("t_s", frame / hz, 3).field("on_mat", r.onMat())
+                .field("contact_ratio", c.contactRatio(), 4).field("contact_area_cm2", c.contactAreaCm2(), 1)
+                .field("lower_back_coverage", r.lowerBackCoverage(), 4).field("peak_pressure", c.peakPressure(), 3)
+                .field("mean_pressure", c.meanPressure(), 3).field("cop_x_cm", c.copXCm(), 2)
+                .field("cop_y_cm", c.copYCm(), 2).field("posture", posture)
+                .field("units", spec.calibration().units()));
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String name(SessionEvent e) {
+        if (e instanceof SessionEvent.Started) {
+            return "session_start";
+        }
+        if (e instanceof SessionEvent.Ended) {
+            return "session_end";
+        }
+        return e instanceof SessionEvent.Shifted ? "posture_shift" : "session_update";
+    }
+
+    private void events(List<SessionEvent> events) {
+        if (format != Format.JSONL) {
+            return;
+        }
+        for (SessionEvent e : events) {
+            if (e instanceof SessionEvent.Updated) {
+                continue;
+            }
+            JsonLine line = new JsonLine().field("event", name(e)).field("frame", frameOf(e.timeMicros()))
+                    .field("t_s", e.timeMicros() / 1e6, 3);
+            if (e instanceof SessionEvent.Shifted s) {
+                line.field("session_id", s.sessionId()).field("from", s.shift().from().label())
+                        .field("to", s.shift().to().label()).field("cop_shift_cm", s.shift().copShiftCm(), 2);
+            } else {
+                SessionSummary s = e instanceof SessionEvent.Started st ? st.session() : ((SessionEvent.Ended) e).session();
+                line.field("session_id", s.sessionId());
+                if (e instanceof SessionEvent.Ended) {
+                    line.field("duration_s", s.durationS(), 2).field("lower_back_time_s", s.lowerBackTimeS(), 2)
+                            .field("lower_back_coverage_mean", s.coverageMean(), 4)
+                            .field("posture_shifts", (long) s.postureShifts()).field("end_reason", s.endReason());
+                    s.postureTimeS().forEach((p, t) -> line.field("time_" + p.label() + "_s", t, 2));
+                }
+            }
+            out.println(line);
+        }
+    }
+}

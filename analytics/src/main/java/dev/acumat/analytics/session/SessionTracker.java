@@ -1,0 +1,198 @@
+package dev.acumat.analytics.session;
+
+import dev.acumat.analytics.body.Posture;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A person's time on one mat: a session runs from getting on to getting off. A lift shorter
+ * than {@link #GRACE_MICROS} (repositioning) keeps the session; frames that stop arriving end
+ * it at the last frame ({@link #silence}). While it runs it counts the time in each posture,
+ * the time with the lower back covered, the mean coverage, and the posture shifts.
+ */
+public final class SessionTracker {
+    /** A lift up to this long is repositioning, not the end of the session. */
+    public static final long GRACE_MICROS = 15_000_000;
+    /** The lower back counts as on the spikes from this coverage on. */
+    public static final double COVERED = 0.5;
+    /** Frames further apart than this (a gap in the stream) count for no more than this. */
+    public static final long MAX_STEP_MICROS = 2_000_000;
+    /** Running totals are reported this often (InfluxDB's session point is rewritten). */
+    public static final long UPDATE_MICROS = 10_000_000;
+    /** No frame for this long ends the session (see {@link #silence()}). */
+    public static final long SILENCE_MICROS = 30_000_000;
+
+    private final String matId;
+    private final OnMatDetector onMat;
+    private final ShiftDetector shifts;
+
+    private String sessionId;
+    private long startMicros;
+    private long lastMicros = Long.MIN_VALUE;
+    private long offSince = -1;
+    private long lastUpdate;
+    private double lowerBackTime;
+    private double coverageTime;
+    private double coverageWeighted;
+    private int shiftCount;
+    private final EnumMap<Posture, Double> postureTime = new EnumMap<>(Posture.class);
+    private Observation previous;
+
+    /**
+     * What survives a restart: the on-mat state, the running session's totals and the settled
+     * position for shifts (the shift window itself refills within seconds).
+     */
+    public record State(boolean on, long onCandidateSince, String sessionId, long startMicros, long lastMicros,
+                        long offSince, long lastUpdate, double lowerBackTime, double coverageTime,
+                        double coverageWeighted, int shiftCount, Map<Posture, Double> postureTime,
+                        boolean settled, Posture settledPosture, double settledX, double settledY, double settledLoad,
+                        long movingSince) {
+    }
+
+    public SessionTracker(String matId) {
+        this.matId = matId;
+        this.onMat = new OnMatDetector();
+        this.shifts = new ShiftDetector();
+    }
+
+    /** A tracker that carries on from a saved {@link #state()}. */
+    public SessionTracker(String matId, State s) {
+        this.matId = matId;
+        this.onMat = new OnMatDetector(s.on(), s.onCandidateSince());
+        this.shifts = new ShiftDetector();
+        shifts.restore(s.settled(), s.settledPosture(), s.settledX(), s.settledY(), s.settledLoad(), s.movingSince());
+        this.sessionId = s.sessionId();
+        this.startMicros = s.startMicros();
+        this.lastMicros = s.lastMicros();
+        this.offSince = s.offSince();
+        this.lastUpdate = s.lastUpdate();
+        this.lowerBackTime = s.lowerBackTime();
+        this.coverageTime = s.coverageTime();
+        this.coverageWeighted = s.coverageWeighted();
+        this.shiftCount = s.shiftCount();
+        this.postureTime.putAll(s.postureTime());
+    }
+
+    public State state() {
+        return new State(onMat.on(), onMat.candidateSince(), sessionId, startMicros, lastMicros, offSince, lastUpdate,
+                lowerBackTime, coverageTime, coverageWeighted, shiftCount, new EnumMap<>(postureTime),
+                shifts.settled(), shifts.settledPosture(), shifts.settledX(), shifts.settledY(), shifts.settledLoad(),
+                shifts.movingSince());
+    }
+
+    /** Takes one frame; returns what happened with it (often nothing). */
+    public List<SessionEvent> observe(Observation o) {
+        List<SessionEvent> events = new ArrayList<>(1);
+        long changedAt = onMat.observe(o.timeMicros(), o.contactAreaCm2());
+        if (sessionId != null && previous != null) {
+            account(previous, Math.min(MAX_STEP_MICROS, o.timeMicros() - previous.timeMicros()));
+        }
+        lastMicros = o.timeMicros();
+        if (changedAt >= 0 && onMat.on()) {
+            if (sessionId == null) {
+                start(changedAt, events);
+            } else if (offSince >= 0) {
+                offSince = -1;  // back within the grace period: a lift, and a fresh reference for shifts
+                shifts.reset();
+            }
+        } else if (changedAt >= 0 && sessionId != null) {
+            offSince = changedAt;
+        }
+        if (sessionId != null && offSince >= 0 && o.timeMicros() - offSince > GRACE_MICROS) {
+            events.add(new SessionEvent.Ended(end(offSince, "got-off")));
+        }
+        if (sessionId != null && onMat.on() && offSince < 0) {
+            ShiftDetector.Shift shift = shifts.observe(o.timeMicros(), o.copXCm(), o.copYCm(), o.posture(), o.load());
+            if (shift != null) {
+                shiftCount++;
+                events.add(new SessionEvent.Shifted(sessionId, shift));
+            }
+        }
+        if (sessionId != null && o.timeMicros() - lastUpdate >= UPDATE_MICROS) {
+            lastUpdate = o.timeMicros();
+            events.add(new SessionEvent.Updated(summary(null, lastMicros)));
+        }
+        previous = sessionId != null ? o : null;
+        return events;
+    }
+
+    /**
+     * Ends the session of a mat whose frames stopped arriving, at its last frame (or when the
+     * person got off, if they had). The caller judges the silence on its own clock: frame times
+     * come from the mat's, which need not agree with it.
+     */
+    public List<SessionEvent> silence() {
+        if (sessionId == null) {
+            return List.of();
+        }
+        return List.of(new SessionEvent.Ended(end(offSince >= 0 ? offSince : lastMicros, "silent")));
+    }
+
+    /** Ends any running session: the recording is over. */
+    public List<SessionEvent> finish() {
+        if (sessionId == null) {
+            return List.of();
+        }
+        return List.of(new SessionEvent.Ended(end(offSince >= 0 ? offSince : lastMicros, "end-of-recording")));
+    }
+
+    public boolean onMat() {
+        return onMat.on();
+    }
+
+    /** The running session's id, or null. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** The running session's totals, or null. */
+    public SessionSummary current() {
+        return sessionId == null ? null : summary(null, lastMicros);
+    }
+
+    private void start(long at, List<SessionEvent> events) {
+        sessionId = matId + "." + Math.floorDiv(at, 1000);
+        startMicros = at;
+        lastUpdate = at;
+        offSince = -1;
+        lowerBackTime = 0;
+        coverageTime = 0;
+        coverageWeighted = 0;
+        shiftCount = 0;
+        postureTime.clear();
+        shifts.reset();
+        events.add(new SessionEvent.Started(summary(null, at)));
+    }
+
+    /** Attributes the time until the next frame to the state of this frame, while on the mat. */
+    private void account(Observation o, long stepMicros) {
+        if (stepMicros <= 0 || offSince >= 0 || !onMat.on() || o.contactAreaCm2() < OnMatDetector.OFF_AREA_CM2) {
+            return;  // off the mat, or on the way off: not time in a posture
+        }
+        double s = stepMicros / 1e6;
+        postureTime.merge(o.posture(), s, Double::sum);
+        if (!Double.isNaN(o.lowerBackCoverage())) {
+            coverageTime += s;
+            coverageWeighted += o.lowerBackCoverage() * s;
+            if (o.lowerBackCoverage() >= COVERED) {
+                lowerBackTime += s;
+            }
+        }
+    }
+
+    private SessionSummary end(long endMicros, String reason) {
+        SessionSummary s = summary(reason, Math.max(startMicros, endMicros));
+        sessionId = null;
+        offSince = -1;
+        previous = null;
+        return s;
+    }
+
+    private SessionSummary summary(String endReason, long endMicros) {
+        Map<Posture, Double> times = new EnumMap<>(postureTime);
+        return new SessionSummary(sessionId, startMicros, lastMicros, endMicros, endReason == null, lowerBackTime,
+                coverageTime > 0 ? coverageWeighted / coverageTime : Double.NaN, shiftCount, times, endReason);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.acumat.analytics.session;
+
+import dev.acumat.analytics.body.Posture;
+import java.util.ArrayDeque;
+
+/**
+ * Posture shifts: the body settles, moves, and settles again in another posture or with its
+ * centre of pressure more than {@link #SHIFT_CM} away. Settled means {@link #SETTLE_MICROS} of
+ * frames whose centre of pressure stays within {@link #STILL_CM} of their mean and whose
+ * posture is the same in {@link #POSTURE_AGREEMENT} of them. Breathing moves the centre of
+ * pressure by millimetres and sensor noise by less, so neither settles somewhere new. Nothing is
+ * compared across a lift (the load falling below {@link #LIFT_SHARE} of the settled load: the
+ * person pushes up to reposition) or before the first settled state, so neither repositioning
+ * nor getting on is a shift.
+ */
+public final class ShiftDetector {
+    public static final double SHIFT_CM = 2.5;
+    public static final double STILL_CM = 1.0;
+    public static final long SETTLE_MICROS = 2_000_000;
+    public static final double POSTURE_AGREEMENT = 0.8;
+    public static final double LIFT_SHARE = 0.5;
+
+    /** A shift: when the movement began, the postures before and after, and how far the centre of pressure moved. */
+    public record Shift(long timeMicros, long settledMicros, Posture from, Posture to, double copShiftCm) {
+    }
+
+    private record Sample(long time, double x, double y, Posture posture) {
+    }
+
+    private final ArrayDeque<Sample> window = new ArrayDeque<>();
+    private boolean settled;
+    private Posture settledPosture;
+    private double settledX;
+    private double settledY;
+    private double settledLoad;
+    private boolean lifted;
+    private long movingSince = -1;
+
+    /** Takes a frame of someone on the mat; returns a shift when this frame completes one, else null. */
+    public Shift observe(long timeMicros, double copX, double copY, Posture posture, double load) {
+        if (Double.isNaN(copX) || Double.isNaN(copY)) {
+            return null;
+        }
+        if (settled && load < LIFT_SHARE * settledLoad) {
+            // Lifting: what follows is compared with nothing before it.
+            window.clear();
+            lifted = true;
+            movingSince = -1;
+            return null;
+        }
+        window.addLast(new Sample(timeMicros, copX, copY, posture));
+        while (timeMicros - window.peekFirst().time() > SETTLE_MICROS) {
+            window.removeFirst();
+        }
+        if (settled && movingSince < 0 && departs(copX, copY, posture)) {
+            movingSince = timeMicros;
+        }
+        if (timeMicros - window.peekFirst().time() < SETTLE_MICROS * 9 / 10) {
+            return null;  // not yet a full window of this position
+        }
+        Posture majority = majority();
+        if (majority == null || !still()) {
+            return null;
+        }
+        double mx = meanX();
+        double my = meanY();
+        Shift shift = null;
+        if (lifted) {
+            settled = false;
+            lifted = false;
+        }
+        if (settled) {
+            double moved = Math.hypot(mx - settledX, my - settledY);
+            if (majority != settledPosture || moved > SHIFT_CM) {
+                long began = movingSince >= 0 ? movingSince : window.peekFirst().time();
+                shift = new Shift(began, timeMicros, settledPosture, majority, moved);
+            } else {
+                movingSince = -1;  // at rest near where it settled: whatever moved before was no shift
+            }
+        }
+        if (!settled || shift != null) {
+            settled = true;
+            settledPosture = majority;
+            settledX = mx;
+            settledY = my;
+            settledLoad = load;
+            movingSince = -1;
+        }
+        return shift;
+    }
+
+    /** Forgets the settled position, as after a lift: what follows is not compared with before. */
+    public void reset() {
+        window.clear();
+        settled = false;
+        lifted = false;
+        movingSince = -1;
+    }
+
+    private boolean departs(double x, double y, Posture p) {
+        return p != settledPosture || Math.hypot(x - settledX, y - settledY) > STILL_CM;
+    }
+
+    private boolean still() {
+        double mx = meanX();
+        double my = meanY();
+        for (Sample s : window) {
+            if (Math.hypot(s.x() - mx, s.y() - my) > STILL_CM) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Posture majority() {
+        int[] counts = new int[Posture.values().length];
+        for (Sample s : window) {
+            counts[s.posture().ordinal()]++;
+        }
+        for (Posture p : Posture.values()) {
+            if (counts[p.ordinal()] >= POSTURE_AGREEMENT * window.size()) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private double meanX() {
+        double sum = 0;
+        for (Sample s : window) {
+            sum += s.x();
+        }
+        return sum / window.size();
+    }
+
+    private double meanY() {
+        double sum = 0;
+        for (Sample s : window) {
+            sum += s.y();
+        }
+        return sum / window.size();
+    }
+
+    // The settled reference is the state worth keeping across a restart; the window refills in
+    // SETTLE_MICROS (see MatStateCodec).
+    boolean settled() {
+        return settled;
+    }
+
+    Posture settledPosture() {
+        return settledPosture;
+    }
+
+    double settledX() {
+        return settledX;
+    }
+
+    double settledY() {
+        return settledY;
+    }
+
+    long movingSince() {
+        return movingSince;
+    }
+
+    double settledLoad() {
+        return settledLoad;
+    }
+
+    void restore(boolean settled, Posture posture, double x, double y, double load, long movingSince) {
+        this.settled = settled;
+        this.settledPosture = posture;
+        this.settledX = x;
+        this.settledY = y;
+        this.settledLoad = load;
+        this.movingSince = movingSince;
+    }
+}

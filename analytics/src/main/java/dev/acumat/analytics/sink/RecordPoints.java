@@ -1,0 +1,64 @@
+package dev.acumat.analytics.sink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acumat.analytics.influx.ContactPoint;
+import dev.acumat.analytics.influx.HealthPoint;
+import dev.acumat.analytics.influx.SessionPoint;
+import dev.acumat.analytics.influx.ShiftPoint;
+import dev.acumat.analytics.influx.SinkPoint;
+import dev.acumat.analytics.stream.AnalyticsRecords;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** The records of the analytics' and the gateway's topics as InfluxDB points (docs/TOPICS.md to DESIGN.md). */
+final class RecordPoints {
+    static final String HEALTH_TOPIC = "acumat.device-health";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RecordPoints() {
+    }
+
+    /** The point of a record; throws IOException for a record that is not what its topic promises. */
+    static SinkPoint of(ConsumerRecord<String, byte[]> r) throws IOException {
+        switch (r.topic()) {
+            case AnalyticsRecords.CONTACT_TOPIC: {
+                AnalyticsRecords.Contact c = AnalyticsRecords.fromJson(r.value(), AnalyticsRecords.Contact.class);
+                return new ContactPoint(c.mat(), c.timeMicros() / 1000, c.contactRatio(), c.contactAreaCm2(),
+                        nan(c.lowerBackCoverage()), c.peakPressure(), c.meanPressure(), nan(c.copXCm()),
+                        nan(c.copYCm()), c.posture(), c.units(), c.contactCells(), c.loadN());
+            }
+            case AnalyticsRecords.SESSIONS_TOPIC: {
+                AnalyticsRecords.Session s = AnalyticsRecords.fromJson(r.value(), AnalyticsRecords.Session.class);
+                return new SessionPoint(s.mat(), s.startMicros() / 1000, s.sessionId(), s.durationS(),
+                        nan(s.lowerBackCoverageMean()), s.lowerBackTimeS(), s.postureShifts(), s.active(),
+                        s.postureTimeS(), s.endReason());
+            }
+            case AnalyticsRecords.SHIFTS_TOPIC: {
+                AnalyticsRecords.Shift s = AnalyticsRecords.fromJson(r.value(), AnalyticsRecords.Shift.class);
+                return new ShiftPoint(s.mat(), s.timeMicros() / 1000, s.sessionId(), s.from(), s.to(), s.copShiftCm());
+            }
+            case HEALTH_TOPIC: {
+                JsonNode n = JSON.readTree(r.value());
+                Map<String, Number> fields = new HashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> f = it.next();
+                    if (f.getValue().isNumber()) {
+                        fields.put(f.getKey(), f.getValue().numberValue());
+                    }
+                }
+                return HealthPoint.fromFields(n.path("mat").asText(r.key()), n.path("time_ms").asLong(r.timestamp()),
+                        fields);
+            }
+            default:
+                throw new IOException("no points for topic " + r.topic());
+        }
+    }
+
+    private static double nan(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+}

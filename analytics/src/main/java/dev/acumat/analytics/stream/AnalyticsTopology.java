@@ -1,0 +1,39 @@
+package dev.acumat.analytics.stream;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The analytics as a Kafka Streams topology: acumat.frames in, keyed by mat, through
+ * {@link MatProcessor} with a persistent, changelog-backed store of each mat's state; contact,
+ * sessions and shifts out to their topics. Instances with the same application id share the
+ * partitions, and a mat's state follows its partition.
+ */
+public final class AnalyticsTopology {
+    public static final String FRAMES_TOPIC = "acumat.frames";
+    static final String STATE_STORE = "mat-state";
+    static final String SOURCE = "frames";
+    static final String PROCESSOR = "mats";
+    static final String CONTACT_SINK = "contact";
+    static final String SESSIONS_SINK = "sessions";
+    static final String SHIFTS_SINK = "shifts";
+
+    private AnalyticsTopology() {
+    }
+
+    public static Topology build() {
+        Topology t = new Topology();
+        t.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), FRAMES_TOPIC);
+        t.addProcessor(PROCESSOR, MatProcessor::new, SOURCE);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(),
+                Serdes.ByteArray()), PROCESSOR);
+        t.addSink(CONTACT_SINK, AnalyticsRecords.CONTACT_TOPIC, Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), PROCESSOR);
+        t.addSink(SESSIONS_SINK, AnalyticsRecords.SESSIONS_TOPIC, Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), PROCESSOR);
+        t.addSink(SHIFTS_SINK, AnalyticsRecords.SHIFTS_TOPIC, Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), PROCESSOR);
+        return t;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.acumat.analytics.stream;
+
+import dev.acumat.analytics.MatAnalyzer;
+import dev.acumat.analytics.frame.MatSpec;
+import dev.acumat.analytics.session.SessionEvent;
+import dev.acumat.analytics.session.SessionTracker;
+import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.Message;
+import dev.acumat.protocol.MessageReader;
+import dev.acumat.protocol.PressureFrame;
+import dev.acumat.protocol.ProtocolException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The per-mat analytics inside Kafka Streams: each frame of acumat.frames through the mat's
+ * {@link MatAnalyzer}; contact once a second, sessions and shifts forwarded to their topics.
+ * The analyzers live in memory for speed; their state goes to the changelog-backed store
+ * every second and when the task closes, and a frame whose time is not after the stored last
+ * frame is skipped, so frames processed again after a crash are never counted twice. A
+ * wall-clock punctuation ends the sessions of mats whose frames stopped.
+ */
+final class MatProcessor implements Processor<String, byte[], String, byte[]> {
+    private static final Logger log = LoggerFactory.getLogger(MatProcessor.class);
+    static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
+    static final Duration SILENCE_CHECK_EVERY = Duration.ofSeconds(5);
+
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, byte[]> store;
+    private final Map<String, Mat> mats = new HashMap<>();
+    private final Set<String> dirty = new HashSet<>();
+    private long dropped;
+
+    /** A mat in memory: its device-info, analyzer, last frame time, and when we last heard of it. */
+    private static final class Mat {
+        DeviceInfo info;
+        MatAnalyzer analyzer;
+        long lastFrameMicros = Long.MIN_VALUE;
+        long lastHeardMillis;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.store = context.getStateStore(AnalyticsTopology.STATE_STORE);
+        context.schedule(FLUSH_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        context.schedule(SILENCE_CHECK_EVERY, PunctuationType.WALL_CLOCK_TIME, this::endSilentSessions);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        String matId = record.key();
+        Message message;
+        try {
+            message = MessageReader.parse(record.value());
+        } catch (ProtocolException | NullPointerException e) {
+            drop(matId, "not a protocol message (" + e.getMessage() + ")");
+            return;
+        }
+        Mat mat = mat(matId);
+        mat.lastHeardMillis = context.currentSystemTimeMs();
+        if (message instanceof DeviceInfo info) {
+            if (mat.info == null || mat.info.rows() != info.rows() || mat.info.cols() != info.cols()
+                    || !mat.info.equals(info)) {
+                // A new mat, or its geometry or calibration changed: its analysis starts afresh.
+                mat.analyzer = new MatAnalyzer(MatSpec.of(withId(info, matId)));
+            }
+            mat.info = info;
+            dirty.add(matId);
+        } else if (message instanceof PressureFrame frame) {
+            onFrame(matId, mat, frame, record);
+        }
+    }
+
+    private void onFrame(String matId, Mat mat, PressureFrame frame, Record<String, byte[]> record) {
+        if (mat.analyzer == null) {
+            drop(matId, "a frame before the mat's device-info");
+            return;
+        }
+        if (!mat.analyzer.spec().fits(frame.rows(), frame.cols())) {
+            drop(matId, "a " + frame.rows() + " x " + frame.cols() + " frame from a " + mat.info.rows() + " x "
+                    + mat.info.cols() + " mat");
+            return;
+        }
+        long time = frameTimeMicros(frame, record);
+        if (time <= mat.lastFrameMicros) {
+            return;  // already counted before a restart
+        }
+        mat.lastFrameMicros = time;
+        MatAnalyzer.FrameResult r = mat.analyzer.analyze(time, frame.toArray());
+        if (r.report()) {
+            forward(AnalyticsTopology.CONTACT_SINK, matId, time,
+                    AnalyticsRecords.Contact.of(matId, mat.analyzer.spec().calibration().units(), r));
+        }
+        events(matId, r.events());
+        dirty.add(matId);
+    }
+
+    /** The frame's wall-clock time: the gateway's clock anchor plus the mat's device time, else the record's. */
+    static long frameTimeMicros(PressureFrame frame, Record<String, byte[]> record) {
+        Header anchor = record.headers().lastHeader("acumat.clock-anchor-us");
+        if (anchor != null) {
+            try {
+                return Long.parseLong(new String(anchor.value(), StandardCharsets.US_ASCII)) + frame.deviceTimeMicros();
+            } catch (NumberFormatException e) {
+                // Fall back to the record's timestamp below.
+            }
+        }
+        return record.timestamp() * 1000;
+    }
+
+    private void events(String matId, List<SessionEvent> events) {
+        for (SessionEvent e : events) {
+            if (e instanceof SessionEvent.Shifted s) {
+                forward(AnalyticsTopology.SHIFTS_SINK, matId, e.timeMicros(),
+                        AnalyticsRecords.Shift.of(matId, s.sessionId(), s.shift()));
+            } else {
+                var summary = e instanceof SessionEvent.Started st ? st.session()
+                        : e instanceof SessionEvent.Updated u ? u.session() : ((SessionEvent.Ended) e).session();
+                forward(AnalyticsTopology.SESSIONS_SINK, matId, e.timeMicros(), AnalyticsRecords.Session.of(matId, summary));
+            }
+        }
+    }
+
+    private void forward(String sink, String matId, long timeMicros, Object value) {
+        context.forward(new Record<>(matId, AnalyticsRecords.toJson(value), Math.floorDiv(timeMicros, 1000)), sink);
+    }
+
+    private Mat mat(String matId) {
+        Mat mat = mats.get(matId);
+        if (mat != null) {
+            return mat;
+        }
+        mat = new Mat();
+        byte[] saved = store.get(matId);
+        MatStateCodec.MatState state = saved == null ? null : MatStateCodec.decode(saved);
+        if (state != null) {
+            mat.info = state.info();
+            MatSpec spec = MatSpec.of(withId(state.info(), matId));
+            mat.analyzer = state.analyzer() == null ? new MatAnalyzer(spec) : new MatAnalyzer(spec, state.analyzer());
+            mat.lastFrameMicros = state.lastFrameMicros();
+        }
+        mats.put(matId, mat);
+        return mat;
+    }
+
+    private static DeviceInfo withId(DeviceInfo i, String matId) {
+        return matId.equals(i.matId()) ? i : new DeviceInfo(matId, i.firmwareMajor(), i.firmwareMinor(),
+                i.firmwarePatch(), i.rows(), i.cols(), i.rowPitchUm(), i.colPitchUm(), i.adcBits(),
+                i.frameIntervalUs(), i.deadband(), i.calibration());
+    }
+
+    private void flush() {
+        for (String matId : dirty) {
+            Mat mat = mats.get(matId);
+            if (mat != null && mat.info != null) {
+                store.put(matId, MatStateCodec.encode(new MatStateCodec.MatState(mat.info,
+                        mat.analyzer == null ? null : mat.analyzer.state(), mat.lastFrameMicros)));
+            }
+        }
+        dirty.clear();
+    }
+
+    /**
+     * Ends the sessions of mats not heard of for {@link SessionTracker#SILENCE_MICROS}, judged on
+     * this service's clock: frame times come from the mat's clock, which may run elsewhere.
+     */
+    private void endSilentSessions(long wallMillis) {
+        // Mats restored into this task but not heard of since count from now.
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
+            while (all.hasNext()) {
+                String matId = all.next().key;
+                if (!mats.containsKey(matId)) {
+                    mat(matId).lastHeardMillis = wallMillis;
+                }
+            }
+        }
+        for (Map.Entry<String, Mat> e : mats.entrySet()) {
+            Mat mat = e.getValue();
+            if (mat.analyzer != null && (wallMillis - mat.lastHeardMillis) * 1000 >= SessionTracker.SILENCE_MICROS) {
+                List<SessionEvent> ended = mat.analyzer.silence();
+                if (!ended.isEmpty()) {
+                    events(e.getKey(), ended);
+                    dirty.add(e.getKey());
+                }
+            }
+        }
+    }
+
+    private void drop(String matId, String why) {
+        dropped++;
+        if (dropped == 1 || Long.bitCount(dropped) == 1) {  // 1, 2, 4, 8...: visible, never a flood
+            log.warn("mat {}: dropped {} ({} dropped so far)", matId, why, dropped);
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+}

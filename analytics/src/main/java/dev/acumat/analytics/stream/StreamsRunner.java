@@ -1,0 +1,96 @@
+package dev.acumat.analytics.stream;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link AnalyticsTopology} in Kafka Streams: makes sure its topics exist (the frames
+ * topic may not, when no gateway has run yet), and starts the streams with the state under a
+ * directory of its own. Several instances with the same application id share the work.
+ */
+public final class StreamsRunner implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
+    public static final String APPLICATION_ID = "acumat-analytics";
+    static final int FRAMES_PARTITIONS = 32;
+    static final int OUTPUT_PARTITIONS = 8;
+
+    private final KafkaStreams streams;
+
+    private StreamsRunner(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** Creates missing topics and starts the streams; returns at once, the streams run on their own threads. */
+    public static StreamsRunner start(String bootstrap, Path stateDir, int threads) throws Exception {
+        ensureTopics(bootstrap);
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        // At least once is enough: MatProcessor skips a frame it has already counted.
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
+        KafkaStreams streams = new KafkaStreams(AnalyticsTopology.build(), p);
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("analytics stream thread failed, replacing it: {}", e.toString());
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .REPLACE_THREAD;
+        });
+        streams.start();
+        return new StreamsRunner(streams);
+    }
+
+    static void ensureTopics(String bootstrap) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(p)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
+            short replication = (short) Math.max(1, Math.min(3, brokers));
+            List<NewTopic> missing = new ArrayList<>();
+            Map<String, Integer> wanted = Map.of(AnalyticsTopology.FRAMES_TOPIC, FRAMES_PARTITIONS,
+                    AnalyticsRecords.CONTACT_TOPIC, OUTPUT_PARTITIONS, AnalyticsRecords.SESSIONS_TOPIC, OUTPUT_PARTITIONS,
+                    AnalyticsRecords.SHIFTS_TOPIC, OUTPUT_PARTITIONS, "acumat.device-health", OUTPUT_PARTITIONS);
+            wanted.forEach((name, partitions) -> {
+                if (!existing.contains(name)) {
+                    missing.add(new NewTopic(name, partitions, replication));
+                }
+            });
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

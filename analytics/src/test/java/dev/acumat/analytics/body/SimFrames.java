@@ -1,0 +1,119 @@
+package dev.acumat.analytics.body;
+
+import dev.acumat.analytics.frame.Baseline;
+import dev.acumat.analytics.frame.MatSpec;
+import dev.acumat.analytics.frame.PressureMap;
+import dev.acumat.analytics.frame.PressureMapper;
+import dev.acumat.simulator.FrameTruth;
+import dev.acumat.simulator.synthetic.Body;
+import dev.acumat.simulator.synthetic.MatGeometry;
+import dev.acumat.simulator.synthetic.Pose;
+import dev.acumat.simulator.synthetic.Script;
+import dev.acumat.simulator.synthetic.SensorModel;
+import dev.acumat.simulator.synthetic.SyntheticMat;
+import java.util.SplittableRandom;
+
+/**
+ * Frames of the synthetic mat as the analytics see them: raw counts through the mat's
+ * calibration, above a baseline that follows the empty mat, as the analytics service does.
+ */
+final class SimFrames {
+    /** Bodies the posture model is trained on: four heights, lean to heavy. */
+    static final Body[] TRAINING_BODIES = bodies(new double[] {155, 168, 182, 196}, new double[] {19, 23, 29});
+    /** Bodies kept out of training, for evaluation: the reference adult and two others. */
+    static final Body[] EVALUATION_BODIES = {Body.DEFAULT, new Body(162, 58), new Body(190, 100)};
+
+    private final SyntheticMat mat;
+    private final PressureMapper mapper;
+    private final Baseline baseline;
+    private final int[] raw;
+    private PressureMap map;
+
+    SimFrames(SyntheticMat mat) {
+        this.mat = mat;
+        MatSpec spec = MatSpec.of(mat.deviceInfo("sim"));
+        this.mapper = new PressureMapper(spec);
+        this.baseline = new Baseline(spec.cells());
+        this.raw = new int[spec.cells()];
+    }
+
+    /** Advances one frame; false at the end. The baseline follows frames with nobody on the mat. */
+    boolean next() {
+        if (!mat.next(raw)) {
+            return false;
+        }
+        FrameTruth t = mat.truth();
+        if (!t.onMat()) {
+            baseline.followEmpty(raw);
+        }
+        map = mapper.map(raw, baseline);
+        return true;
+    }
+
+    PressureMap map() {
+        return map;
+    }
+
+    FrameTruth truth() {
+        return mat.truth();
+    }
+
+    SyntheticMat mat() {
+        return mat;
+    }
+
+    /** Our posture for the simulator's (null stays null). */
+    static Posture posture(dev.acumat.simulator.Posture p) {
+        return p == null ? null : Posture.valueOf(p.name());
+    }
+
+    /** The simulator's posture for ours. */
+    static dev.acumat.simulator.Posture simPosture(Posture p) {
+        return dev.acumat.simulator.Posture.valueOf(p.name());
+    }
+
+    /**
+     * A random still pose of a posture: placed within a hand's width of the default, turned a
+     * little, with a random lumbar arch (lying), slump (sitting) or weight shift (standing).
+     */
+    static Pose randomPose(Posture posture, SplittableRandom rnd) {
+        double dx = rnd.nextDouble(-7, 7);
+        double dy;
+        double rot;
+        switch (posture) {
+            case SITTING:
+                dy = rnd.nextDouble(-25, 5);
+                rot = rnd.nextDouble(-10, 10);
+                break;
+            case STANDING:
+                dy = rnd.nextDouble(-25, 25);
+                rot = rnd.nextDouble(-15, 15);
+                break;
+            default:
+                dy = rnd.nextDouble(-10, 10);
+                rot = rnd.nextDouble(-10, 10);
+        }
+        Pose pose = Pose.of(simPosture(posture)).moved(dx, dy, rot).withLoad(rnd.nextDouble(0.85, 1));
+        if (posture == Posture.STANDING) {
+            return pose.withWeightShift(rnd.nextDouble(-0.5, 0.5));
+        }
+        return pose.withLumbar(rnd.nextDouble());
+    }
+
+    /** A mat holding one pose for {@code frames} frames over 4 s (breathing moves on between them). */
+    static SimFrames holding(Pose pose, Body body, MatGeometry geometry, int frames, long seed) {
+        Script script = Script.builder("hold", pose).hold("still", 4).build();
+        return new SimFrames(new SyntheticMat(script, body, geometry, SensorModel.DEFAULT, frames / 4.0, seed));
+    }
+
+    private static Body[] bodies(double[] heights, double[] bmis) {
+        Body[] out = new Body[heights.length * bmis.length];
+        int i = 0;
+        for (double h : heights) {
+            for (double bmi : bmis) {
+                out[i++] = new Body(h, Math.round(bmi * h * h / 10_000));
+            }
+        }
+        return out;
+    }
+}

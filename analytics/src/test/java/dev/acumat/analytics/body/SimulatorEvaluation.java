@@ -1,0 +1,159 @@
+package dev.acumat.analytics.body;
+
+import dev.acumat.analytics.body.TrainingData.Sample;
+import dev.acumat.simulator.FrameTruth;
+import dev.acumat.simulator.synthetic.Body;
+import dev.acumat.simulator.synthetic.MatGeometry;
+import dev.acumat.simulator.synthetic.Pose;
+import dev.acumat.simulator.synthetic.Scenarios;
+import dev.acumat.simulator.synthetic.Script;
+import dev.acumat.simulator.synthetic.SensorModel;
+import dev.acumat.simulator.synthetic.SyntheticMat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The shipped model against the simulator's ground truth, on bodies and seeds it was not
+ * trained on: posture per frame of the scripted scenarios and of random still poses, and the
+ * lower-back coverage against the truth's lumbar coverage.
+ */
+final class SimulatorEvaluation {
+    static final String[] SCENARIOS = {"session", "shifts", "roll", "sit-up", "stand", "prone"};
+    static final double HZ = 5;
+    static final long[] SEEDS = {101, 202};
+    /** The simulator's truth counts a lumbar cell as touching from this noiseless pressure. */
+    static final double TRUTH_CONTACT_KPA = 0.25;
+
+    private SimulatorEvaluation() {
+    }
+
+    static void run() {
+        BodyAnalyzer analyzer = new BodyAnalyzer();
+        PostureModel model = PostureModel.load();
+        StringBuilder random = new StringBuilder();
+        StringBuilder back = new StringBuilder(CoverageStats.header());
+        System.out.println("### Simulator, scripted scenarios (held-out bodies and seeds)\n");
+        for (MatGeometry g : new MatGeometry[] {MatGeometry.ACUPRESSURE, MatGeometry.BED}) {
+            Confusion still = new Confusion();
+            Confusion moving = new Confusion();
+            Confusion transitions = new Confusion();
+            CoverageStats coverage = new CoverageStats();
+            for (Body body : SimFrames.EVALUATION_BODIES) {
+                for (long seed : SEEDS) {
+                    for (String name : SCENARIOS) {
+                        SimFrames sim = new SimFrames(mat(name, seed, g, body));
+                        while (sim.next()) {
+                            FrameTruth t = sim.truth();
+                            if (t.posture() == null) {
+                                continue;
+                            }
+                            BodyReading r = analyzer.analyze(sim.map());
+                            Posture truth = SimFrames.posture(t.posture());
+                            (truth == Posture.UNKNOWN ? transitions : t.moving() ? moving : still).add(truth, r.posture());
+                            coverage.add(t, r, sim);
+                        }
+                    }
+                }
+            }
+            System.out.println("#### " + PostureEvaluation.geometryName(g) + "\n");
+            System.out.println("Still frames (" + still.total() + "), overall " + Confusion.percent(still.accuracy())
+                    + ":\n");
+            System.out.println(still.markdown());
+            System.out.println("Frames while moving (small shifts, getting on and off, lifts; " + moving.total()
+                    + "): " + Confusion.percent(moving.accuracy()) + ". Posture changes (truth unknown, "
+                    + transitions.total() + " frames): " + Confusion.percent(transitions.accuracy(Posture.UNKNOWN))
+                    + " called unknown, the rest one of the two postures.\n");
+            List<Sample> poses = TrainingData.simulated(g, SimFrames.EVALUATION_BODIES, 40, 3, 777);
+            Confusion c = new Confusion();
+            for (Sample s : poses) {
+                c.add(s.label(), PostureEvaluation.predict(model, s));
+            }
+            random.append("#### ").append(PostureEvaluation.geometryName(g)).append(", random still poses (")
+                    .append(c.total()).append(" frames), overall ").append(Confusion.percent(c.accuracy()))
+                    .append("\n\n").append(c.markdown()).append('\n');
+            back.append(coverage.row(PostureEvaluation.geometryName(g)));
+        }
+        System.out.println("### Simulator, random still poses (held-out bodies and seed)\n");
+        System.out.println(random);
+        System.out.println("### Lower-back coverage against the simulator's truth\n");
+        System.out.println(back);
+    }
+
+    /** Lower-back coverage against the truth, over many frames. */
+    static final class CoverageStats {
+        int supine;
+        int found;
+        final double[] abs = new double[3];
+        final double[] signed = new double[3];
+        int otherStill;
+        int otherStillWithRegion;
+        int changes;
+        int changesWithRegion;
+
+        /**
+         * One frame. The three errors: coverage as the analyzer reports it (contact as the
+         * pressure mapper decides it); the same region's cells counted at the truth's 0.25 kPa
+         * on the measured pressure; and on the noiseless pressure, which leaves only the
+         * region's placement and size to differ from the truth.
+         */
+        void add(FrameTruth t, BodyReading r, SimFrames sim) {
+            LowerBackRegion region = r.lowerBack();
+            if (Double.isNaN(t.lumbarCoverage())) {
+                boolean change = t.posture() == dev.acumat.simulator.Posture.UNKNOWN;
+                changes += change ? 1 : 0;
+                changesWithRegion += change && region != null ? 1 : 0;
+                otherStill += change ? 0 : 1;
+                otherStillWithRegion += !change && region != null ? 1 : 0;
+                return;
+            }
+            supine++;
+            if (region == null) {
+                return;
+            }
+            found++;
+            double[] estimate = {
+                region.coverage(),
+                share(region, sim.map().pressures()),
+                share(region, sim.mat().pressureKpa()),
+            };
+            for (int k = 0; k < 3; k++) {
+                double d = estimate[k] - t.lumbarCoverage();
+                abs[k] += Math.abs(d);
+                signed[k] += d;
+            }
+        }
+
+        private static double share(LowerBackRegion region, float[] kPa) {
+            int touching = 0;
+            for (int i = 0; i < kPa.length; i++) {
+                touching += region.cells()[i] && kPa[i] >= TRUTH_CONTACT_KPA ? 1 : 0;
+            }
+            return (double) touching / region.cellCount();
+        }
+
+        String row(String mat) {
+            return String.format(Locale.ROOT, "| %s | %d | %s | %.3f (%+.3f) | %.3f (%+.3f) | %.3f (%+.3f) | %d of %d | %d of %d |%n",
+                    mat, supine, Confusion.percent((double) found / supine), abs[0] / found, signed[0] / found,
+                    abs[1] / found, signed[1] / found, abs[2] / found, signed[2] / found, otherStillWithRegion,
+                    otherStill, changesWithRegion, changes);
+        }
+
+        static String header() {
+            return "| mat | frames lying supine | region found | MAE (bias), as reported | MAE (bias), same region at"
+                    + " 0.25 kPa | MAE (bias), same region, noiseless at 0.25 kPa | region on other postures |"
+                    + " region during posture changes |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
+        }
+    }
+
+    /** A named scenario, or "prone": none of the scripted scenarios lies prone, so one is made here. */
+    static SyntheticMat mat(String name, long seed, MatGeometry g, Body body) {
+        if (!name.equals("prone")) {
+            return Scenarios.create(name, HZ, seed, g, body, SensorModel.DEFAULT);
+        }
+        Pose prone = Pose.of(dev.acumat.simulator.Posture.PRONE);
+        Script script = Script.builder("prone", prone).hold("still", 8)
+                .shift("shift", 1.5, 3, 2, 2, 0.5).hold("still", 8)
+                .shift("shift", 1.5, -3, -2, -2, 0.2).hold("still", 8).build();
+        return new SyntheticMat(script, body, g, SensorModel.DEFAULT, HZ, seed);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.acumat.analytics.influx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class InfluxEndpointTest {
+    @Test
+    void acceptsOnlySimpleDatabaseNamesAndSaysWhichOption() {
+        assertThat(InfluxEndpoint.checkDatabase("acumat_2")).isEqualTo("acumat_2");
+        for (String bad : new String[] {"", "a b", "acumat\"; DROP DATABASE x", "a-b", "ä", "a.b"}) {
+            assertThatThrownBy(() -> InfluxEndpoint.checkDatabase(bad))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--db ");
+        }
+        assertThatThrownBy(() -> InfluxEndpoint.checkDatabase(null)).hasMessageContaining("--db");
+    }
+
+    @Test
+    void normalisesTheUrlAndRefusesCredentialsInIt() {
+        assertThat(new InfluxEndpoint(URI.create("http://127.0.0.1:8086/"), "acumat", null).url())
+                .hasToString("http://127.0.0.1:8086");
+        assertThat(new InfluxEndpoint(URI.create("https://h/influx//"), "acumat", null).url())
+                .hasToString("https://h/influx");
+        assertThatThrownBy(() -> new InfluxEndpoint(URI.create("http://u:secret@h:8086"), "acumat", null))
+                .hasMessageContaining("ACUMAT_INFLUX_USER").hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> new InfluxEndpoint(URI.create("ftp://h"), "acumat", null)).hasMessageContaining("--influx");
+        assertThatThrownBy(() -> new InfluxEndpoint(URI.create("http://h:1?db=x"), "acumat", null))
+                .hasMessageContaining("--influx");
+    }
+
+    @Test
+    void credentialsComeFromTheEnvironmentAndAreNeverShown() {
+        assertThat(InfluxCredentials.fromEnvironment(Map.of())).isEmpty();
+        InfluxCredentials c = InfluxCredentials.fromEnvironment(
+                Map.of("ACUMAT_INFLUX_USER", "writer", "ACUMAT_INFLUX_PASSWORD", "hunter2")).orElseThrow();
+        assertThat(c.user()).isEqualTo("writer");
+        assertThat(c.authorizationHeader()).isEqualTo("Basic d3JpdGVyOmh1bnRlcjI=");
+        assertThat(c.toString()).doesNotContain("writer").doesNotContain("hunter2");
+        InfluxEndpoint endpoint = new InfluxEndpoint(URI.create("http://h:1"), "acumat", c);
+        assertThat(endpoint.toString()).doesNotContain("writer").doesNotContain("hunter2");
+        assertThatThrownBy(() -> InfluxCredentials.fromEnvironment(Map.of("ACUMAT_INFLUX_USER", "writer")))
+                .hasMessageContaining("ACUMAT_INFLUX_PASSWORD is not set");
+    }
+
+    @Test
+    void backoffDoublesUpToItsCap() {
+        RetryPolicy p = RetryPolicy.defaults();
+        assertThat(p.backoff(1)).isEqualTo(Duration.ofMillis(100));
+        assertThat(p.backoff(2)).isEqualTo(Duration.ofMillis(200));
+        assertThat(p.backoff(6)).isEqualTo(Duration.ofMillis(3200));
+        assertThat(p.backoff(7)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(p.backoff(1000)).isEqualTo(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,168 @@
+package dev.acumat.analytics.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.MessageWriter;
+import dev.acumat.protocol.PressureFrame;
+import dev.acumat.simulator.FrameTruth;
+import dev.acumat.simulator.synthetic.Scenarios;
+import dev.acumat.simulator.synthetic.SyntheticMat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyticsTopologyTest {
+    private static final long ANCHOR_US = 1_790_000_000_000_000L;
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "acumat-analytics-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return new TopologyTestDriver(AnalyticsTopology.build(), p, Instant.ofEpochMilli(ANCHOR_US / 1000));
+    }
+
+    /** Feeds a scenario as the gateway would: device-info first, then frames with the clock anchor. */
+    private static final class Feeder {
+        final SyntheticMat mat;
+        final DeviceInfo info;
+        final int[] values;
+        long index;
+        final List<FrameTruth> truth = new ArrayList<>();
+
+        Feeder(String scenario) {
+            mat = Scenarios.create(scenario, 25, 5);
+            info = mat.deviceInfo("mat-t");
+            values = new int[info.cells()];
+        }
+
+        void feed(TestInputTopic<String, byte[]> in, long frames) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("acumat.clock-anchor-us", Long.toString(ANCHOR_US).getBytes(StandardCharsets.US_ASCII));
+            if (index == 0) {
+                in.pipeInput(new TestRecord<>("mat-t", MessageWriter.toBytes(info), headers, Instant.ofEpochMilli(ANCHOR_US / 1000)));
+            }
+            for (long n = 0; n < frames && mat.next(values); n++, index++) {
+                long device = index * 40_000;
+                PressureFrame f = new PressureFrame(index, device, info.rows(), info.cols(), values);
+                truth.add(mat.truth());
+                in.pipeInput(new TestRecord<>("mat-t", MessageWriter.toBytes(f), headers,
+                        Instant.ofEpochMilli((ANCHOR_US + device) / 1000)));
+            }
+        }
+    }
+
+    private static TestInputTopic<String, byte[]> frames(TopologyTestDriver d) {
+        return d.createInputTopic(AnalyticsTopology.FRAMES_TOPIC, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static <T> List<T> read(TopologyTestDriver d, String topic, Class<T> type) throws IOException {
+        TestOutputTopic<String, byte[]> out = d.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer());
+        List<T> records = new ArrayList<>();
+        for (byte[] v : out.readValuesToList()) {
+            records.add(AnalyticsRecords.fromJson(v, type));
+        }
+        return records;
+    }
+
+    @Test
+    void aWholeSessionBecomesContactOnceASecondASessionAndItsEnd() throws IOException {
+        Feeder feeder = new Feeder("session");
+        try (TopologyTestDriver d = driver()) {
+            feeder.feed(frames(d), Long.MAX_VALUE);
+            // The scenario ends 5 s after getting off, inside the grace period: the silence that
+            // follows ends the session, at the moment the person got off.
+            d.advanceWallClockTime(Duration.ofMinutes(10));
+            List<AnalyticsRecords.Contact> contact = read(d, AnalyticsRecords.CONTACT_TOPIC, AnalyticsRecords.Contact.class);
+            List<AnalyticsRecords.Session> sessions = read(d, AnalyticsRecords.SESSIONS_TOPIC, AnalyticsRecords.Session.class);
+
+            long onFrames = feeder.truth.stream().filter(FrameTruth::onMat).count();
+            assertThat(contact.size()).as("one contact record a second on the mat")
+                    .isBetween((int) (onFrames / 25) - 5, (int) (onFrames / 25) + 5);
+            for (int i = 1; i < contact.size(); i++) {
+                assertThat(contact.get(i).timeMicros() / 1_000_000).isGreaterThan(contact.get(i - 1).timeMicros() / 1_000_000);
+            }
+            assertThat(contact).allSatisfy(c -> assertThat(c.units()).isEqualTo("kPa"));
+            assertThat(sessions.get(0).active()).isTrue();
+            AnalyticsRecords.Session last = sessions.get(sessions.size() - 1);
+            assertThat(last.active()).isFalse();
+            assertThat(last.endReason()).isEqualTo("silent");
+            assertThat(sessions).extracting(AnalyticsRecords.Session::sessionId).containsOnly(last.sessionId());
+            assertThat(last.durationS()).isCloseTo(onFrames / 25.0, org.assertj.core.data.Offset.offset(20.0));
+        }
+    }
+
+    @Test
+    void aRestartCarriesOnTheSessionAndCountsNothingTwice() throws IOException {
+        Feeder feeder = new Feeder("still");
+        List<AnalyticsRecords.Session> sessions = new ArrayList<>();
+        List<KeyValue<String, byte[]>> saved = new ArrayList<>();
+        try (TopologyTestDriver d = driver()) {
+            feeder.feed(frames(d), 1500);
+            d.advanceWallClockTime(Duration.ofSeconds(2));  // the state reaches the store
+            sessions.addAll(read(d, AnalyticsRecords.SESSIONS_TOPIC, AnalyticsRecords.Session.class));
+            try (KeyValueIterator<String, byte[]> all = d.<String, byte[]>getKeyValueStore(AnalyticsTopology.STATE_STORE).all()) {
+                all.forEachRemaining(saved::add);
+            }
+        }
+        try (TopologyTestDriver d = driver()) {
+            // What a new instance restores from the store's changelog topic.
+            KeyValueStore<String, byte[]> store = d.getKeyValueStore(AnalyticsTopology.STATE_STORE);
+            saved.forEach(kv -> store.put(kv.key, kv.value));
+            feeder.index -= 100;  // frames processed again, as after a crash before a commit
+            feeder.mat.rewind();
+            int[] skip = new int[feeder.values.length];
+            for (long i = 0; i < feeder.index; i++) {
+                feeder.mat.next(skip);
+            }
+            feeder.feed(frames(d), Long.MAX_VALUE);
+            sessions.addAll(read(d, AnalyticsRecords.SESSIONS_TOPIC, AnalyticsRecords.Session.class));
+            d.advanceWallClockTime(Duration.ofMinutes(10));  // frames stopped: the session ends
+            sessions.addAll(read(d, AnalyticsRecords.SESSIONS_TOPIC, AnalyticsRecords.Session.class));
+        }
+        assertThat(sessions).extracting(AnalyticsRecords.Session::sessionId).containsOnly(sessions.get(0).sessionId());
+        AnalyticsRecords.Session end = sessions.get(sessions.size() - 1);
+        assertThat(end.active()).isFalse();
+        assertThat(end.endReason()).isEqualTo("silent");
+        double onSeconds = feeder.truth.stream().filter(FrameTruth::onMat).count() / 25.0;
+        double counted = end.postureTimeS().values().stream().mapToDouble(Double::doubleValue).sum();
+        assertThat(counted).as("no frame counted twice").isLessThanOrEqualTo(onSeconds + 0.5);
+        assertThat(counted).isGreaterThan(onSeconds - 6);
+    }
+
+    @Test
+    void garbageAndFramesBeforeADeviceInfoAreDroppedNotFatal() throws IOException {
+        try (TopologyTestDriver d = driver()) {
+            TestInputTopic<String, byte[]> in = frames(d);
+            in.pipeInput("mat-x", new byte[] {1, 2, 3});
+            in.pipeInput("mat-x", MessageWriter.toBytes(new PressureFrame(0, 0, 2, 2, new int[] {1, 2, 3, 4})));
+            Feeder feeder = new Feeder("still");
+            feeder.feed(in, 300);
+            assertThat(read(d, AnalyticsRecords.SESSIONS_TOPIC, AnalyticsRecords.Session.class)).isNotEmpty();
+        }
+    }
+}
