@@ -45,16 +45,15 @@ public final class LowerBackPicture {
 
     public static void main(String[] args) throws IOException {
         Path out = Paths.get(args.length > 0 ? args[0] : "docs/images/lower-back.png");
-        BodyAnalyzer analyzer = new BodyAnalyzer();
         PressureMap real = PmdFrames.converter().map(pmd("S1-1-line40.txt"));
         Panel left = new Panel(real, 4.5, "Real: PMD subject S1, supine",
-                "bed mat 64 x 32 at 28 mm, raw counts", analyzer, Double.NaN);
+                "bed mat 64 x 32 at 28 mm, raw counts", Double.NaN);
         SimFrames sim = new SimFrames(Scenarios.create("still", 5, 1, MatGeometry.ACUPRESSURE));
         for (int i = 0; i < 40; i++) {
             sim.next();
         }
         Panel right = new Panel(sim.map(), 9, "Simulated: acupressure mat, supine",
-                "32 x 20 at 22 mm, kPa; 175 cm, 70 kg", analyzer, sim.truth().lumbarCoverage());
+                "32 x 20 at 22 mm, kPa; 175 cm, 70 kg", sim.truth().lumbarCoverage());
         int width = left.width + right.width + 3 * MARGIN;
         int height = Math.max(left.height, right.height) + 2 * MARGIN + 40;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -98,7 +97,12 @@ public final class LowerBackPicture {
         final int width;
         final int height;
 
-        Panel(PressureMap map, double pxPerCm, String title, String subtitle, BodyAnalyzer analyzer, double truth) {
+        /**
+         * Each panel has its own analyzer: an analyzer keeps its landmarks and shape in buffers
+         * that the next frame overwrites, and the panels are drawn after both are analysed.
+         */
+        Panel(PressureMap map, double pxPerCm, String title, String subtitle, double truth) {
+            BodyAnalyzer analyzer = new BodyAnalyzer();
             this.map = map;
             this.scale = pxPerCm;
             this.title = title;
