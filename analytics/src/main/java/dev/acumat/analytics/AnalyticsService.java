@@ -5,6 +5,8 @@ import dev.acumat.analytics.influx.InfluxSetup;
 import dev.acumat.analytics.influx.InfluxWriter;
 import dev.acumat.analytics.sink.InfluxSink;
 import dev.acumat.analytics.stream.StreamsRunner;
+import dev.acumat.analytics.web.LiveFeed;
+import dev.acumat.analytics.web.WebServer;
 import java.nio.file.Path;
 import org.influxdb.InfluxDB;
 import org.slf4j.Logger;
@@ -23,8 +25,16 @@ public final class AnalyticsService implements AutoCloseable {
      * @param influx    the InfluxDB endpoint (URL, database, credentials)
      * @param stateDir  where Kafka Streams keeps the local copy of each mat's state
      * @param threads   stream threads of this instance
+     * @param httpHost  where the web server listens, or null for none
+     * @param httpPort  its port (0 = a free one)
      */
-    public record Config(String kafka, InfluxEndpoint influx, Path stateDir, int threads) {
+    public record Config(String kafka, InfluxEndpoint influx, Path stateDir, int threads, String httpHost,
+                         int httpPort) {
+        /** Without a web server. */
+        public Config(String kafka, InfluxEndpoint influx, Path stateDir, int threads) {
+            this(kafka, influx, stateDir, threads, null, 0);
+        }
+
         public Config {
             if (kafka == null || kafka.isBlank()) {
                 throw new IllegalArgumentException("--kafka: give the bootstrap servers, host:port[,host:port...]");
@@ -38,10 +48,14 @@ public final class AnalyticsService implements AutoCloseable {
     private final StreamsRunner streams;
     private final InfluxSink sink;
     private final Thread sinkThread;
+    private final LiveFeed live;
+    private final WebServer web;
 
-    private AnalyticsService(StreamsRunner streams, InfluxSink sink) {
+    private AnalyticsService(StreamsRunner streams, InfluxSink sink, LiveFeed live, WebServer web) {
         this.streams = streams;
         this.sink = sink;
+        this.live = live;
+        this.web = web;
         this.sinkThread = new Thread(sink, "influx-sink");
         sinkThread.start();
     }
@@ -51,12 +65,37 @@ public final class AnalyticsService implements AutoCloseable {
             InfluxSetup.Report report = new InfluxSetup(influx, config.influx().database()).ensure();
             log.info("InfluxDB {} at {}: database {} ready ({})", report.serverVersion(), config.influx().url(),
                     config.influx().database(), report);
+        } catch (IllegalStateException e) {
+            // A writer that is no admin may not look at retention policies or continuous queries:
+            // the writes can still work if an admin made the database (docs/OPERATIONS.md).
+            log.warn("InfluxDB refused to set up database {} ({}); going on: the writes need it to exist",
+                    config.influx().database(), e.getMessage());
         }
         StreamsRunner streams = StreamsRunner.start(config.kafka(), config.stateDir(), config.threads());
         InfluxSink sink = new InfluxSink(config.kafka(), new InfluxWriter(config.influx(), InfluxWriter.Options.defaults()));
+        LiveFeed live = null;
+        WebServer web = null;
+        if (config.httpHost() != null) {
+            live = new LiveFeed(config.kafka());
+            Thread liveThread = new Thread(live, "live-feed");
+            liveThread.setDaemon(true);
+            liveThread.start();
+            web = WebServer.start(config.httpHost(), config.httpPort(), WebServer.routes(live, config.influx(),
+                    streams::running));
+        }
         log.info("analytics running: Kafka {}, InfluxDB {} database {}", config.kafka(), config.influx().url(),
                 config.influx().database());
-        return new AnalyticsService(streams, sink);
+        return new AnalyticsService(streams, sink, live, web);
+    }
+
+    /** Sessions running now, as the live view knows them (0 without a web server). */
+    public long activeSessions() {
+        return live == null ? 0 : live.activeSessions();
+    }
+
+    /** The web server's port, or -1 without one. */
+    public int httpPort() {
+        return web == null ? -1 : web.port();
     }
 
     public long pointsWritten() {
@@ -65,9 +104,17 @@ public final class AnalyticsService implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (web != null) {
+            web.close();
+            live.close();
+        }
         streams.close();
         sink.close();
-        sinkThread.interrupt();  // a write waiting for InfluxDB gives up; its records were not committed
         sinkThread.join(10_000);
+        if (sinkThread.isAlive()) {
+            // Still waiting for InfluxDB: give up the write; its records were not committed.
+            sinkThread.interrupt();
+            sinkThread.join(10_000);
+        }
     }
 }

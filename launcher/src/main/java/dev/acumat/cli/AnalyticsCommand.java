@@ -32,7 +32,8 @@ final class AnalyticsCommand implements Callable<Integer> {
     String db;
 
     @Option(names = "--http", paramLabel = "HOST:PORT", defaultValue = "${env:ACUMAT_HTTP}",
-            description = "Serve the live heatmap and the history here (not built yet).")
+            description = "Serve the live heatmap, the history and the REST API here, e.g. 127.0.0.1:8080"
+                    + " (port 0: a free one). Loopback unless told otherwise.")
     String http;
 
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:ACUMAT_STATE_DIR}",
@@ -52,16 +53,19 @@ final class AnalyticsCommand implements Callable<Integer> {
         }
         AnalyticsService.Config config;
         try {
+            HostPort web = http == null || http.isBlank() ? null : HostPort.parse("--http", http);
             config = new AnalyticsService.Config(kafka, InfluxEndpoint.of(influx, db),
-                    stateDir != null ? stateDir : Paths.dataDir().resolve("analytics-state"), threads);
+                    stateDir != null ? stateDir : Paths.dataDir().resolve("analytics-state"), threads,
+                    web == null ? null : web.host(), web == null ? 0 : web.port());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (http != null && !http.isBlank()) {
-            spec.commandLine().getErr().println(spec.qualifiedName()
-                    + ": --http: the live heatmap and the history are not built yet in this version; going on without");
-        }
         AnalyticsService service = AnalyticsService.start(config);
+        if (service.httpPort() > 0) {
+            // One line a script (and the demo) can wait for.
+            System.out.println("web: http://" + HostPort.forUrl(config.httpHost()) + ":" + service.httpPort() + "/");
+            System.out.flush();
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -1,8 +1,157 @@
 package dev.acumat.cli;
 
+import dev.acumat.analytics.history.HistoryException;
+import dev.acumat.analytics.history.HistoryJson;
+import dev.acumat.analytics.history.HistoryParams;
+import dev.acumat.analytics.history.HistoryQueries;
+import dev.acumat.analytics.history.SessionCsv;
+import dev.acumat.analytics.history.SessionTable;
+import dev.acumat.analytics.history.StoredSession;
+import dev.acumat.analytics.history.TimeRange;
+import dev.acumat.analytics.influx.InfluxEndpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code acumat history}: announced by DESIGN.md, not built yet. */
-@Command(name = "history", mixinStandardHelpOptions = true, description = "Show session history from InfluxDB as a table, CSV or JSON (not built yet).")
-final class HistoryCommand extends NotBuiltYet {
+/** {@code acumat history}: the session history from InfluxDB, as a table, CSV or JSON. */
+@Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Show the session history from InfluxDB: a line per session (start, time on the mat, time with"
+                + " the lower back on the spikes, mean lower-back coverage, posture shifts, postures), oldest first,"
+                + " and the totals. The same data as the web page's REST API (GET /api/sessions).",
+                "Times: ISO-8601 (2026-11-25T08:00:00Z), a date (2026-11-25: the whole day, in --tz), a time back"
+                        + " from now (30m, 12h, 7d, 2w) or now."})
+final class HistoryCommand implements Callable<Integer> {
+    /** How far back --since reaches when not given: a week, like the design's example. */
+    static final Duration DEFAULT_SPAN = Duration.ofDays(7);
+    /** A command line may list more than a page of the API: a whole range as CSV, say. */
+    static final int MAX_LIMIT = HistoryQueries.MAX_SESSIONS;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--influx", paramLabel = "URL", defaultValue = "${env:ACUMAT_INFLUX}",
+            description = "InfluxDB base URL, e.g. http://127.0.0.1:8086 (credentials from ACUMAT_INFLUX_USER and"
+                    + " ACUMAT_INFLUX_PASSWORD). Default: the local demo's InfluxDB, found under the data directory"
+                    + " (ACUMAT_DATA_DIR, else ~/.acumat).")
+    String influx;
+
+    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-acumat}",
+            description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
+    String db;
+
+    @Option(names = "--mat", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT}",
+            description = "Only this mat's sessions. Default: every mat's.")
+    String mat;
+
+    @Option(names = "--since", paramLabel = "WHEN", defaultValue = "${env:ACUMAT_SINCE}",
+            description = "Sessions that started at or after this. Default: 7 days before --until.")
+    String since;
+
+    @Option(names = "--until", paramLabel = "WHEN", defaultValue = "${env:ACUMAT_UNTIL}",
+            description = "Sessions that started before this (a date: up to its end). Default: now.")
+    String until;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "${env:ACUMAT_LIMIT:-100}",
+            description = "At most the latest N sessions (1..100000). Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "${env:ACUMAT_FORMAT:-table}",
+            description = "table (aligned columns and totals), csv (a header row, RFC 4180) or json (the body of GET"
+                    + " /api/sessions, newest first). Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "${env:ACUMAT_TZ}",
+            description = "Time zone of the table and of dates in --since and --until, e.g. Europe/Berlin."
+                    + " Default: this system's.")
+    String tz;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("table", "csv", "json").contains(format)) {
+            throw usage("--format must be table, csv or json, got " + HistoryParams.echo(format));
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw usage("--limit must be 1.." + MAX_LIMIT + ", got " + limit);
+        }
+        ZoneId zone;
+        TimeRange range;
+        InfluxEndpoint endpoint;
+        try {
+            mat = mat == null ? null : HistoryParams.mat("--mat", mat);
+            zone = HistoryParams.zone("--tz", tz, ZoneId.systemDefault());
+            range = TimeRange.parse("--since", since, "--until", until, DEFAULT_SPAN,
+                    Clock.tickMillis(zone).instant(), zone);
+            endpoint = InfluxEndpoint.of(influx != null ? influx : localInflux(), db);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        HistoryQueries.SessionPage page;
+        try (HistoryQueries queries = new HistoryQueries(endpoint)) {
+            page = queries.latest(mat, range, limit);
+        } catch (HistoryException e) {
+            throw new IllegalStateException(failure(e, endpoint));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            HistoryJson.write(HistoryJson.sessions(mat, range, limit, page), out);
+            out.println();
+        } else {
+            List<StoredSession> oldestFirst = new ArrayList<>(page.sessions());
+            Collections.reverse(oldestFirst);
+            out.print(format.equals("csv") ? SessionCsv.of(oldestFirst)
+                    : SessionTable.render(oldestFirst, mat == null, zone, page.more()));
+        }
+        out.flush();
+        return out.checkError() ? 1 : 0;
+    }
+
+    /**
+     * The URL of the InfluxDB that {@code acumat demo} started: LocalInflux keeps its ports in
+     * local-influx.properties beside influxd's data, under the data directory's influx/.
+     */
+    private String localInflux() {
+        Path dir = Paths.dataDir().resolve("influx");
+        Properties ports = new Properties();
+        try (InputStream in = Files.newInputStream(dir.resolve("local-influx.properties"))) {
+            ports.load(in);
+            int port = Integer.parseInt(ports.getProperty("http.port", "").trim());
+            if (port > 0 && port <= 65535) {
+                return "http://127.0.0.1:" + port;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // said below: there is no usable local InfluxDB
+        }
+        throw new IllegalArgumentException("no --influx given and no local demo InfluxDB found under " + dir
+                + "; run ./acumat demo or pass --influx URL");
+    }
+
+    private String failure(HistoryException e, InfluxEndpoint endpoint) {
+        String where = "InfluxDB at " + endpoint.url();
+        switch (e.kind()) {
+            case UNREACHABLE:
+                return where + " does not answer" + (influx == null ? " (the local demo's: is ./acumat demo running?)"
+                        : "");
+            case NO_DATABASE:
+                return where + " has no database '" + endpoint.database() + "' (--db)";
+            default:
+                return e.getMessage() + " (" + endpoint.url() + ")";
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
 }

@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -44,6 +46,8 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
     private final Map<String, Mat> mats = new HashMap<>();
     private final Set<String> dirty = new HashSet<>();
     private long dropped;
+    private final Counter framesCounted = Metrics.counter("acumat.analytics.frames");
+    private final Counter framesDropped = Metrics.counter("acumat.analytics.frames.dropped");
 
     /** A mat in memory: its device-info, analyzer, last frame time, and when we last heard of it. */
     private static final class Mat {
@@ -102,6 +106,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         }
         mat.lastFrameMicros = time;
         MatAnalyzer.FrameResult r = mat.analyzer.analyze(time, frame.toArray());
+        framesCounted.increment();
         if (r.report()) {
             forward(AnalyticsTopology.CONTACT_SINK, matId, time,
                     AnalyticsRecords.Contact.of(matId, mat.analyzer.spec().calibration().units(), r));
@@ -203,6 +208,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
 
     private void drop(String matId, String why) {
         dropped++;
+        framesDropped.increment();
         if (dropped == 1 || Long.bitCount(dropped) == 1) {  // 1, 2, 4, 8...: visible, never a flood
             log.warn("mat {}: dropped {} ({} dropped so far)", matId, why, dropped);
         }

@@ -1,0 +1,232 @@
+package dev.acumat.analytics.web;
+
+import dev.acumat.analytics.MatAnalyzer;
+import dev.acumat.analytics.frame.MatSpec;
+import dev.acumat.analytics.stream.AnalyticsRecords;
+import dev.acumat.analytics.stream.AnalyticsTopology;
+import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.Message;
+import dev.acumat.protocol.MessageReader;
+import dev.acumat.protocol.PressureFrame;
+import dev.acumat.protocol.ProtocolException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the live page shows: this instance reads every partition of acumat.frames from the
+ * present on (not as part of the analytics' group, so every instance can show every mat),
+ * runs a {@link MatAnalyzer} per mat for the frame-rate view (lower-back outline, posture), takes
+ * the running session from acumat.sessions, and hands each frame to the browsers watching
+ * that mat.
+ */
+public final class LiveFeed implements Runnable, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+    /** Sessions are looked up this far back in their topic when the feed starts. */
+    static final int SESSION_BACKLOG = 200;
+
+    /** One mat as the live view knows it. */
+    static final class LiveMat {
+        final String id;
+        volatile MatSpec spec;
+        volatile MatAnalyzer analyzer;
+        volatile long lastFrameWallMillis;
+        volatile String session;  // the latest acumat.sessions record, JSON, or null
+        final Set<LiveClient> clients = new CopyOnWriteArraySet<>();
+
+        LiveMat(String id) {
+            this.id = id;
+        }
+    }
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<String, LiveMat> mats = new ConcurrentHashMap<>();
+    private volatile boolean closing;
+    private volatile long lastPollWallMillis;
+
+    public LiveFeed(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "acumat-live");
+        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!closing) {
+                try {
+                    assign();
+                    long assignedAt = System.currentTimeMillis();
+                    while (!closing) {
+                        poll();
+                        // Partitions added to the topics later are picked up within a minute.
+                        if (System.currentTimeMillis() - assignedAt > 60_000) {
+                            break;
+                        }
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // Kafka away or slow: the live view waits and tries again rather than stopping for good.
+                    log.warn("live feed: {}; trying again", e.toString());
+                    consumer.unsubscribe();
+                }
+            }
+        } catch (WakeupException e) {
+            if (!closing) {
+                throw e;
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void poll() {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+            if (r.key() == null) {
+                continue;
+            }
+            if (r.topic().equals(AnalyticsTopology.FRAMES_TOPIC)) {
+                onFrame(r);
+            } else {
+                mat(r.key()).session = new String(r.value(), StandardCharsets.UTF_8);
+            }
+        }
+        lastPollWallMillis = System.currentTimeMillis();
+    }
+
+    /** Every partition of the frames (from now) and of the sessions (the recent past, for running sessions). */
+    private void assign() {
+        List<TopicPartition> frames = partitions(AnalyticsTopology.FRAMES_TOPIC);
+        List<TopicPartition> sessions = partitions(AnalyticsRecords.SESSIONS_TOPIC);
+        List<TopicPartition> all = new ArrayList<>(frames);
+        all.addAll(sessions);
+        consumer.assign(all);
+        consumer.seekToEnd(frames);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(sessions);
+        Map<TopicPartition, Long> begins = consumer.beginningOffsets(sessions);
+        for (TopicPartition tp : sessions) {
+            consumer.seek(tp, Math.max(begins.get(tp), ends.get(tp) - SESSION_BACKLOG));
+        }
+    }
+
+    private List<TopicPartition> partitions(String topic) {
+        List<TopicPartition> out = new ArrayList<>();
+        while (out.isEmpty() && !closing) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos != null) {
+                infos.forEach(i -> out.add(new TopicPartition(topic, i.partition())));
+            }
+        }
+        return out;
+    }
+
+    private void onFrame(ConsumerRecord<String, byte[]> r) {
+        Message m;
+        try {
+            m = MessageReader.parse(r.value());
+        } catch (ProtocolException e) {
+            return;  // counted by the analytics proper; the live view just skips it
+        }
+        LiveMat mat = mat(r.key());
+        mat.lastFrameWallMillis = System.currentTimeMillis();
+        if (m instanceof DeviceInfo info) {
+            MatSpec spec = MatSpec.of(info);
+            if (mat.spec == null || !mat.spec.equals(spec)) {
+                mat.spec = spec;
+                mat.analyzer = new MatAnalyzer(spec);
+                String text = LiveFrames.matMessage(spec);
+                mat.clients.forEach(c -> c.sendText(text));
+            }
+        } else if (m instanceof PressureFrame f && mat.analyzer != null && mat.spec.fits(f.rows(), f.cols())) {
+            MatAnalyzer.FrameResult result = mat.analyzer.analyze(frameTimeMicros(f, r), f.toArray());
+            if (!mat.clients.isEmpty()) {
+                byte[] message = LiveFrames.frameMessage(mat.spec, f.sequence(), result, mat.session);
+                mat.clients.forEach(c -> c.offer(message));
+            }
+        }
+    }
+
+    private static long frameTimeMicros(PressureFrame f, ConsumerRecord<String, byte[]> r) {
+        Header anchor = r.headers().lastHeader("acumat.clock-anchor-us");
+        if (anchor != null) {
+            try {
+                return Long.parseLong(new String(anchor.value(), StandardCharsets.US_ASCII)) + f.deviceTimeMicros();
+            } catch (NumberFormatException e) {
+                // use the record's time
+            }
+        }
+        return r.timestamp() * 1000;
+    }
+
+    private LiveMat mat(String id) {
+        return mats.computeIfAbsent(id, LiveMat::new);
+    }
+
+    /** Starts sending a mat's frames to a browser; the mat message goes first when the mat is known. */
+    void watch(LiveClient client) {
+        LiveMat mat = mat(client.mat);
+        mat.clients.add(client);
+        MatSpec spec = mat.spec;
+        if (spec != null) {
+            client.sendText(LiveFrames.matMessage(spec));
+        }
+    }
+
+    void unwatch(LiveClient client) {
+        LiveMat mat = mats.get(client.mat);
+        if (mat != null) {
+            mat.clients.remove(client);
+        }
+    }
+
+    /** The mats seen since this instance started, most recently heard first. */
+    public List<MatStatus> mats() {
+        long now = System.currentTimeMillis();
+        return mats.values().stream().filter(m -> m.spec != null)
+                .sorted(Comparator.comparingLong((LiveMat m) -> m.lastFrameWallMillis).reversed())
+                .map(m -> new MatStatus(m.id, m.lastFrameWallMillis, (now - m.lastFrameWallMillis) / 1000.0,
+                        m.spec.rows(), m.spec.cols(), m.clients.size()))
+                .toList();
+    }
+
+    /** Mats whose latest session record says the session runs. */
+    public long activeSessions() {
+        return mats.values().stream().filter(m -> m.session != null && m.session.contains("\"active\":true")).count();
+    }
+
+    /** Whether the feed has polled Kafka within the last 10 s. */
+    public boolean kafkaUp() {
+        return System.currentTimeMillis() - lastPollWallMillis < 10_000;
+    }
+
+    /** A mat as the API reports it. */
+    public record MatStatus(String mat, long lastFrameMillis, double lastFrameAgeS, int rows, int cols, int watchers) {
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        consumer.wakeup();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.acumat.analytics.web;
+
+import dev.acumat.analytics.influx.InfluxEndpoint;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The analytics' web server (Javalin): the live page at {@code /}, the history at
+ * {@code /history}, their static files and charting library (a WebJar, served from the
+ * application itself), and the JSON API under {@code /api}. Every error is JSON with a 4xx or
+ * 5xx status; an unexpected one is logged and answered without its details.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    /** Requests larger than this are refused: the API takes only small GETs. */
+    static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+    private final Javalin app;
+
+    private WebServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Starts on {@code host}:{@code port} (0 = a free port) with the given route groups. */
+    public static WebServer start(String host, int port, List<WebRoutes> groups) {
+        Javalin app = Javalin.create(config -> {
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.startup.showJavalinBanner = false;
+            // Jetty answers some bad requests (a 10,000-character URL, broken escapes) before any
+            // route runs: those answers are JSON too.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrors()));
+            config.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JsonJettyErrors()));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/web/static";
+                files.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
+            config.routes.get("/", ctx -> ctx.html(Pages.read("/web/index.html")));
+            config.routes.get("/history", ctx -> ctx.html(Pages.read("/web/history.html")));
+            config.routes.exception(ApiError.class, (e, ctx) -> {
+                ctx.status(e.status());
+                ctx.json(Map.of("error", e.getMessage(), "status", e.status()));
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.toString());
+                ctx.status(500);
+                ctx.json(Map.of("error", "internal error", "status", 500));
+            });
+            config.routes.error(404, "application/json", ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    ctx.json(Map.of("error", "no such resource: " + ctx.path(), "status", 404));
+                }
+            });
+            for (WebRoutes group : groups) {
+                group.register(config.routes);
+            }
+        });
+        app.start();
+        log.info("web: http://{}:{}/", host.contains(":") ? "[" + host + "]" : host, app.port());
+        return new WebServer(app);
+    }
+
+    /** Every route group of the analytics' web server. */
+    public static List<WebRoutes> routes(LiveFeed live, InfluxEndpoint influx, BooleanSupplier kafkaUp) {
+        return List.of(new LiveRoutes(live), new HealthRoutes(live, influx, kafkaUp), new HistoryRoutes(live, influx),
+                new MetricsRoutes());
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,277 @@
+package dev.acumat.cli;
+
+import static dev.acumat.cli.Processes.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.acumat.servers.LocalInflux;
+import dev.acumat.servers.LocalKafka;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web pages in a real browser (Debian's headless chromium driven by its chromedriver)
+ * against the whole chain as real processes: the simulator on a socat pty, the gateway, a
+ * KRaft broker, the analytics with its web server, and influxd. The live page must paint the
+ * heatmap and follow the session (coverage changing, a posture, the timer); once the session
+ * has ended, the history page must list it and chart it. Screenshots of each step go to
+ * target/browser-screenshots/.
+ */
+class BrowserIT {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+    static final String MAT = "mat-browser";
+    private static final Pattern WEB_LINE = Pattern.compile("(?m)^web: (http://127\\.0\\.0\\.1:\\d+/)$");
+
+    static {
+        // Selenium's usage statistics: off (no network here, nor wanted).
+        System.setProperty("se.avoidStats", "true");
+    }
+
+    @TempDir
+    Path dir;
+
+    private Processes processes;
+    private LocalKafka kafka;
+    private LocalInflux influx;
+    private ChromeDriver browser;
+    private int shots;
+
+    @BeforeEach
+    void start() throws Exception {
+        assertThat(CHROMIUM).as("Debian's chromium (run-tests installs chromium and chromium-driver)").isExecutable();
+        assertThat(CHROMEDRIVER).as("Debian's chromedriver (package chromium-driver)").isExecutable();
+        processes = new Processes(dir);
+        kafka = LocalKafka.start(LocalKafka.Options.forTests(dir.resolve("kafka")));
+        influx = LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (browser != null) {
+            browser.quit();
+        }
+        processes.close();
+        if (influx != null) {
+            influx.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private ChromeDriver chromium() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+                "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .withLogFile(dir.resolve("chromedriver.log").toFile())
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText().trim();
+    }
+
+    /** Polls the browser four times a second for up to {@code seconds}; a timeout names {@code what}. */
+    private WebDriverWait waiting(int seconds, String what) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds), Duration.ofMillis(250));
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.withMessage(what);
+        return wait;
+    }
+
+    private void screenshot(String name) throws IOException {
+        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shots, name)), png);
+    }
+
+    /** Distinct colours (5 bits a channel) among a sample of a canvas's pixels. */
+    private long canvasColours(String cssSelector) {
+        Object n = js("""
+                const c = document.querySelector(arguments[0]);
+                if (!c || !c.width || !c.height) { return 0; }
+                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                const seen = new Set();
+                for (let i = 0; i < d.length; i += 4 * 13) {
+                  seen.add(((d[i] >> 3) << 10) | ((d[i + 1] >> 3) << 5) | (d[i + 2] >> 3));
+                }
+                return seen.size;""", cssSelector);
+        return ((Number) n).longValue();
+    }
+
+    private static String log(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    @Test
+    void theLivePageFollowsASessionAndTheHistoryPageChartsIt() throws Exception {
+        Path mat = dir.resolve("mat");
+        Path host = dir.resolve("host");
+        processes.ptyPair(mat, host);
+        Path analyticsLog = dir.resolve("analytics.log");
+        Path gatewayLog = dir.resolve("gateway.log");
+        Path simLog = dir.resolve("simulate.log");
+        processes.acumatLogged(analyticsLog, "analytics", "--kafka", kafka.bootstrap(), "--influx", influx.url(),
+                "--state-dir", dir.resolve("state").toString(), "--http", "127.0.0.1:0");
+        processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", kafka.bootstrap(),
+                "--spool", dir.resolve("spool").toString());
+        String[] web = new String[1];
+        waitFor("the analytics' web server (a line `web: URL` in its log)", 90, () -> {
+            Matcher m = WEB_LINE.matcher(log(analyticsLog));
+            if (m.find()) {
+                web[0] = m.group(1);
+                return true;
+            }
+            return false;
+        });
+        String base = web[0];
+        try {
+            browser = chromium();
+
+            // The live page, opened before the mat sends anything: it connects and waits.
+            browser.get(base + "?mat=" + MAT);
+            waiting(20, "the live page to connect").until(d -> text("status-text").startsWith("connected"));
+
+            Process sim = processes.acumatLogged(simLog, "simulate", "--port", mat.toString(), "--scenario", "session",
+                    "--speed", "4", "--seed", "4", "--mat-id", MAT);
+
+            // Frames arrive: live, and the heatmap is painted (not one flat colour).
+            waiting(40, "the status to say live").until(d -> text("status-text").startsWith("live"));
+            waiting(20, "a painted heatmap").until(d -> canvasColours("#heatmap") >= 12);
+            screenshot("live-first-frames");
+
+            // Someone lies down: a posture in words, the lower-back coverage as a changing
+            // percentage, the session timer running towards the first target.
+            Set<String> postures = new LinkedHashSet<>();
+            waiting(40, "the posture 'Lying on your back'").until(d -> {
+                postures.add(text("posture"));
+                return postures.contains("Lying on your back");
+            });
+            Set<String> coverages = new LinkedHashSet<>();
+            waiting(40, "four different coverages").until(d -> {
+                String c = text("coverage");
+                if (c.matches("\\d{1,3} %")) {
+                    coverages.add(c);
+                }
+                return coverages.size() >= 4;
+            });
+            waiting(20, "the session timer to run")
+                    .until(d -> text("timer").matches("\\d+:\\d\\d") && !text("timer").equals("0:00"));
+            waiting(20, "the lower-back region").until(d -> Boolean.TRUE.equals(js(
+                    "const m = window.acumatLive.state.latest;"
+                    + " return m != null && Array.isArray(m.lower_back_outline_cm);")));
+            assertThat(text("target")).isIn("10:00", "20:00");
+            assertThat(text("guidance")).isNotBlank();
+            assertThat(canvasColours("#heatmap")).as("heatmap colours while lying").isGreaterThanOrEqualTo(20);
+            System.out.printf("BrowserIT: live postures %s, coverages %s, timer %s%n",
+                    postures, coverages, text("timer"));
+            screenshot("live-lying");
+
+            // The simulated session ends: the mat goes quiet, then the page says so.
+            assertThat(sim.waitFor(120, TimeUnit.SECONDS)).as(log(simLog)).isTrue();
+            waiting(20, "the status to say no frames").until(d -> text("status-text").startsWith("no frames for"));
+            screenshot("live-no-frames");
+
+            // The history page: after ~30 s of silence the analytics end the session; the page
+            // (reloaded until then) lists it, ended, and charts it when chosen. It finds the
+            // only mat by itself.
+            browser.get(base + "history");
+            waiting(20, "the history page to pick " + MAT)
+                    .until(d -> MAT.equals(js("return document.getElementById('mat').value;")));
+            long[] nextReload = {System.nanoTime() + TimeUnit.SECONDS.toNanos(3)};
+            waiting(90, "the ended session in the history").until(d -> {
+                for (WebElement row : d.findElements(By.cssSelector("#sessions tbody tr[data-session-id]"))) {
+                    if (row.findElements(By.cssSelector(".badge")).isEmpty()) {
+                        return true;
+                    }
+                }
+                if (System.nanoTime() > nextReload[0]) {
+                    d.navigate().refresh();
+                    nextReload[0] = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+                }
+                return false;
+            });
+            assertThat(browser.getCurrentUrl()).contains("mat=" + MAT);
+            WebElement row = browser.findElement(By.cssSelector("#sessions tbody tr[data-session-id]"));
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            System.out.printf("BrowserIT: history row %s%n", row.getText().replace('\n', ' '));
+            assertThat(cells).hasSize(6);
+            assertThat(cells.get(1).getText()).as("duration").matches("\\d+ (s|min)( \\d+ s)?");
+            assertThat(row.getAttribute("data-session-id")).startsWith(MAT + ".");
+            waiting(20, "the daily chart").until(d -> canvasColours("#daily-chart canvas") >= 3);
+            screenshot("history");
+
+            cells.get(0).findElement(By.tagName("button")).click();
+            waiting(20, "the session's totals").until(d -> text("detail-facts").contains("on the mat"));
+            waiting(20, "the session's chart").until(d -> canvasColours("#session-chart canvas") >= 4);
+            assertThat(browser.getCurrentUrl()).contains("session=");
+            screenshot("history-session");
+            assertThat(browserConsole()).as("errors in the pages' scripts").doesNotContain("Uncaught");
+        } catch (AssertionError | RuntimeException e) {
+            String diagnostics = "\nanalytics:\n" + tail(log(analyticsLog)) + "\ngateway:\n" + tail(log(gatewayLog))
+                    + "\nbrowser console:\n" + browserConsole();
+            if (browser != null) {
+                try {
+                    screenshot("failure");
+                } catch (RuntimeException ignored) {
+                    // the browser itself failed
+                }
+            }
+            throw new AssertionError(e.getMessage() + diagnostics, e);
+        }
+    }
+
+    private String browserConsole() {
+        if (browser == null) {
+            return "(no browser)";
+        }
+        try {
+            StringBuilder out = new StringBuilder();
+            browser.manage().logs().get("browser").forEach(e -> out.append(e).append('\n'));
+            return out.toString();
+        } catch (RuntimeException e) {
+            return "(" + e + ")";
+        }
+    }
+
+    private static String tail(String log) {
+        return log.length() > 6000 ? "..." + log.substring(log.length() - 6000) : log;
+    }
+}
