@@ -1,5 +1,6 @@
 package dev.acumat.gateway;
 
+import dev.acumat.gateway.health.GatewayMetrics;
 import dev.acumat.gateway.health.HealthReporter;
 import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.gateway.kafka.KafkaConnection;
@@ -44,6 +45,7 @@ public final class Gateway implements AutoCloseable {
     private final KafkaSender sender;
     private final FrameIntake intake;
     private final HealthReporter health;
+    private final GatewayMetrics metrics;
     private final Thread readerThread;
     private final Thread senderThread;
     private final ScheduledExecutorService scheduler;
@@ -61,6 +63,8 @@ public final class Gateway implements AutoCloseable {
         this.sender = new KafkaSender(spool, kafka, gatewayId, WINDOW_BYTES, time,
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)));
         this.health = new HealthReporter(intake.health(), spool::pendingEntries, time, intake::appendHealth);
+        this.metrics = new GatewayMetrics(io.micrometer.core.instrument.Metrics.globalRegistry, intake.health(),
+                spool::pendingEntries, sender::sent, sender::skippedAsDuplicates);
         this.readerThread = new Thread(reader, "serial-reader");
         this.senderThread = new Thread(sender, "kafka-sender");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -128,6 +132,7 @@ public final class Gateway implements AutoCloseable {
     private void reportHealth() {
         try {
             health.report();
+            metrics.refresh();
         } catch (RuntimeException e) {
             log.warn("health report failed: {}", e.toString());
         }

@@ -85,6 +85,7 @@ public final class MatSimulator {
     private final byte[] infoBytes;
 
     private final Object writeLock = new Object();
+    private volatile boolean stopped;
     private PortLink link;
     private volatile long framesSent;
     private volatile long framesSkipped;
@@ -124,6 +125,11 @@ public final class MatSimulator {
         return result();
     }
 
+    /** Ends the run after the current frame; from any thread. */
+    public void stop() {
+        stopped = true;
+    }
+
     /** What the run has done so far; safe to call from another thread, e.g. a shutdown hook. */
     public Result result() {
         return new Result(framesSent, framesSkipped, framesLost, bytesWritten, reopens, infoRequests.get(), lastSequence);
@@ -139,7 +145,7 @@ public final class MatSimulator {
         long start = ticker.nanoTime();
         long wireFreeAt = start;
         long nextReopen = start;
-        for (long frame = 0; ; frame++) {
+        for (long frame = 0; !stopped; frame++) {
             if (!source.next(values)) {
                 if (!options.loop() || !rewindAndNext(values)) {
                     return;

@@ -1,5 +1,8 @@
 package dev.acumat.cli;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +16,10 @@ import picocli.CommandLine.IParameterExceptionHandler;
         subcommands = {DemoCommand.class, SimulateCommand.class, GatewayCommand.class, AnalyticsCommand.class,
                 AnalyzeCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Every option also reads an environment variable: ACUMAT_ and the option's name in capitals,"
-                + " dashes as underscores (--pitch-mm: ACUMAT_PITCH_MM).", "Set ACUMAT_DEBUG=1 to see stack traces."})
+                + " dashes as underscores (--pitch-mm: ACUMAT_PITCH_MM), and then a configuration file of"
+                + " 'option = value' lines: --config FILE, ACUMAT_CONFIG, or acumat.properties in the data directory.",
+                "Flags win over the environment, the environment over the file. Set ACUMAT_DEBUG=1 to see stack"
+                + " traces."})
 public final class Acumat implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -25,7 +31,18 @@ public final class Acumat implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // Every meter of the process (gateway, analytics) scraped as Prometheus text from one place.
+        Metrics.addRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        CommandLine cl = commandLine();
+        String[] rest;
+        try {
+            rest = ConfigFile.apply(cl, args);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println("acumat: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(cl.execute(rest));
     }
 
     /** The command line with acumat's error handling: exit 0 done, 1 failed, 2 bad usage. */

@@ -67,6 +67,10 @@ final class GatewayCommand implements Callable<Integer> {
             description = "How often health is logged and produced. Default: ${DEFAULT-VALUE}.")
     double healthInterval;
 
+    @Option(names = "--metrics", paramLabel = "HOST:PORT", defaultValue = "${env:ACUMAT_METRICS}",
+            description = "Serve the gateway's counters at http://HOST:PORT/metrics (Prometheus text format).")
+    String metrics;
+
     @Override
     public Integer call() throws Exception {
         GatewayConfig config;
@@ -77,10 +81,25 @@ final class GatewayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        HostPort metricsAt;
+        try {
+            metricsAt = metrics == null || metrics.isBlank() ? null : HostPort.parse("--metrics", metrics);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Gateway gateway = Gateway.start(config, new JSerialCommPorts(), Time.SYSTEM);
+        MetricsServer metricsServer = metricsAt == null ? null : MetricsServer.start(metricsAt);
+        if (metricsServer != null) {
+            System.out.println("metrics: http://" + HostPort.forUrl(metricsAt.host()) + ":" + metricsServer.port()
+                    + "/metrics");
+            System.out.flush();
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                if (metricsServer != null) {
+                    metricsServer.close();
+                }
                 gateway.close();
             } catch (Exception e) {
                 System.err.println("acumat gateway: stopping: " + Acumat.describe(e));

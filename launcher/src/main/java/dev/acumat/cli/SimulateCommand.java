@@ -5,9 +5,6 @@ import dev.acumat.simulator.FrameSource;
 import dev.acumat.simulator.MatSimulator;
 import dev.acumat.simulator.NoisyPortLink;
 import dev.acumat.simulator.PortLink;
-import dev.acumat.simulator.ReplayFrameSource;
-import dev.acumat.simulator.synthetic.MatGeometry;
-import dev.acumat.simulator.synthetic.Scenarios;
 import dev.acumat.simulator.Ticker;
 import dev.acumat.simulator.synthetic.TruthWriter;
 import dev.acumat.protocol.WireFormat;
@@ -35,31 +32,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Serial device or pty to write to, or - for standard output.")
     String port;
 
-    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "${env:ACUMAT_SCENARIO}",
-            description = "Built-in synthetic session: ${COMPLETION-CANDIDATES}. Default: session.",
-            completionCandidates = ScenarioNames.class)
-    String scenario;
-
-    @Option(names = "--replay", paramLabel = "FILE", defaultValue = "${env:ACUMAT_REPLAY}",
-            description = "Replay a recording: one frame per line, values separated by tabs, spaces or commas,"
-                    + " row-major, row 0 = head end. Needs --rows, --cols and --pitch-mm.")
-    Path replay;
-
-    @Option(names = "--rows", paramLabel = "R", defaultValue = "${env:ACUMAT_ROWS}",
-            description = "Rows of the mat (1..256): the recording's, or a grid for the scenario"
-                    + " (default: the acupressure mat, 32 x 20 at 22 mm; 64 x 32 at 28 mm shows a whole body).")
-    Integer rows;
-
-    @Option(names = "--cols", paramLabel = "C", defaultValue = "${env:ACUMAT_COLS}", description = "Columns of the mat (1..256).")
-    Integer cols;
-
-    @Option(names = "--pitch-mm", paramLabel = "P", defaultValue = "${env:ACUMAT_PITCH_MM}",
-            description = "Distance between sensor centres, in mm.")
-    Double pitchMm;
-
-    @Option(names = "--hz", paramLabel = "F", defaultValue = "${env:ACUMAT_HZ}",
-            description = "Frame rate. Default: 25 for scenarios, 1 for replays (the PhysioNet PMD rate).")
-    Double hz;
+    @CommandLine.Mixin
+    PlayOptions play;
 
     @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID:-mat-sim-1}",
             description = "The id the mat announces (1..64 of A-Z a-z 0-9 . _ : -). Default: ${DEFAULT-VALUE}.")
@@ -78,10 +52,6 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Write the scenario's ground truth beside it (JSON lines: on-mat intervals, postures, shifts).")
     Path truth;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "${env:ACUMAT_SEED:-1}",
-            description = "Seed of the scenario's noise and drift. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
     @Option(names = "--speed", paramLabel = "X", defaultValue = "${env:ACUMAT_SPEED:-1}",
             description = "Play X times faster than real time; 0 as fast as the port takes it. Default: ${DEFAULT-VALUE}.")
     double speed;
@@ -97,18 +67,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
-        double rate = hz != null ? hz : replay != null ? 1 : 25;
-        FrameSource source;
-        if (replay != null) {
-            source = new ReplayFrameSource(replay, rows, cols, pitchMm, rate);
-        } else {
-            MatGeometry geometry = rows == null ? MatGeometry.ACUPRESSURE : MatGeometry.of(rows, cols, pitchMm);
-            source = Scenarios.create(scenario == null ? "session" : scenario, rate, seed, geometry);
-        }
+        double rate = play.rate();
+        FrameSource source = play.source();
         boolean stdout = port.equals("-");
         PortLink.Opener line = stdout ? FilePortLink::stdout : () -> FilePortLink.open(Path.of(port));
         PortLink.Opener opener = garbageRate == 0 && byteErrorRate == 0 ? line
-                : () -> new NoisyPortLink(line.open(), garbageRate, byteErrorRate, seed);
+                : () -> new NoisyPortLink(line.open(), garbageRate, byteErrorRate, play.seed);
         if (!stdout) {
             openOnce(Path.of(port));
         }
@@ -152,35 +116,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (port == null || port.isBlank()) {
             throw usage("missing --port PATH (or ACUMAT_PORT); use --port - for standard output");
         }
-        if (replay != null && scenario != null) {
-            throw usage("--scenario and --replay exclude each other");
-        }
-        boolean geometryGiven = rows != null || cols != null || pitchMm != null;
-        if (replay != null || geometryGiven) {
-            for (Object[] o : new Object[][] {{"--rows", rows}, {"--cols", cols}, {"--pitch-mm", pitchMm}}) {
-                if (o[1] == null) {
-                    throw usage((replay != null ? "--replay" : "a mat geometry") + " needs " + o[0]);
-                }
-            }
-            if (rows < 1 || rows > WireFormat.MAX_ROWS || cols < 1 || cols > WireFormat.MAX_COLS) {
-                throw usage("--rows and --cols must be 1..256, got " + rows + " x " + cols);
-            }
-            if (!(pitchMm > 0) || pitchMm > 1000) {
-                throw usage("--pitch-mm must be in (0, 1000], got " + pitchMm);
-            }
-        }
-        if (replay != null) {
-            if (!Files.isRegularFile(replay)) {
-                throw usage("--replay: no such file: " + replay);
-            }
-            if (truth != null) {
-                throw usage("--truth needs a --scenario: a recording carries no ground truth");
-            }
-        } else if (scenario != null && !Scenarios.names().contains(scenario)) {
-            throw usage("--scenario: unknown scenario '" + scenario + "'; one of " + String.join(", ", Scenarios.names()));
-        }
-        if (hz != null && (!(hz > 0) || hz > 10_000)) {
-            throw usage("--hz must be in (0, 10000], got " + hz);
+        play.validate(this::usage);
+        if (play.replay != null && truth != null) {
+            throw usage("--truth needs a --scenario: a recording carries no ground truth");
         }
         if (!WireFormat.isValidMatId(matId)) {
             throw usage("--mat-id must be 1..64 of A-Z a-z 0-9 . _ : -, got '" + matId + "'");
@@ -230,13 +168,6 @@ final class SimulateCommand implements Callable<Integer> {
             } catch (IOException ignored) {
                 // Best effort at exit: the truth file is a by-product.
             }
-        }
-    }
-
-    static final class ScenarioNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return Scenarios.names().iterator();
         }
     }
 }

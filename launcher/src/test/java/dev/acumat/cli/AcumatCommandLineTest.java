@@ -50,14 +50,6 @@ class AcumatCommandLineTest {
         assertThat(out.toString()).contains("demo", "simulate", "gateway", "analytics", "analyze", "history");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"demo", "history"})
-    void commandsNotBuiltYetSaySoAndFail(String command) {
-        assertThat(run(command, "--kafka", "localhost:9092")).isEqualTo(1);
-        assertThat(errorLine()).isEqualTo("acumat " + command
-                + ": not built yet in this version; see README.md (Status) for what works today");
-    }
-
     @Test
     void everyCommandHasHelp() {
         for (String c : new String[] {"demo", "simulate", "gateway", "analytics", "analyze", "history"}) {
@@ -199,6 +191,42 @@ class AcumatCommandLineTest {
         assertThat(run("analyze", rec.toString(), "--rows", "2", "--cols", "2", "--pitch-mm", "28", "--format", "xml"))
                 .isEqualTo(2);
         assertThat(errorLine()).contains("--format must be jsonl or csv, got xml");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "--format xml|--format must be table, csv or json, got 'xml'",
+        "--limit 0|--limit must be 1..100000, got 0",
+        "--limit 100001|--limit must be 1..100000, got 100001",
+        "--limit ten|Invalid value for option '--limit': 'ten' is not an int",
+        "--mat bad;id|--mat: a mat id is 1..64 characters of A-Z a-z 0-9 . _ : -, got 'bad;id'",
+        "--mat /.*/|--mat: a mat id is 1..64 characters of A-Z a-z 0-9 . _ : -, got '/.*/'",
+        "--since yesterday|--since: give an ISO-8601 time (2026-11-25T08:00:00Z), a date (2026-11-25), a time back"
+                + " from now (30m, 12h, 7d) or now, got 'yesterday'",
+        "--until 2026-02-30|--until: give an ISO-8601 time",
+        "--since 1d --until 3d|--until must be after --since, got --since ",
+        "--since 401d|--since and --until: at most 400 days apart, got 401 days",
+        "--since +10000-01-01T00:00:00Z|--since: '+10000-01-01T00:00:00Z' is out of range (1970 to 2199)",
+        "--tz Mars/Olympus|--tz: unknown time zone 'Mars/Olympus'; give an IANA name like Europe/Berlin, or UTC",
+        "--db acumat\";DROP|--db must be letters, digits and underscores ([A-Za-z0-9_]+): 'acumat\";DROP'"})
+    void historyNamesTheOptionOfEveryMistake(String argsAndMessage) {
+        String[] parts = argsAndMessage.split("\\|");
+        String[] args = ("history --influx http://127.0.0.1:1 " + parts[0]).split(" ");
+        assertThat(run(args)).as(parts[0]).isEqualTo(2);
+        assertThat(errorLine()).startsWith("acumat history: " + parts[1]).endsWith("(see 'acumat history --help')");
+    }
+
+    @Test
+    void historyNamesABadInfluxUrl() {
+        assertThat(run("history", "--influx", "ftp://127.0.0.1:1")).isEqualTo(2);
+        assertThat(errorLine()).contains("--influx must be an http:// or https:// URL: ftp://127.0.0.1:1");
+    }
+
+    @Test
+    void historyWithInfluxDbAwayIsOneLineAndExit1() {
+        assertThat(run("history", "--influx", "http://127.0.0.1:1", "--mat", "mat-1")).isEqualTo(1);
+        assertThat(errorLine()).isEqualTo("acumat history: InfluxDB at http://127.0.0.1:1 does not answer");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test

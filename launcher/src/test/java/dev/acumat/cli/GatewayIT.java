@@ -67,9 +67,11 @@ class GatewayIT {
         processes.close();
     }
 
-    private Process gateway(Path tty, Path log) throws IOException {
-        return processes.acumatLogged(log, "gateway", "--serial", tty.toString(), "--kafka", kafka.bootstrap(),
-                "--spool", dir.resolve("spool").toString(), "--health-interval", "1", "--reconnect-max", "1");
+    private Process gateway(Path tty, Path log, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("gateway", "--serial", tty.toString(), "--kafka", kafka.bootstrap(),
+                "--spool", dir.resolve("spool").toString(), "--health-interval", "1", "--reconnect-max", "1"));
+        args.addAll(List.of(more));
+        return processes.acumatLogged(log, args.toArray(new String[0]));
     }
 
     private static final Pattern SUMMARY = Pattern.compile("sent (\\d+) frames in [0-9.]+ s, last sequence (-?\\d+)");
@@ -106,7 +108,7 @@ class GatewayIT {
         Path host = dir.resolve("host");
         processes.ptyPair(mat, host);
         Path gatewayLog = dir.resolve("gateway.log");
-        Process gateway = gateway(host, gatewayLog);
+        Process gateway = gateway(host, gatewayLog, "--metrics", "127.0.0.1:0");
         Path simLog = dir.resolve("simulate.log");
         Process sim = processes.acumatLogged(simLog, "simulate", "--port", mat.toString(), "--scenario", "roll",
                 "--speed", "5", "--seed", "3", "--mat-id", "mat-a");
@@ -150,6 +152,12 @@ class GatewayIT {
             assertThat(kcat.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(keys.stream().filter("mat-a"::equals).count()).isEqualTo(records.size());
         }
+
+        Matcher metricsUrl = Pattern.compile("metrics: (\\S+)").matcher(log(gatewayLog));
+        assertThat(metricsUrl.find()).as(log(gatewayLog)).isTrue();
+        String scrape = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(metricsUrl.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(scrape).contains("acumat_gateway_frames_total{mat=\"mat-a\"} " + sent + ".0");
 
         Processes.stop(gateway);
         assertThat(log(gatewayLog)).contains("gateway stopped: every record is in Kafka");

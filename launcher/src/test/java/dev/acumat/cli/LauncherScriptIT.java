@@ -48,11 +48,13 @@ class LauncherScriptIT {
     }
 
     @Test
-    void aCommandNotBuiltYetSaysSoAndFails() throws Exception {
+    void historyWithoutInfluxOrALocalDemoSaysWhatToDo() throws Exception {
         Run r = acumat("history", "--since", "7d");
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("acumat history: not built yet in this version;"
-                + " see README.md (Status) for what works today");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).containsExactly("acumat history: no --influx given and no local demo"
+                + " InfluxDB found under " + dataDir.resolve("influx") + "; run ./acumat demo or pass --influx URL"
+                + " (see 'acumat history --help')");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test

@@ -74,6 +74,12 @@ final class Processes implements AutoCloseable {
         }
     }
 
+    /** Ctrl-C: SIGINT to the process (a JVM runs its shutdown hooks, as on a terminal). */
+    static void interrupt(Process p) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+        kill.waitFor(10, TimeUnit.SECONDS);
+    }
+
     static void stop(Process p) throws InterruptedException {
         p.destroy();
         if (!p.waitFor(10, TimeUnit.SECONDS)) {

@@ -92,6 +92,15 @@ final class ChildProcesses {
         forget(process);
     }
 
+    /**
+     * Leaves stopping {@code process} to its owner, who stops it in order with the rest of what
+     * it runs: the shutdown hook no longer stops it at the first signal. Its stdin pipe still
+     * ends it if this JVM dies without stopping it.
+     */
+    static void ownerStops(Process process) {
+        LIVE.remove(process);
+    }
+
     /** Forgets a process that has exited and closes our end of its stdin. */
     static void forget(Process process) {
         if (!process.isAlive()) {

@@ -183,6 +183,11 @@ final class InfluxProcess {
         LIVE.remove(this);
     }
 
+    /** Leaves stopping influxd to its owner (see ChildProcesses.ownerStops); the watchdog still guards it. */
+    void ownerStops() {
+        LIVE.remove(this);
+    }
+
     private static void stopAll() {
         List<InfluxProcess> processes = new ArrayList<>(LIVE);
         processes.forEach(p -> p.influxd.destroy());

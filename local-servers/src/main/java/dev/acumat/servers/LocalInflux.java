@@ -147,6 +147,16 @@ public final class LocalInflux implements AutoCloseable {
     }
 
     /** True while influxd's process is alive. */
+    /**
+     * The owner stops this influxd itself, in order, on its way out: the JVM's shutdown hook
+     * then leaves it alone. Its watchdog still stops it if the JVM dies without doing so.
+     */
+    public synchronized void leaveStopToOwner() {
+        if (process != null) {
+            process.ownerStops();
+        }
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -170,6 +170,19 @@ public final class LocalKafka implements AutoCloseable {
         return options.dataDir().resolve("kafka.log");
     }
 
+    /**
+     * The owner stops this broker itself, in order, on its way out (as the demo does on Ctrl-C,
+     * after the clients have flushed): the JVM's shutdown hook then leaves it alone instead of
+     * stopping it at the first signal. If the JVM dies without stopping it, the broker still
+     * exits when its stdin pipe closes. Applies to the running process; call it again after a
+     * restart.
+     */
+    public synchronized void leaveStopToOwner() {
+        if (process != null) {
+            ChildProcesses.ownerStops(process);
+        }
+    }
+
     /** The process id of the running broker, empty when it is not running. */
     public synchronized OptionalLong pid() {
         return isRunning() ? OptionalLong.of(process.pid()) : OptionalLong.empty();

@@ -4,6 +4,8 @@ import dev.acumat.analytics.influx.InfluxWriteException;
 import dev.acumat.analytics.influx.InfluxWriter;
 import dev.acumat.analytics.influx.SinkPoint;
 import dev.acumat.analytics.stream.AnalyticsRecords;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -36,6 +40,7 @@ public final class InfluxSink implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final InfluxWriter writer;
     private final AtomicLong written = new AtomicLong();
+    private final Counter pointsCounter = Metrics.counter("acumat.analytics.influx.points");
     private final AtomicLong malformed = new AtomicLong();
     private volatile boolean closing;
 
@@ -46,8 +51,9 @@ public final class InfluxSink implements Runnable, AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        // A write may wait for InfluxDB for a long time; the group must not think we died.
-        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Integer.MAX_VALUE);
+        // A write may wait for InfluxDB for minutes. Past this the group hands our partitions on;
+        // the commit then fails and the records are read again: their points overwrite themselves.
+        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 540_000);
         this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         this.writer = writer;
     }
@@ -81,7 +87,12 @@ public final class InfluxSink implements Runnable, AutoCloseable {
                     return;  // closing: nothing committed, so these records are read again next time
                 }
                 written.addAndGet(points.size());
-                consumer.commitSync();
+                pointsCounter.increment(points.size());
+                try {
+                    consumer.commitSync();
+                } catch (CommitFailedException | RebalanceInProgressException e) {
+                    log.warn("offsets not committed ({}); the records will be written again, harmlessly", e.getMessage());
+                }
             }
         } catch (WakeupException e) {
             if (!closing) {

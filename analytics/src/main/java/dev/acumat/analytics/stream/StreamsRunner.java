@@ -35,8 +35,10 @@ public final class StreamsRunner implements AutoCloseable {
 
     /** Creates missing topics and starts the streams; returns at once, the streams run on their own threads. */
     public static StreamsRunner start(String bootstrap, Path stateDir, int threads) throws Exception {
-        ensureTopics(bootstrap);
+        short replication = ensureTopics(bootstrap);
         Properties p = new Properties();
+        // The mats' state lives in changelog topics: as many copies as the cluster allows, up to 3.
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -44,6 +46,9 @@ public final class StreamsRunner implements AutoCloseable {
         // At least once is enough: MatProcessor skips a frame it has already counted.
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        // The topology has no global state; this only opts in to Kafka 5's default now, which
+        // silences a warning at every start.
+        p.put("processing.exception.handler.global.enabled", true);
         p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
         KafkaStreams streams = new KafkaStreams(AnalyticsTopology.build(), p);
@@ -56,7 +61,8 @@ public final class StreamsRunner implements AutoCloseable {
         return new StreamsRunner(streams);
     }
 
-    static void ensureTopics(String bootstrap) throws Exception {
+    /** Creates what is missing; returns the replication factor used, min(3, brokers). */
+    static short ensureTopics(String bootstrap) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
@@ -82,7 +88,13 @@ public final class StreamsRunner implements AutoCloseable {
                     }
                 }
             }
+            return replication;
         }
+    }
+
+    /** Whether the streams are running (or rebalancing): the analytics reach Kafka. */
+    public boolean running() {
+        return streams.state().isRunningOrRebalancing();
     }
 
     public KafkaStreams.State state() {

@@ -1,0 +1,29 @@
+package dev.acumat.cli;
+
+import dev.acumat.simulator.FrameSource;
+import dev.acumat.simulator.ReplayFrameSource;
+import dev.acumat.simulator.synthetic.MatGeometry;
+import dev.acumat.simulator.synthetic.Scenarios;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** What a simulated mat plays: a recording, or a scenario on the acupressure mat or a grid given. */
+final class FrameSources {
+    private FrameSources() {
+    }
+
+    /** A recording when {@code replay} is set (rows, cols and pitch required), else a scenario. */
+    static FrameSource of(String scenario, Path replay, Integer rows, Integer cols, Double pitchMm, double hz, long seed)
+            throws IOException {
+        if (replay != null) {
+            return new ReplayFrameSource(replay, rows, cols, pitchMm, hz);
+        }
+        MatGeometry geometry = rows == null ? MatGeometry.ACUPRESSURE : MatGeometry.of(rows, cols, pitchMm);
+        return Scenarios.create(scenario == null ? "session" : scenario, hz, seed, geometry);
+    }
+
+    /** The default rate: 25 Hz for scenarios, 1 Hz for recordings (the PhysioNet PMD rate). */
+    static double defaultHz(Double hz, Path replay) {
+        return hz != null ? hz : replay != null ? 1 : 25;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.acumat.cli;
+
+import dev.acumat.protocol.WireFormat;
+import dev.acumat.simulator.FrameSource;
+import dev.acumat.simulator.synthetic.Scenarios;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** What a simulated mat plays: the options simulate and demo share. */
+final class PlayOptions {
+    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "${env:ACUMAT_SCENARIO}",
+            description = "Built-in synthetic session: ${COMPLETION-CANDIDATES}. Default: session.",
+            completionCandidates = ScenarioNames.class)
+    String scenario;
+
+    @Option(names = "--replay", paramLabel = "FILE", defaultValue = "${env:ACUMAT_REPLAY}",
+            description = "Replay a recording: one frame per line, values separated by tabs, spaces or commas,"
+                    + " row-major, row 0 = head end. Needs --rows, --cols and --pitch-mm.")
+    Path replay;
+
+    @Option(names = "--rows", paramLabel = "R", defaultValue = "${env:ACUMAT_ROWS}",
+            description = "Rows of the mat (1..256): the recording's, or a grid for the scenario"
+                    + " (default: the acupressure mat, 32 x 20 at 22 mm; 64 x 32 at 28 mm shows a whole body).")
+    Integer rows;
+
+    @Option(names = "--cols", paramLabel = "C", defaultValue = "${env:ACUMAT_COLS}", description = "Columns of the mat (1..256).")
+    Integer cols;
+
+    @Option(names = "--pitch-mm", paramLabel = "P", defaultValue = "${env:ACUMAT_PITCH_MM}",
+            description = "Distance between sensor centres, in mm.")
+    Double pitchMm;
+
+    @Option(names = "--hz", paramLabel = "F", defaultValue = "${env:ACUMAT_HZ}",
+            description = "Frame rate. Default: 25 for scenarios, 1 for replays (the PhysioNet PMD rate).")
+    Double hz;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "${env:ACUMAT_SEED:-1}",
+            description = "Seed of the scenario's noise and drift. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    /** Checks the options; {@code usage} makes the exception for a message. */
+    void validate(Function<String, CommandLine.ParameterException> usage) {
+        if (replay != null && scenario != null) {
+            throw usage.apply("--scenario and --replay exclude each other");
+        }
+        boolean geometryGiven = rows != null || cols != null || pitchMm != null;
+        if (replay != null || geometryGiven) {
+            for (Object[] o : new Object[][] {{"--rows", rows}, {"--cols", cols}, {"--pitch-mm", pitchMm}}) {
+                if (o[1] == null) {
+                    throw usage.apply((replay != null ? "--replay" : "a mat geometry") + " needs " + o[0]);
+                }
+            }
+            if (rows < 1 || rows > WireFormat.MAX_ROWS || cols < 1 || cols > WireFormat.MAX_COLS) {
+                throw usage.apply("--rows and --cols must be 1..256, got " + rows + " x " + cols);
+            }
+            if (!(pitchMm > 0) || pitchMm > 1000) {
+                throw usage.apply("--pitch-mm must be in (0, 1000], got " + pitchMm);
+            }
+        }
+        if (replay != null && !Files.isRegularFile(replay)) {
+            throw usage.apply("--replay: no such file: " + replay);
+        }
+        if (replay == null && scenario != null && !Scenarios.names().contains(scenario)) {
+            throw usage.apply("--scenario: unknown scenario '" + scenario + "'; one of "
+                    + String.join(", ", Scenarios.names()));
+        }
+        if (hz != null && (!(hz > 0) || hz > 10_000)) {
+            throw usage.apply("--hz must be in (0, 10000], got " + hz);
+        }
+    }
+
+    /** 25 Hz for scenarios and 1 Hz for recordings unless --hz says otherwise. */
+    double rate() {
+        return FrameSources.defaultHz(hz, replay);
+    }
+
+    FrameSource source() throws IOException {
+        return FrameSources.of(scenario, replay, rows, cols, pitchMm, rate(), seed);
+    }
+
+    static final class ScenarioNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Scenarios.names().iterator();
+        }
+    }
+}
