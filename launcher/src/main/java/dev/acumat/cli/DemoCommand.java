@@ -84,7 +84,13 @@ final class DemoCommand implements Callable<Integer> {
         try {
             runner.start(source, play.rate(), out);
         } catch (Exception e) {
-            Runtime.getRuntime().removeShutdownHook(stopper);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C while starting: the stopper is stopping what started and says so.
+                stopped.await();
+                return 130;
+            }
             runner.close();
             throw e;
         }

@@ -15,7 +15,11 @@ import org.slf4j.LoggerFactory;
  * three address lines and the status line; the last warning or error is kept for the status.
  */
 final class DemoLog {
-    private static volatile String lastProblem;
+    private static volatile Problem lastProblem;
+
+    /** A warning or error as the status line shows it, with when it was logged. */
+    record Problem(String text, long epochMillis) {
+    }
 
     private DemoLog() {
     }
@@ -44,8 +48,9 @@ final class DemoLog {
                 // Ours at WARN, anyone's at ERROR: the libraries warn about their own settings at start.
                 boolean ours = event.getLoggerName().startsWith("dev.acumat");
                 if (event.getLevel().isGreaterOrEqual(ours ? Level.WARN : Level.ERROR)) {
-                    lastProblem = event.getLoggerName().substring(event.getLoggerName().lastIndexOf('.') + 1) + ": "
-                            + event.getFormattedMessage();
+                    lastProblem = new Problem(event.getLoggerName().substring(
+                            event.getLoggerName().lastIndexOf('.') + 1) + ": " + event.getFormattedMessage(),
+                            event.getTimeStamp());
                 }
             }
         };
@@ -55,7 +60,7 @@ final class DemoLog {
     }
 
     /** The last warning or error logged, or null. */
-    static String lastProblem() {
+    static Problem lastProblem() {
         return lastProblem;
     }
 }

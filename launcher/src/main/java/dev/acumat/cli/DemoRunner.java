@@ -9,6 +9,7 @@ import dev.acumat.gateway.health.MatHealth;
 import dev.acumat.gateway.serial.JSerialCommPorts;
 import dev.acumat.servers.LocalInflux;
 import dev.acumat.servers.LocalKafka;
+import dev.acumat.servers.OwnSession;
 import dev.acumat.simulator.FilePortLink;
 import dev.acumat.simulator.FrameSource;
 import dev.acumat.simulator.MatSimulator;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,8 +43,12 @@ final class DemoRunner implements AutoCloseable {
                    String matId, boolean loop) {
     }
 
+    /** How long the status line keeps showing a problem after it was logged. */
+    static final Duration PROBLEM_SHOWN = Duration.ofMinutes(2);
+
     private final Options options;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private boolean closed;
     private Gateway gateway;
     private AnalyticsService analytics;
     private MatSimulator simulator;
@@ -63,7 +69,7 @@ final class DemoRunner implements AutoCloseable {
         if (bootstrap == null) {
             LocalKafka kafka = LocalKafka.start(LocalKafka.Options.of(data.resolve("kafka"), LocalKafka.Options.jarsIn(libDir())));
             kafka.leaveStopToOwner();  // stopped last, after everyone has flushed into it
-            started.push(kafka);
+            keep(kafka);
             bootstrap = kafka.bootstrap();
         }
         out.println("kafka: " + bootstrap);
@@ -72,7 +78,7 @@ final class DemoRunner implements AutoCloseable {
         if (influxUrl == null) {
             LocalInflux influx = LocalInflux.start(LocalInflux.Options.of(data.resolve("influx")));
             influx.leaveStopToOwner();
-            started.push(influx);
+            keep(influx);
             influxUrl = influx.url();
         }
         out.println("influx: " + influxUrl);
@@ -80,7 +86,7 @@ final class DemoRunner implements AutoCloseable {
         Path run = Files.createDirectories(data.resolve("run"));
         Path matEnd = run.resolve("mat");
         Path hostEnd = run.resolve("host");
-        started.push(ptyPair(matEnd, hostEnd, data.resolve("logs").resolve("socat.log")));
+        keep(ptyPair(matEnd, hostEnd, data.resolve("logs").resolve("socat.log")));
 
         simulator = new MatSimulator(source, new MatSimulator.Options(options.matId(), hz, 1, 0, options.loop(), true),
                 () -> FilePortLink.open(matEnd), Ticker.SYSTEM, null);
@@ -93,7 +99,7 @@ final class DemoRunner implements AutoCloseable {
         }, "simulated-mat");
         mat.setDaemon(true);
         mat.start();
-        started.push(() -> {
+        keep(() -> {
             simulator.stop();
             mat.join(5_000);
         });
@@ -101,11 +107,11 @@ final class DemoRunner implements AutoCloseable {
         gateway = Gateway.start(new GatewayConfig(hostEnd.toString(), 921_600, bootstrap, data.resolve("spool"),
                 1024L * 1024 * 1024, "interval", null, 32, Duration.ofSeconds(5), Duration.ofSeconds(2),
                 Duration.ofSeconds(10)), new JSerialCommPorts(), Time.SYSTEM);
-        started.push(gateway);
+        keep(gateway);
 
         analytics = AnalyticsService.start(new AnalyticsService.Config(bootstrap, InfluxEndpoint.of(influxUrl,
                 options.db()), data.resolve("analytics-state"), 1, options.httpHost(), options.httpPort()));
-        started.push(analytics);
+        keep(analytics);
         out.println("web: http://" + HostPort.forUrl(options.httpHost()) + ":" + analytics.httpPort() + "/");
         out.flush();
     }
@@ -122,15 +128,43 @@ final class DemoRunner implements AutoCloseable {
         double rate = (frames - lastFrames) / Math.max(1e-9, (now - lastStatusNanos) / 1e9);
         lastFrames = frames;
         lastStatusNanos = now;
-        String problem = DemoLog.lastProblem();
         return String.format(java.util.Locale.ROOT, "%.1f frames/s, %d mat%s, %d active session%s%s", rate, mats,
                 mats == 1 ? "" : "s", analytics.activeSessions(), analytics.activeSessions() == 1 ? "" : "s",
-                problem == null ? "" : ", last problem: " + problem);
+                problem(DemoLog.lastProblem(), System.currentTimeMillis()));
+    }
+
+    /** The last problem with its age; gone after a while, so that one passing hiccup does not stay on screen. */
+    static String problem(DemoLog.Problem p, long nowMillis) {
+        long ageSeconds = p == null ? Long.MAX_VALUE : Math.max(0, (nowMillis - p.epochMillis()) / 1000);
+        if (ageSeconds > PROBLEM_SHOWN.toSeconds()) {
+            return "";
+        }
+        return ", last problem " + ageSeconds + " s ago: " + p.text();
+    }
+
+    /**
+     * Takes a part that has started, to be stopped by {@link #close}; when the demo is already
+     * stopping (Ctrl-C while it starts), stops the part at once instead, so nothing is left behind.
+     */
+    private synchronized void keep(AutoCloseable part) throws Exception {
+        if (closed) {
+            part.close();
+            throw new StoppedWhileStarting();
+        }
+        started.push(part);
+    }
+
+    /** Ctrl-C came while the demo was starting; what had started is stopped. */
+    static final class StoppedWhileStarting extends Exception {
+        StoppedWhileStarting() {
+            super("stopped while starting", null, false, false);
+        }
     }
 
     /** Stops everything that started, newest first; each part flushes what it holds. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         while (!started.isEmpty()) {
             try {
                 started.pop().close();
@@ -168,13 +202,17 @@ final class DemoRunner implements AutoCloseable {
         Files.deleteIfExists(b);
         Process socat;
         try {
-            socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
+            socat = new ProcessBuilder(OwnSession.command(List.of("socat", "pty,raw,echo=0,link=" + a,
+                    "pty,raw,echo=0,link=" + b)))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new IOException("socat not found: install the Debian package socat (apt-get install socat)", e);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!(Files.exists(a) && Files.exists(b))) {
+            if (!socat.isAlive() && socat.exitValue() == 127) {  // setsid found no socat to run
+                throw new IOException("socat not found: install the Debian package socat (apt-get install socat)");
+            }
             if (!socat.isAlive() || System.nanoTime() > deadline) {
                 socat.destroyForcibly();
                 throw new IOException("socat could not make the virtual serial pair; see " + log);

@@ -54,7 +54,7 @@ final class ChildProcesses {
         command.add(mainClass);
         command.addAll(args);
 
-        Process process = new ProcessBuilder(command)
+        Process process = new ProcessBuilder(OwnSession.command(command))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(logFile.toFile()))

@@ -116,8 +116,8 @@ final class InfluxProcess {
 
     /** Starts {@code influxd run -config CONFIG -pidfile PIDFILE}, output appended to {@code logFile}. */
     static InfluxProcess start(Path binary, Path config, Path pidFile, Path logFile) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(binary.toString(), "run", "-config", config.toString(),
-                "-pidfile", pidFile.toString())
+        ProcessBuilder builder = new ProcessBuilder(OwnSession.command(List.of(binary.toString(), "run", "-config",
+                config.toString(), "-pidfile", pidFile.toString())))
                 .directory(config.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(logFile.toFile()));
@@ -129,8 +129,8 @@ final class InfluxProcess {
         influxd.getOutputStream().close();
         Process watchdog;
         try {
-            watchdog = new ProcessBuilder("sh", "-c", WATCHDOG_SCRIPT, "acumat-influxd-watchdog",
-                    Long.toString(influxd.pid()), config.toString())
+            watchdog = new ProcessBuilder(OwnSession.command(List.of("sh", "-c", WATCHDOG_SCRIPT,
+                    "acumat-influxd-watchdog", Long.toString(influxd.pid()), config.toString())))
                     .redirectErrorStream(true)
                     .redirectOutput(Redirect.DISCARD)
                     .start();

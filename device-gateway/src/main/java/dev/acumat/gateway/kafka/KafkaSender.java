@@ -64,6 +64,8 @@ public final class KafkaSender implements Runnable {
     private final Object windowMonitor = new Object();
     private volatile boolean stopped;
     private volatile boolean connected;
+    /** Failed connections since Kafka last acknowledged something: a warning from the third on. */
+    private volatile int failuresInARow;
     private volatile long lastSent;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong skippedAsDuplicates = new AtomicLong();
@@ -130,7 +132,15 @@ public final class KafkaSender implements Runnable {
                     return;
                 }
                 long wait = backoff.nextMillis();
-                log.warn("Kafka: {}; trying again in {} ms (the spool keeps every frame meanwhile)", describe(e), wait);
+                // A topic created a moment ago is briefly unknown to the broker that leads it:
+                // a passing retriable error is not worth a warning, a lasting one is.
+                boolean passing = ++failuresInARow < 3 && isRetriable(e);
+                String message = "Kafka: {}; trying again in {} ms (the spool keeps every frame meanwhile)";
+                if (passing) {
+                    log.info(message, describe(e), wait);
+                } else {
+                    log.warn(message, describe(e), wait);
+                }
                 try {
                     time.sleep(wait);
                 } catch (InterruptedException ie) {
@@ -234,7 +244,13 @@ public final class KafkaSender implements Runnable {
         long upTo = oldest == null ? sentUpTo : oldest - 1;
         if (upTo > spool.acknowledged()) {
             spool.acknowledge(upTo);
+            failuresInARow = 0;
         }
+    }
+
+    private static boolean isRetriable(Exception e) {
+        Throwable t = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return t instanceof org.apache.kafka.common.errors.RetriableException;
     }
 
     private static String describe(Exception e) {
