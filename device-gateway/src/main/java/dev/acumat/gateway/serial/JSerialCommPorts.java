@@ -45,6 +45,11 @@ public final class JSerialCommPorts implements SerialPorts {
         return out;
     }
 
+    /** Linux's EINTR and EAGAIN: the read was interrupted or had nothing yet; the device is there. */
+    static boolean isPassing(int errno) {
+        return errno == 4 || errno == 11;
+    }
+
     private static String lastError(SerialPort port) {
         return "error " + port.getLastErrorCode() + " at " + port.getLastErrorLocation();
     }
@@ -68,6 +73,11 @@ public final class JSerialCommPorts implements SerialPorts {
         public int read(byte[] buf, int off, int len) throws SerialException {
             // A pulled device shows as -1 while isOpen() still says true: the return code is the truth.
             int n = port.readBytes(buf, len, off);
+            if (n < 0 && isPassing(port.getLastErrorCode())) {
+                // A signal landing on this thread (the JVM's own, Ctrl-C) or a spurious wake-up:
+                // nothing to read this time. Reopening would flush the line and lose a frame.
+                return 0;
+            }
             if (n < 0) {
                 throw new SerialException("port " + path + ": read failed, the device is gone (" + lastError(port) + ")");
             }
