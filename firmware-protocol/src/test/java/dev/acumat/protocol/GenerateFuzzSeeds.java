@@ -71,7 +71,8 @@ public final class GenerateFuzzSeeds {
         out.put("unknown_cell_encoding", frame(-1, 1, 1, 7, new byte[] {1, 0}));
         byte[] info = MessageWriter.toBytes(Frames.deviceInfo());
         byte[] pointsClaimed = info.clone();
-        pointsClaimed[pointsClaimed.length - WireFormat.CRC_LENGTH - 2 * WireFormat.CALIBRATION_POINT_BYTES - 1] = (byte) 255;
+        int pointsCount = pointsClaimed.length - WireFormat.CRC_LENGTH - 2 * WireFormat.CALIBRATION_POINT_BYTES - 1;
+        pointsClaimed[pointsCount] = (byte) 255;
         out.put("device_info_255_points_claimed", pointsClaimed);
         byte[] idTooLong = info.clone();
         idTooLong[WireFormat.BODY_OFFSET] = (byte) 200;

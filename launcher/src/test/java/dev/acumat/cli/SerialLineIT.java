@@ -1,5 +1,7 @@
 package dev.acumat.cli;
 
+import static dev.acumat.cli.ProcessLog.log;
+import static dev.acumat.cli.ProcessLog.waitLogged;
 import static dev.acumat.cli.Processes.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +16,6 @@ import dev.acumat.simulator.PortLink;
 import dev.acumat.simulator.Ticker;
 import dev.acumat.simulator.synthetic.Scenarios;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ class SerialLineIT {
     static final int NOISY_FRAMES = 1500;
     /** How long the cable stays out at each replug, in ms: long enough for the backoff to reach its cap. */
     static final long[] OUTAGES_MILLIS = {0, 300, 700, 1100, 1600, 2100, 2600, 3200, 500, 1300};
+    /** Seconds to wait for the gateway: its JVM and the broker start slowly on a busy machine. */
+    static final int LONG_WAIT = 60;
     /** What a user may expect of the gateway's default reconnect backoff. */
     static final long RECONNECT_LIMIT_MILLIS = 2000;
 
@@ -91,7 +94,7 @@ class SerialLineIT {
         Path gatewayLog = dir.resolve("gateway.log");
         Process gateway = gateway(host, gatewayLog);
         // The gateway listens before the mat talks, so the line's first byte is the first it reads.
-        waitLogged("the gateway on the port", gatewayLog, () -> connects(gatewayLog, host) == 1);
+        waitLogged(LONG_WAIT, "the gateway on the port", gatewayLog, () -> connects(gatewayLog, host) == 1);
 
         WireLedger ledger = new WireLedger();
         PortLink.Opener noisy = () -> ledger.clean(new NoisyPortLink(ledger.line(FilePortLink.open(mat)),
@@ -106,7 +109,7 @@ class SerialLineIT {
 
         try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
             long lastIntact = verdict.intactFrames().keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
-            waitLogged("the last intact frame, " + lastIntact + ", in Kafka", gatewayLog,
+            waitLogged(LONG_WAIT, "the last intact frame, " + lastIntact + ", in Kafka", gatewayLog,
                     () -> frames.poll() && frames.records("mat-noise").stream()
                             .anyMatch(r -> sequenceOf(r) == lastIntact));
             Processes.stop(gateway);
@@ -144,13 +147,13 @@ class SerialLineIT {
         Process socat = processes.ptyPair(mat, host);
         Path gatewayLog = dir.resolve("gateway.log");
         Process gateway = gateway(host, gatewayLog);
-        waitLogged("the gateway on the port", gatewayLog, () -> connects(gatewayLog, host) == 1);
+        waitLogged(LONG_WAIT, "the gateway on the port", gatewayLog, () -> connects(gatewayLog, host) == 1);
         startSimulator("mat-plug", () -> FilePortLink.open(mat), true);
 
         List<Long> noticeMillis = new ArrayList<>();
         List<Long> reconnectMillis = new ArrayList<>();
         try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
-            waitLogged("frames of mat-plug", gatewayLog,
+            waitLogged(LONG_WAIT, "frames of mat-plug", gatewayLog,
                     () -> frames.poll() && !frames.records("mat-plug").isEmpty());
             for (int i = 1; i <= OUTAGES_MILLIS.length; i++) {
                 long pulled = System.nanoTime();
@@ -159,17 +162,18 @@ class SerialLineIT {
                 Files.deleteIfExists(host);
                 int pulls = i;
                 int connected = i + 1;
-                waitLogged("the gateway to notice the pull", gatewayLog, () -> losses(gatewayLog, host) >= pulls);
+                waitLogged(LONG_WAIT, "the gateway to notice the pull", gatewayLog,
+                        () -> losses(gatewayLog, host) >= pulls);
                 noticeMillis.add((System.nanoTime() - pulled) / 1_000_000);
                 long back = pulled + OUTAGES_MILLIS[i - 1] * 1_000_000;
                 waitFor("the end of outage " + i, () -> System.nanoTime() - back >= 0);
                 socat = processes.ptyPair(mat, host);
                 long plugged = System.nanoTime();
-                waitLogged("reconnect " + i, gatewayLog, () -> connects(gatewayLog, host) >= connected);
+                waitLogged(LONG_WAIT, "reconnect " + i, gatewayLog, () -> connects(gatewayLog, host) >= connected);
                 reconnectMillis.add((System.nanoTime() - plugged) / 1_000_000);
             }
             long before = lastSequence(frames.records("mat-plug"));
-            waitLogged("frames after the last replug", gatewayLog,
+            waitLogged(LONG_WAIT, "frames after the last replug", gatewayLog,
                     () -> frames.poll() && lastSequence(frames.records("mat-plug")) > before + 25);
             List<Long> sequences = frames.records("mat-plug").stream().map(SerialLineIT::sequenceOf)
                     .filter(s -> s >= 0).toList();
@@ -245,23 +249,5 @@ class SerialLineIT {
             out.put(m.group(1), Long.parseLong(m.group(2)));
         }
         return out;
-    }
-
-    private static String log(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    /** Waits for a condition; on a timeout the failure carries the gateway's log. */
-    private static void waitLogged(String what, Path gatewayLog, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        try {
-            waitFor(what, 60, condition);
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; gateway log:\n" + log(gatewayLog), e);
-        }
     }
 }
