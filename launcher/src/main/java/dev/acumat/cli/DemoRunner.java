@@ -105,7 +105,7 @@ final class DemoRunner implements AutoCloseable {
         });
 
         gateway = Gateway.start(new GatewayConfig(hostEnd.toString(), 921_600, bootstrap, data.resolve("spool"),
-                1024L * 1024 * 1024, "interval", null, 32, Duration.ofSeconds(5), Duration.ofSeconds(2),
+                1024L * 1024 * 1024, "interval", null, 32, Duration.ofSeconds(5), Duration.ofSeconds(1),
                 Duration.ofSeconds(10)), new JSerialCommPorts(), Time.SYSTEM);
         keep(gateway);
 

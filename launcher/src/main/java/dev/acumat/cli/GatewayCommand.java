@@ -59,7 +59,9 @@ final class GatewayCommand implements Callable<Integer> {
             description = "No byte from the mat for this long counts as a lost port. Default: ${DEFAULT-VALUE}.")
     double silenceTimeout;
 
-    @Option(names = "--reconnect-max", paramLabel = "SECONDS", defaultValue = "${env:ACUMAT_RECONNECT_MAX:-2}",
+    // 1 s: a mat plugged back in is read again within about a second (SerialLineIT measures it);
+    // an attempt while it is out costs one look at the path.
+    @Option(names = "--reconnect-max", paramLabel = "SECONDS", defaultValue = "${env:ACUMAT_RECONNECT_MAX:-1}",
             description = "The longest wait between attempts to reopen a lost port. Default: ${DEFAULT-VALUE}.")
     double reconnectMax;
 

@@ -1,5 +1,7 @@
 package dev.acumat.cli;
 
+import static dev.acumat.cli.ProcessLog.log;
+import static dev.acumat.cli.ProcessLog.waitLogged;
 import static dev.acumat.cli.Processes.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,14 +94,6 @@ class GatewayIT {
             }
         }
         return out;
-    }
-
-    private static String log(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 
     @Test
@@ -244,19 +238,6 @@ class GatewayIT {
                     Files.readString(gatewayLog)).isEmpty();
             waitFor("health showing the garbage", () -> health.poll() && health.records("mat-b").stream()
                     .anyMatch(r -> !new String(r.value(), StandardCharsets.UTF_8).contains("\"resyncs\":0,")));
-        }
-    }
-
-    /**
-     * Waits for a condition; on a timeout the failure carries the gateway's log. The bound is
-     * generous: a broker that was just restarted by another test takes a while on a loaded machine.
-     */
-    private static void waitLogged(String what, Path gatewayLog, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        try {
-            waitFor(what, 90, condition);
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; gateway log:\n" + log(gatewayLog), e);
         }
     }
 
