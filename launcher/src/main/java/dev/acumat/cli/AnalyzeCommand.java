@@ -55,8 +55,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID:-recording}",
-            description = "The mat id in session ids. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID}",
+            description = "The mat id in session ids. Default: the header's mat, else recording.")
     String matId;
 
     @Override
@@ -78,6 +78,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         hz = hz != null ? hz : 1;
+        if (matId == null) {
+            matId = header != null && header.matId() != null ? header.matId() : "recording";
+        }
         if (rows < 1 || rows > WireFormat.MAX_ROWS || cols < 1 || cols > WireFormat.MAX_COLS) {
             throw usage("--rows and --cols must be 1..256, got " + rows + " x " + cols);
         }
