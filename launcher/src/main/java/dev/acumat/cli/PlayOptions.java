@@ -66,8 +66,8 @@ final class PlayOptions {
         if ((replay != null && header == null) || geometryGiven) {
             for (Object[] o : new Object[][] {{"--rows", rows}, {"--cols", cols}, {"--pitch-mm", pitchMm}}) {
                 if (o[1] == null) {
-                    throw usage.apply((replay != null ? "--replay without an acumat-replay header" : "a mat geometry")
-                            + " needs " + o[0]);
+                    throw usage.apply((replay != null ? "--replay" : "a mat geometry") + " needs " + o[0]
+                            + (replay != null ? " (or a recording with an acumat-replay header)" : ""));
                 }
             }
             if (rows < 1 || rows > WireFormat.MAX_ROWS || cols < 1 || cols > WireFormat.MAX_COLS) {
