@@ -11,22 +11,26 @@ import java.util.Optional;
 
 /**
  * A stored session's frames: the session from InfluxDB (its mat, start and end), its frames
- * from the {@link FrameStore}. The export command and the web server's download share it.
+ * from the {@link FrameStore}; where the session comes from is a {@link SessionLookup}. The export command and the web server's download share it.
  */
 public final class SessionReplay {
-    private final HistoryQueries queries;
+    private final SessionLookup sessions;
     private final FrameStore frames;
-    private final Clock clock;
 
     public SessionReplay(HistoryQueries queries, FrameStore frames, Clock clock) {
-        this.queries = Objects.requireNonNull(queries, "queries");
-        this.frames = Objects.requireNonNull(frames, "frames");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this(id -> queries.session(id, clock.instant()).map(SessionDetail::session), frames);
+        Objects.requireNonNull(queries, "queries");
+        Objects.requireNonNull(clock, "clock");
     }
 
-    /** The session, or empty when InfluxDB has none of that id. */
+    public SessionReplay(SessionLookup sessions, FrameStore frames) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.frames = Objects.requireNonNull(frames, "frames");
+    }
+
+    /** The session, or empty when there is none of that id. */
     public Optional<StoredSession> session(SessionId id) {
-        return queries.session(id, clock.instant()).map(SessionDetail::session);
+        return sessions.session(id);
     }
 
     public FrameStore frames() {
