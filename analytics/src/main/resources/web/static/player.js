@@ -14,8 +14,11 @@ const EVERY = { 1: 1, 4: 2, 16: 4 };
 const heatmap = new Heatmap($('heatmap'));
 const st = {
   id: null, startMs: 0, endMs: 0, pos: 0, playing: false, speed: 1,
-  info: null, scaleTop: null, pieces: new Map(), shown: null, contact: [], shifts: [],
+  info: null, scaleTop: null, pieces: new Map(), shown: null, painted: false, failed: false, contact: [], shifts: [],
 };
+// For tests and for measuring: the state, and a performance mark 'acumat-first-frame' once the
+// first frame is painted (its startTime is milliseconds since the page was opened).
+window.acumatPlayer = { state: st };
 
 main();
 
@@ -25,10 +28,18 @@ async function main() {
     message('No session given: open one from the history page.');
     return;
   }
+  // A session's id ends in its start (mat.START_MS): the first piece of frames is asked for
+  // at once, while the session's facts and timeline load.
+  const idStart = Number(st.id.slice(st.id.lastIndexOf('.') + 1));
+  if (Number.isSafeInteger(idStart) && idStart > 0) {
+    st.startMs = idStart;
+    piece(idStart);
+  }
   let body;
   try {
     body = await getJson(`/api/sessions/${encodeURIComponent(st.id)}`);
   } catch (e) {
+    st.failed = true;
     message(`Cannot load this session: ${e.message}`);
     return;
   }
@@ -59,7 +70,10 @@ async function main() {
     }
   });
   new ResizeObserver(drawTimeline).observe($('timeline'));
-  await piece(st.pos);
+  const first = await piece(st.pos);
+  if (first && first.length === 0) {
+    message('The frames of this session are no longer kept; its timeline is below.');
+  }
   $('play').disabled = false;
   scrub.disabled = false;
   showAt(st.pos);
@@ -75,6 +89,10 @@ async function main() {
     }
     last = now;
     heatmap.draw();
+    if (st.shown && !st.painted) {
+      st.painted = true;
+      performance.mark('acumat-first-frame');
+    }
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -101,13 +119,17 @@ function piece(ms) {
   const from = st.startMs + Math.floor((ms - st.startMs) / PIECE_MS) * PIECE_MS;
   const key = `${from}/${every}`;
   if (!st.pieces.has(key)) {
-    const to = Math.min(from + PIECE_MS - 1, st.endMs);
+    // Not cut at the session's end, so that a piece's range does not depend on it; the
+    // endpoint's window reaches 20 s past the end.
+    const to = from + PIECE_MS - 1;
     const url = `/api/sessions/${encodeURIComponent(st.id)}/frames?from=${from}&to=${to}&every=${every}`;
     const p = fetch(url).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))))
       .then(decode)
       .catch((e) => {
         st.pieces.delete(key);
-        message(`Cannot load frames: ${e.message}`);
+        if (!st.failed) {
+          message(`Cannot load frames: ${e.message}`);
+        }
         return null;
       });
     p.frames = null;
