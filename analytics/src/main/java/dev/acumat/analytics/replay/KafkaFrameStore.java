@@ -129,7 +129,7 @@ public final class KafkaFrameStore implements FrameStore {
     }
 
     /** The frame's time: the gateway's clock anchor plus the device time (docs/TOPICS.md), else the record's. */
-    static long timeMicros(PressureFrame f, ConsumerRecord<?, ?> r) {
+    public static long timeMicros(PressureFrame f, ConsumerRecord<?, ?> r) {
         Header anchor = r.headers().lastHeader("acumat.clock-anchor-us");
         if (anchor != null) {
             try {
