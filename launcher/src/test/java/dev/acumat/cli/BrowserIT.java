@@ -134,7 +134,21 @@ class BrowserIT {
         return ((Number) n).longValue();
     }
 
-    private static String log(Path file) {
+    /** The analytics' web address, once its log has the line {@code web: URL}. */
+    static String webUrl(Path analyticsLog, int seconds) throws InterruptedException {
+        String[] web = new String[1];
+        waitFor("the analytics' web server (a line `web: URL` in its log)", seconds, () -> {
+            Matcher m = WEB_LINE.matcher(log(analyticsLog));
+            if (m.find()) {
+                web[0] = m.group(1);
+                return true;
+            }
+            return false;
+        });
+        return web[0];
+    }
+
+    static String log(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -154,16 +168,7 @@ class BrowserIT {
                 "--state-dir", dir.resolve("state").toString(), "--http", "127.0.0.1:0");
         processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", kafka.bootstrap(),
                 "--spool", dir.resolve("spool").toString());
-        String[] web = new String[1];
-        waitFor("the analytics' web server (a line `web: URL` in its log)", 90, () -> {
-            Matcher m = WEB_LINE.matcher(log(analyticsLog));
-            if (m.find()) {
-                web[0] = m.group(1);
-                return true;
-            }
-            return false;
-        });
-        String base = web[0];
+        String base = webUrl(analyticsLog, 90);
         try {
             browser = chromium(dir);
 

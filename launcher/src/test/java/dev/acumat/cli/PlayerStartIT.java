@@ -22,14 +22,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -57,7 +54,6 @@ class PlayerStartIT {
     static final String MAT = "mat-long";
     static final double HZ = 25;
     static final int OPENINGS = 6;
-    private static final Pattern WEB_LINE = Pattern.compile("(?m)^web: (http://127\\.0\\.0\\.1:\\d+/)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -107,22 +103,14 @@ class PlayerStartIT {
         Path analyticsLog = dir.resolve("analytics.log");
         processes.acumatLogged(analyticsLog, "analytics", "--kafka", kafka.bootstrap(), "--influx", influx.url(),
                 "--state-dir", dir.resolve("state").toString(), "--http", "127.0.0.1:0");
-        String[] web = new String[1];
-        waitFor("the analytics' web server", 120, () -> {
-            Matcher m = WEB_LINE.matcher(log(analyticsLog));
-            if (m.find()) {
-                web[0] = m.group(1);
-                return true;
-            }
-            return false;
-        });
+        String base = BrowserIT.webUrl(analyticsLog, 120);
         long t0 = System.nanoTime();
         int frames = produce();
         System.out.printf("PlayerStartIT: %d frames produced in %.1f s%n", frames, (System.nanoTime() - t0) / 1e9);
 
         String[] id = new String[1];
         waitFor("the 20-minute session, ended, in the history", 900, () -> {
-            JsonNode s = sessions(web[0]);
+            JsonNode s = sessions(base);
             for (JsonNode n : s.path("sessions")) {
                 if (!n.path("active").asBoolean() && n.path("duration_s").asDouble() > 1100) {
                     id[0] = n.path("session_id").asText();
@@ -144,7 +132,7 @@ class PlayerStartIT {
             for (int i = 0; i < 3; i++) {
                 long t = System.nanoTime();
                 HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(web[0] + what)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                        URI.create(base + what)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
                 ms.add((System.nanoTime() - t) / 1_000_000);
                 assertThat(r.statusCode()).as(what).isEqualTo(200);
                 bytes = r.body().length;
@@ -155,7 +143,7 @@ class PlayerStartIT {
         browser = BrowserIT.chromium(dir);
         List<Double> firstFrame = new ArrayList<>();
         for (int i = 0; i < OPENINGS; i++) {
-            browser.get(web[0] + "player?session=" + id[0]);
+            browser.get(base + "player?session=" + id[0]);
             Processes.waitFor("the player's first frame", 30, () -> Boolean.TRUE.equals(browser.executeScript(
                     "return performance.getEntriesByName('acumat-first-frame').length > 0;")));
             firstFrame.add(((Number) browser.executeScript(
@@ -225,13 +213,5 @@ class PlayerStartIT {
     private static String loadAverage() {
         return String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage());
-    }
-
-    private static String log(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 }
