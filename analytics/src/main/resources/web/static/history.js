@@ -473,6 +473,8 @@ async function openSession(s, scroll) {
   detail.hidden = false;
   $('detail-title').textContent = `Session of ${s.start != null ? when(s.start) : s.id}`;
   $('detail-facts').textContent = 'Loading…';
+  $('detail-play').href = `/player?session=${encodeURIComponent(s.id)}`;
+  $('detail-download').href = `/api/sessions/${encodeURIComponent(s.id)}/export`;
   if (scroll) {
     detail.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }

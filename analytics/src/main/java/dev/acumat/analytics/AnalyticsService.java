@@ -81,7 +81,7 @@ public final class AnalyticsService implements AutoCloseable {
             liveThread.setDaemon(true);
             liveThread.start();
             web = WebServer.start(config.httpHost(), config.httpPort(), WebServer.routes(live, config.influx(),
-                    streams::running));
+                    streams::running, config.kafka()));
         }
         log.info("analytics running: Kafka {}, InfluxDB {} database {}", config.kafka(), config.influx().url(),
                 config.influx().database());

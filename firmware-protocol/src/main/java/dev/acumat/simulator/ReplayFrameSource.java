@@ -9,29 +9,43 @@ import java.util.List;
 /**
  * Frames from a recording in the replay format. The whole file is checked when the source is
  * made, so a bad recording fails before the first byte goes out. A recording carries no ground
- * truth and no calibration: its values are raw counts.
+ * truth; its calibration is the one of its {@link ReplayHeader}, else none (raw counts).
  */
 public final class ReplayFrameSource implements FrameSource {
     private final Path path;
     private final int rows;
     private final int cols;
-    private final long pitchUm;
+    private final long rowPitchUm;
+    private final long colPitchUm;
     private final double hz;
+    private final ReplayHeader header;
     private final ReplayFile.Summary summary;
     private ReplayFile file;
 
     public ReplayFrameSource(Path path, int rows, int cols, double pitchMm, double hz) throws IOException {
+        this(path, rows, cols, Math.round(pitchMm * 1000), Math.round(pitchMm * 1000), hz, null);
+    }
+
+    /** A recording with a header: its geometry and calibration, at {@code hz}. */
+    public ReplayFrameSource(Path path, ReplayHeader header, double hz) throws IOException {
+        this(path, header.rows(), header.cols(), header.rowPitchUm(), header.colPitchUm(), hz, header);
+    }
+
+    private ReplayFrameSource(Path path, int rows, int cols, long rowPitchUm, long colPitchUm, double hz,
+                              ReplayHeader header) throws IOException {
         if (rows < 1 || rows > 256 || cols < 1 || cols > 256) {
             throw new IllegalArgumentException("rows and cols must be 1..256: " + rows + " x " + cols);
         }
-        if (!(pitchMm > 0) || pitchMm > 1000) {
-            throw new IllegalArgumentException("pitch must be in (0, 1000] mm: " + pitchMm);
+        if (rowPitchUm < 1 || rowPitchUm > 1_000_000 || colPitchUm < 1 || colPitchUm > 1_000_000) {
+            throw new IllegalArgumentException("pitch must be in (0, 1000] mm: " + rowPitchUm / 1000.0);
         }
         this.path = path;
         this.rows = rows;
         this.cols = cols;
-        this.pitchUm = Math.round(pitchMm * 1000);
+        this.rowPitchUm = rowPitchUm;
+        this.colPitchUm = colPitchUm;
         this.hz = hz;
+        this.header = header;
         this.summary = ReplayFile.check(path, rows, cols);
         this.file = ReplayFile.open(path, rows, cols);
     }
@@ -42,9 +56,9 @@ public final class ReplayFrameSource implements FrameSource {
 
     @Override
     public DeviceInfo deviceInfo(String matId) {
-        int adcBits = summary.maxValue() <= 4095 ? 12 : 16;
-        return new DeviceInfo(matId, 0, 1, 0, rows, cols, pitchUm, pitchUm, adcBits, Math.round(1_000_000 / hz), 0,
-                List.of());
+        int adcBits = header != null ? header.adcBits() : summary.maxValue() <= 4095 ? 12 : 16;
+        return new DeviceInfo(matId, 0, 1, 0, rows, cols, rowPitchUm, colPitchUm, adcBits, Math.round(1_000_000 / hz), 0,
+                header != null ? header.calibration() : List.of());
     }
 
     @Override

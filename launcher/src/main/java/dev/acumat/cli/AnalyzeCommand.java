@@ -4,6 +4,8 @@ import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.offline.RecordingAnalysis;
 import dev.acumat.protocol.WireFormat;
 import dev.acumat.simulator.ReplayFile;
+import dev.acumat.simulator.ReplayFormatException;
+import dev.acumat.simulator.ReplayHeader;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -31,29 +33,54 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recordings: one frame per line, row-major.")
     List<Path> files;
 
-    @Option(names = "--rows", paramLabel = "R", required = true, description = "Rows of the mat (1..256), row 0 = head end.")
-    int rows;
+    @Option(names = "--rows", paramLabel = "R", defaultValue = "${env:ACUMAT_ROWS}",
+            description = "Rows of the mat (1..256), row 0 = head end. Needed unless the first file starts with an"
+                    + " acumat-replay header (./acumat export writes one), which gives rows, cols, pitch, rate and"
+                    + " calibration.")
+    Integer rows;
 
-    @Option(names = "--cols", paramLabel = "C", required = true, description = "Columns of the mat (1..256).")
-    int cols;
+    @Option(names = "--cols", paramLabel = "C", defaultValue = "${env:ACUMAT_COLS}",
+            description = "Columns of the mat (1..256).")
+    Integer cols;
 
-    @Option(names = "--pitch-mm", paramLabel = "P", required = true, description = "Distance between sensor centres, mm.")
-    double pitchMm;
+    @Option(names = "--pitch-mm", paramLabel = "P", defaultValue = "${env:ACUMAT_PITCH_MM}",
+            description = "Distance between sensor centres, mm.")
+    Double pitchMm;
 
-    @Option(names = "--hz", paramLabel = "F", defaultValue = "${env:ACUMAT_HZ:-1}",
-            description = "Frame rate of the recording. Default: ${DEFAULT-VALUE} (the PhysioNet PMD rate).")
-    double hz;
+    @Option(names = "--hz", paramLabel = "F", defaultValue = "${env:ACUMAT_HZ}",
+            description = "Frame rate of the recording. Default: the header's, else 1 (the PhysioNet PMD rate).")
+    Double hz;
 
     @Option(names = "--format", paramLabel = "jsonl|csv", defaultValue = "${env:ACUMAT_FORMAT:-jsonl}",
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID:-recording}",
-            description = "The mat id in session ids. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID}",
+            description = "The mat id in session ids. Default: the header's mat, else recording.")
     String matId;
 
     @Override
     public Integer call() throws Exception {
+        if (!Files.isRegularFile(files.get(0))) {
+            throw usage("no such file: " + files.get(0));
+        }
+        // The header is only taken whole: a geometry given on the command line is a plain recording's.
+        ReplayHeader header = rows == null && cols == null && pitchMm == null ? header(files.get(0)) : null;
+        if (header != null) {
+            rows = header.rows();
+            cols = header.cols();
+            pitchMm = header.rowPitchUm() / 1000.0;
+            hz = hz != null ? hz : header.hz();
+        }
+        for (Object[] o : new Object[][] {{"--rows", rows}, {"--cols", cols}, {"--pitch-mm", pitchMm}}) {
+            if (o[1] == null) {
+                throw usage("a recording without an acumat-replay header needs " + o[0]);
+            }
+        }
+        hz = hz != null ? hz : 1;
+        if (matId == null) {
+            matId = header != null && header.matId() != null ? header.matId() : "recording";
+        }
         if (rows < 1 || rows > WireFormat.MAX_ROWS || cols < 1 || cols > WireFormat.MAX_COLS) {
             throw usage("--rows and --cols must be 1..256, got " + rows + " x " + cols);
         }
@@ -80,11 +107,21 @@ final class AnalyzeCommand implements Callable<Integer> {
             // A ragged line anywhere is one clear error before any output.
             maxValue = Math.max(maxValue, ReplayFile.check(f, rows, cols).maxValue());
         }
-        MatSpec mat = MatSpec.raw(matId, rows, cols, pitchMm, maxValue <= 4095 ? 12 : 16);
+        MatSpec mat = header != null ? MatSpec.of(header.deviceInfo(matId))
+                : MatSpec.raw(matId, rows, cols, pitchMm, maxValue <= 4095 ? 12 : 16);
+        long originMicros = header != null && header.firstMs() != null ? header.firstMs() * 1000 : 0;
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
                 1 << 16));
-        new RecordingAnalysis(mat, hz, fmt, out).run(files);
+        new RecordingAnalysis(mat, hz, originMicros, fmt, out).run(files);
         return out.checkError() ? 1 : 0;
+    }
+
+    private ReplayHeader header(Path file) throws java.io.IOException {
+        try {
+            return ReplayHeader.read(file).orElse(null);
+        } catch (ReplayFormatException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     private CommandLine.ParameterException usage(String message) {

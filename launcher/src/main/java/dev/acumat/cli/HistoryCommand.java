@@ -9,18 +9,13 @@ import dev.acumat.analytics.history.SessionTable;
 import dev.acumat.analytics.history.StoredSession;
 import dev.acumat.analytics.history.TimeRange;
 import dev.acumat.analytics.influx.InfluxEndpoint;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -94,7 +89,7 @@ final class HistoryCommand implements Callable<Integer> {
             zone = HistoryParams.zone("--tz", tz, ZoneId.systemDefault());
             range = TimeRange.parse("--since", since, "--until", until, DEFAULT_SPAN,
                     Clock.tickMillis(zone).instant(), zone);
-            endpoint = InfluxEndpoint.of(influx != null ? influx : localInflux(), db);
+            endpoint = InfluxEndpoint.of(influx != null ? influx : LocalDemo.influxUrl(), db);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -116,26 +111,6 @@ final class HistoryCommand implements Callable<Integer> {
         }
         out.flush();
         return out.checkError() ? 1 : 0;
-    }
-
-    /**
-     * The URL of the InfluxDB that {@code acumat demo} started: LocalInflux keeps its ports in
-     * local-influx.properties beside influxd's data, under the data directory's influx/.
-     */
-    private String localInflux() {
-        Path dir = Paths.dataDir().resolve("influx");
-        Properties ports = new Properties();
-        try (InputStream in = Files.newInputStream(dir.resolve("local-influx.properties"))) {
-            ports.load(in);
-            int port = Integer.parseInt(ports.getProperty("http.port", "").trim());
-            if (port > 0 && port <= 65535) {
-                return "http://127.0.0.1:" + port;
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            // said below: there is no usable local InfluxDB
-        }
-        throw new IllegalArgumentException("no --influx given and no local demo InfluxDB found under " + dir
-                + "; run ./acumat demo or pass --influx URL");
     }
 
     private String failure(HistoryException e, InfluxEndpoint endpoint) {

@@ -2,6 +2,9 @@ package dev.acumat.cli;
 
 import dev.acumat.protocol.WireFormat;
 import dev.acumat.simulator.FrameSource;
+import dev.acumat.simulator.ReplayFormatException;
+import dev.acumat.simulator.ReplayFrameSource;
+import dev.acumat.simulator.ReplayHeader;
 import dev.acumat.simulator.synthetic.Scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +22,8 @@ final class PlayOptions {
 
     @Option(names = "--replay", paramLabel = "FILE", defaultValue = "${env:ACUMAT_REPLAY}",
             description = "Replay a recording: one frame per line, values separated by tabs, spaces or commas,"
-                    + " row-major, row 0 = head end. Needs --rows, --cols and --pitch-mm.")
+                    + " row-major, row 0 = head end. Needs --rows, --cols and --pitch-mm unless it starts with an"
+                    + " acumat-replay header (./acumat export writes one).")
     Path replay;
 
     @Option(names = "--rows", paramLabel = "R", defaultValue = "${env:ACUMAT_ROWS}",
@@ -35,12 +39,16 @@ final class PlayOptions {
     Double pitchMm;
 
     @Option(names = "--hz", paramLabel = "F", defaultValue = "${env:ACUMAT_HZ}",
-            description = "Frame rate. Default: 25 for scenarios, 1 for replays (the PhysioNet PMD rate).")
+            description = "Frame rate. Default: 25 for scenarios; for replays the header's rate, else 1 (the"
+                    + " PhysioNet PMD rate).")
     Double hz;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "${env:ACUMAT_SEED:-1}",
             description = "Seed of the scenario's noise and drift. Default: ${DEFAULT-VALUE}.")
     long seed;
+
+    /** The recording's own header, when it has one and no geometry was given. */
+    private ReplayHeader header;
 
     /** Checks the options; {@code usage} makes the exception for a message. */
     void validate(Function<String, CommandLine.ParameterException> usage) {
@@ -48,10 +56,18 @@ final class PlayOptions {
             throw usage.apply("--scenario and --replay exclude each other");
         }
         boolean geometryGiven = rows != null || cols != null || pitchMm != null;
-        if (replay != null || geometryGiven) {
+        if (replay != null && !geometryGiven && Files.isRegularFile(replay)) {
+            try {
+                header = ReplayHeader.read(replay).orElse(null);
+            } catch (IOException | ReplayFormatException e) {
+                throw usage.apply("--replay: " + e.getMessage());
+            }
+        }
+        if ((replay != null && header == null) || geometryGiven) {
             for (Object[] o : new Object[][] {{"--rows", rows}, {"--cols", cols}, {"--pitch-mm", pitchMm}}) {
                 if (o[1] == null) {
-                    throw usage.apply((replay != null ? "--replay" : "a mat geometry") + " needs " + o[0]);
+                    throw usage.apply((replay != null ? "--replay" : "a mat geometry") + " needs " + o[0]
+                            + (replay != null ? " (or a recording with an acumat-replay header)" : ""));
                 }
             }
             if (rows < 1 || rows > WireFormat.MAX_ROWS || cols < 1 || cols > WireFormat.MAX_COLS) {
@@ -73,12 +89,15 @@ final class PlayOptions {
         }
     }
 
-    /** 25 Hz for scenarios and 1 Hz for recordings unless --hz says otherwise. */
+    /** 25 Hz for scenarios, a recording's header rate or 1 Hz for recordings, unless --hz says otherwise. */
     double rate() {
-        return FrameSources.defaultHz(hz, replay);
+        return hz == null && header != null ? header.hz() : FrameSources.defaultHz(hz, replay);
     }
 
     FrameSource source() throws IOException {
+        if (header != null) {
+            return new ReplayFrameSource(replay, header, rate());
+        }
         return FrameSources.of(scenario, replay, rows, cols, pitchMm, rate(), seed);
     }
 

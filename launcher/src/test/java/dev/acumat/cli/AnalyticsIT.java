@@ -141,6 +141,58 @@ class AnalyticsIT {
         assertThat(coverage).as("mean lower-back coverage while supine")
                 .isCloseTo(truth.meanSupineCoverage, within(0.2));
         assertThat(query("SELECT * FROM device_health WHERE mat = 'mat-e2e'")).isNotEmpty();
+
+        roundTrip(session.get(column(q, "session_id")).asText(), duration, shifts,
+                session.get(column(q, "lower_back_time_s")).asDouble(),
+                session.get(column(q, "lower_back_coverage_mean")).asDouble());
+    }
+
+    /**
+     * Record and replay: the session exported from Kafka, analysed offline, gives the live run's
+     * figures; and the simulator takes the export back as it is.
+     */
+    private void roundTrip(String id, double duration, int shifts, double lowerBackS, double coverageMean)
+            throws Exception {
+        Path export = dir.resolve("session.txt");
+        Path exportLog = dir.resolve("export.log");
+        Process ex = processes.acumatLogged(exportLog, "export", "--session", id, "--kafka", kafka.bootstrap(),
+                "--influx", influx.url(), "--out", export.toString());
+        assertThat(ex.waitFor(60, TimeUnit.SECONDS)).as(log(exportLog)).isTrue();
+        assertThat(ex.exitValue()).as(log(exportLog)).isZero();
+        assertThat(Files.readAllLines(export).get(0)).startsWith("# acumat-replay 1 rows=32 cols=20");
+
+        Path analysis = dir.resolve("analysis.jsonl");
+        Path analyzeErr = dir.resolve("analyze.err");
+        Process an = processes.start(new ProcessBuilder(Processes.javaBinary(), "-Djava.io.tmpdir=" + dir, "-jar",
+                Path.of("target/acumat.jar").toAbsolutePath().toString(), "analyze", export.toString())
+                .redirectOutput(analysis.toFile()).redirectError(analyzeErr.toFile()));
+        assertThat(an.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(an.exitValue()).as(log(analyzeErr)).isZero();
+        JsonNode offline = null;
+        for (String line : Files.readAllLines(analysis, StandardCharsets.UTF_8)) {
+            if (line.contains("\"event\":\"session_end\"")) {
+                JsonNode n = json.readTree(line);
+                if (offline == null || n.path("duration_s").asDouble() > offline.path("duration_s").asDouble()) {
+                    offline = n;
+                }
+            }
+        }
+        assertThat(offline).as("a session in the offline analysis of the export").isNotNull();
+        System.out.printf("AnalyticsIT round trip: live %s %.2f s, %d shifts, lower back %.2f s, coverage %.4f;"
+                        + " offline %s %.2f s, %d shifts, lower back %.2f s, coverage %.4f%n", id, duration, shifts,
+                lowerBackS, coverageMean, offline.path("session_id").asText(), offline.path("duration_s").asDouble(),
+                offline.path("posture_shifts").asInt(), offline.path("lower_back_time_s").asDouble(),
+                offline.path("lower_back_coverage_mean").asDouble());
+        assertThat(offline.path("session_id").asText()).as("the same start, so the same id").isEqualTo(id);
+        assertThat(offline.path("duration_s").asDouble()).isCloseTo(duration, within(0.2));
+        assertThat(offline.path("posture_shifts").asInt()).isEqualTo(shifts);
+        assertThat(offline.path("lower_back_time_s").asDouble()).isCloseTo(lowerBackS, within(1.0));
+        assertThat(offline.path("lower_back_coverage_mean").asDouble()).isCloseTo(coverageMean, within(0.01));
+
+        Process replay = processes.acumatLogged(dir.resolve("replay.log"), "simulate", "--port", "-", "--replay",
+                export.toString(), "--no-loop", "--speed", "0");
+        assertThat(replay.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(replay.exitValue()).as(log(dir.resolve("replay.log"))).isZero();
     }
 
     /** What the simulator's truth file says of the session. */

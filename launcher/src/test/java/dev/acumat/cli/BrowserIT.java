@@ -35,7 +35,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * against the whole chain as real processes: the simulator on a socat pty, the gateway, a
  * KRaft broker, the analytics with its web server, and influxd. The live page must paint the
  * heatmap and follow the session (coverage changing, a posture, the timer); once the session
- * has ended, the history page must list it and chart it. Screenshots of each step go to
+ * has ended, the history page must list it and chart it, and its player must play it (the
+ * picture changing, the playhead moving, pausing, seeking, 16x). Screenshots of each step go to
  * target/browser-screenshots/.
  */
 class BrowserIT {
@@ -83,7 +84,8 @@ class BrowserIT {
         }
     }
 
-    private ChromeDriver chromium() throws IOException {
+    /** Debian's headless chromium under its chromedriver, its profile and log in {@code dir}. */
+    static ChromeDriver chromium(Path dir) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -132,7 +134,21 @@ class BrowserIT {
         return ((Number) n).longValue();
     }
 
-    private static String log(Path file) {
+    /** The analytics' web address, once its log has the line {@code web: URL}. */
+    static String webUrl(Path analyticsLog, int seconds) throws InterruptedException {
+        String[] web = new String[1];
+        waitFor("the analytics' web server (a line `web: URL` in its log)", seconds, () -> {
+            Matcher m = WEB_LINE.matcher(log(analyticsLog));
+            if (m.find()) {
+                web[0] = m.group(1);
+                return true;
+            }
+            return false;
+        });
+        return web[0];
+    }
+
+    static String log(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -152,18 +168,9 @@ class BrowserIT {
                 "--state-dir", dir.resolve("state").toString(), "--http", "127.0.0.1:0");
         processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", kafka.bootstrap(),
                 "--spool", dir.resolve("spool").toString());
-        String[] web = new String[1];
-        waitFor("the analytics' web server (a line `web: URL` in its log)", 90, () -> {
-            Matcher m = WEB_LINE.matcher(log(analyticsLog));
-            if (m.find()) {
-                web[0] = m.group(1);
-                return true;
-            }
-            return false;
-        });
-        String base = web[0];
+        String base = webUrl(analyticsLog, 90);
         try {
-            browser = chromium();
+            browser = chromium(dir);
 
             // The live page, opened before the mat sends anything: it connects and waits.
             browser.get(base + "?mat=" + MAT);
@@ -244,6 +251,9 @@ class BrowserIT {
             assertThat(browser.getCurrentUrl()).contains("session=");
             screenshot("history-session");
             assertThat(browserConsole()).as("errors in the pages' scripts").doesNotContain("Uncaught");
+
+            playTheSession();
+            assertThat(browserConsole()).as("errors in the player's script").doesNotContain("Uncaught");
         } catch (AssertionError | RuntimeException e) {
             String diagnostics = "\nanalytics:\n" + tail(log(analyticsLog)) + "\ngateway:\n" + tail(log(gatewayLog))
                     + "\nbrowser console:\n" + browserConsole();
@@ -256,6 +266,85 @@ class BrowserIT {
             }
             throw new AssertionError(e.getMessage() + diagnostics, e);
         }
+    }
+
+    /**
+     * The history's "Play this session": the player paints the session's first frame, then the
+     * picture and the position move on while it plays, stand still while paused, and run about
+     * 16 times as fast at 16x.
+     */
+    private void playTheSession() throws IOException {
+        browser.findElement(By.id("detail-play")).click();
+        waiting(20, "the player's first frame").until(d -> Boolean.TRUE.equals(js(
+                "return performance.getEntriesByName('acumat-first-frame').length > 0;")));
+        Number firstFrameMs = (Number) js("return performance.getEntriesByName('acumat-first-frame')[0].startTime;");
+        assertThat(browser.getCurrentUrl()).contains("/player?session=" + MAT + ".");
+        assertThat(text("play")).as("it plays by itself").isEqualTo("Pause");
+        waiting(20, "a painted heatmap in the player").until(d -> canvasColours("#heatmap") >= 12);
+        screenshot("player-first-frame");
+
+        long picture = canvasHash("#heatmap");
+        double position = playhead()[1];
+        waiting(20, "the player's picture to change").until(d -> canvasHash("#heatmap") != picture);
+        waiting(20, "the playhead to move").until(d -> playhead()[1] > position + 1000);
+        waiting(20, "the position and scrubber to follow")
+                .until(d -> !text("position").equals("0:00") && Double.parseDouble(scrubber()) > 0);
+        // The person sits down at the foot end, then lies back: the player says so, as the live page did.
+        waiting(30, "the player's posture 'Lying on your back'")
+                .until(d -> text("posture").equals("Lying on your back"));
+        waiting(20, "the player's lower-back coverage").until(d -> text("coverage").matches("\\d{1,3} %"));
+        screenshot("player-playing");
+
+        browser.findElement(By.id("play")).click();
+        assertThat(text("play")).isEqualTo("Play");
+        double paused = playhead()[1];
+        waitAnimationFrames(10);
+        assertThat(playhead()[1]).as("the playhead while paused").isEqualTo(paused);
+
+        // The scrubber seeks: back to the start, then 16x from there.
+        js("const s = document.getElementById('scrubber'); s.value = '0';"
+                + " s.dispatchEvent(new Event('input', { bubbles: true }));");
+        assertThat(playhead()[1]).isEqualTo(((Number) js("return window.acumatPlayer.state.startMs;")).doubleValue());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("speed"))).selectByValue("16");
+        long atStart = canvasHash("#heatmap");
+        double[] before = playhead();
+        browser.findElement(By.id("play")).click();
+        waiting(20, "the playhead to move 8 s at 16x").until(d -> playhead()[1] > before[1] + 8000);
+        double[] after = playhead();
+        double rate = (after[1] - before[1]) / (after[0] - before[0]);
+        assertThat(rate).as("session time per wall time at 16x").isGreaterThan(6);
+        waiting(20, "the picture to change at 16x").until(d -> canvasHash("#heatmap") != atStart);
+        screenshot("player-16x");
+        System.out.printf("BrowserIT: player's first frame painted %.0f ms after opening; 16x ran at %.1fx%n",
+                firstFrameMs.doubleValue(), rate);
+    }
+
+    /** The page's clock and the player's playhead, both in ms, read at one moment. */
+    private double[] playhead() {
+        List<?> v = (List<?>) js("return [performance.now(), window.acumatPlayer.state.pos];");
+        return new double[] {((Number) v.get(0)).doubleValue(), ((Number) v.get(1)).doubleValue()};
+    }
+
+    private String scrubber() {
+        return browser.findElement(By.id("scrubber")).getAttribute("value");
+    }
+
+    private void waitAnimationFrames(int n) {
+        ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                let left = arguments[0];
+                const step = () => (--left <= 0 ? done() : requestAnimationFrame(step));
+                requestAnimationFrame(step);""", n);
+    }
+
+    /** A hash of a canvas's picture, to see that it changed. */
+    private long canvasHash(String cssSelector) {
+        Object n = js("""
+                const d = document.querySelector(arguments[0]).toDataURL();
+                let h = 0;
+                for (let i = 0; i < d.length; i++) { h = (Math.imul(h, 31) + d.charCodeAt(i)) | 0; }
+                return h;""", cssSelector);
+        return ((Number) n).longValue();
     }
 
     private String browserConsole() {

@@ -16,7 +16,8 @@ import java.util.Locale;
  * {@code acumat analyze}: the analytics on a recording in the replay format, without Kafka or
  * InfluxDB, printing JSON lines (a line per frame with the fields of the {@code contact}
  * measurement, a line per session start, session end and posture shift) or CSV (a row per
- * frame). Frame i is at i / hz seconds.
+ * frame). Frame i is at i / hz seconds after the origin: 0, or the first frame's time that an
+ * exported recording's header gives, so that session ids and times match the live run's.
  */
 public final class RecordingAnalysis {
     public enum Format { JSONL, CSV }
@@ -26,12 +27,18 @@ public final class RecordingAnalysis {
 
     private final MatSpec spec;
     private final double hz;
+    private final long originMicros;
     private final Format format;
     private final PrintWriter out;
 
     public RecordingAnalysis(MatSpec spec, double hz, Format format, PrintWriter out) {
+        this(spec, hz, 0, format, out);
+    }
+
+    public RecordingAnalysis(MatSpec spec, double hz, long originMicros, Format format, PrintWriter out) {
         this.spec = spec;
         this.hz = hz;
+        this.originMicros = originMicros;
         this.format = format;
         this.out = out;
     }
@@ -63,11 +70,11 @@ public final class RecordingAnalysis {
     }
 
     private long micros(long frame) {
-        return Math.round(frame * 1e6 / hz);
+        return originMicros + Math.round(frame * 1e6 / hz);
     }
 
     private long frameOf(long micros) {
-        return Math.round(micros * hz / 1e6);
+        return Math.round((micros - originMicros) * hz / 1e6);
     }
 
     private void frameLine(long frame, MatAnalyzer.FrameResult r) {
@@ -116,7 +123,7 @@ public final class RecordingAnalysis {
                 continue;
             }
             JsonLine line = new JsonLine().field("event", name(e)).field("frame", frameOf(e.timeMicros()))
-                    .field("t_s", e.timeMicros() / 1e6, 3);
+                    .field("t_s", (e.timeMicros() - originMicros) / 1e6, 3);
             if (e instanceof SessionEvent.Shifted s) {
                 line.field("session_id", s.sessionId()).field("from", s.shift().from().label())
                         .field("to", s.shift().to().label()).field("cop_shift_cm", s.shift().copShiftCm(), 2);

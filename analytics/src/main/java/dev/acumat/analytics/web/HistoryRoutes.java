@@ -209,7 +209,7 @@ public final class HistoryRoutes implements WebRoutes {
      * Runs a handler with the history's errors as API errors: a refused parameter is a 400
      * naming it; InfluxDB away or refusing is a 503 or 502 without its details (they are logged).
      */
-    private static void answer(Context ctx, Runnable handler) {
+    static void answer(Context ctx, Runnable handler) {
         try {
             handler.run();
         } catch (IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package dev.acumat.analytics.web;
 
 import dev.acumat.analytics.MatAnalyzer;
 import dev.acumat.analytics.frame.MatSpec;
+import dev.acumat.analytics.replay.KafkaFrameStore;
 import dev.acumat.analytics.stream.AnalyticsRecords;
 import dev.acumat.analytics.stream.AnalyticsTopology;
 import dev.acumat.protocol.DeviceInfo;
@@ -25,7 +26,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -159,24 +159,12 @@ public final class LiveFeed implements Runnable, AutoCloseable {
                 mat.clients.forEach(c -> c.sendText(text));
             }
         } else if (m instanceof PressureFrame f && mat.analyzer != null && mat.spec.fits(f.rows(), f.cols())) {
-            MatAnalyzer.FrameResult result = mat.analyzer.analyze(frameTimeMicros(f, r), f.toArray());
+            MatAnalyzer.FrameResult result = mat.analyzer.analyze(KafkaFrameStore.timeMicros(f, r), f.toArray());
             if (!mat.clients.isEmpty()) {
                 byte[] message = LiveFrames.frameMessage(mat.spec, f.sequence(), result, mat.session);
                 mat.clients.forEach(c -> c.offer(message));
             }
         }
-    }
-
-    private static long frameTimeMicros(PressureFrame f, ConsumerRecord<String, byte[]> r) {
-        Header anchor = r.headers().lastHeader("acumat.clock-anchor-us");
-        if (anchor != null) {
-            try {
-                return Long.parseLong(new String(anchor.value(), StandardCharsets.US_ASCII)) + f.deviceTimeMicros();
-            } catch (NumberFormatException e) {
-                // use the record's time
-            }
-        }
-        return r.timestamp() * 1000;
     }
 
     private LiveMat mat(String id) {

@@ -36,6 +36,20 @@ final class LiveFrames {
 
     /** One frame for the browser: metrics as JSON, pressure as bytes. */
     static byte[] frameMessage(MatSpec spec, long seq, MatAnalyzer.FrameResult r, String session) {
+        byte[] json = metrics(seq, r, session).getBytes(StandardCharsets.UTF_8);
+        PressureMap map = r.map();
+        float[] p = map.pressures();
+        float step = scale(spec);
+        ByteBuffer out = ByteBuffer.allocate(8 + json.length + p.length).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(MAGIC).putInt(json.length).put(json);
+        for (float v : p) {
+            out.put((byte) Math.min(255, Math.round(v / step)));
+        }
+        return out.array();
+    }
+
+    /** A frame's metrics as the JSON object of its message; {@code session} is JSON or null. */
+    static String metrics(long seq, MatAnalyzer.FrameResult r, String session) {
         ContactMetrics c = r.contact();
         StringBuilder j = new StringBuilder(256);
         j.append(String.format(Locale.ROOT, "{\"time_ms\":%d,\"seq\":%d,\"on_mat\":%b,\"contact_ratio\":%.4f,"
@@ -59,16 +73,7 @@ final class LiveFrames {
             j.append(']');
         }
         j.append(",\"session\":").append(session == null ? "null" : session).append('}');
-        byte[] json = j.toString().getBytes(StandardCharsets.UTF_8);
-        PressureMap map = r.map();
-        float[] p = map.pressures();
-        float step = scale(spec);
-        ByteBuffer out = ByteBuffer.allocate(8 + json.length + p.length).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(MAGIC).putInt(json.length).put(json);
-        for (float v : p) {
-            out.put((byte) Math.min(255, Math.round(v / step)));
-        }
-        return out.array();
+        return j.toString();
     }
 
     private static void number(StringBuilder j, String name, double v) {

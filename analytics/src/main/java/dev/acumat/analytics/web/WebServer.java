@@ -1,8 +1,12 @@
 package dev.acumat.analytics.web;
 
+import dev.acumat.analytics.history.HistoryQueries;
 import dev.acumat.analytics.influx.InfluxEndpoint;
+import dev.acumat.analytics.replay.KafkaFrameStore;
+import dev.acumat.analytics.replay.SessionReplay;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.Map;
@@ -68,10 +72,12 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(app);
     }
 
-    /** Every route group of the analytics' web server. */
-    public static List<WebRoutes> routes(LiveFeed live, InfluxEndpoint influx, BooleanSupplier kafkaUp) {
+    /** Every route group of the analytics' web server; {@code kafka} is the bootstrap the frames are read back from. */
+    public static List<WebRoutes> routes(LiveFeed live, InfluxEndpoint influx, BooleanSupplier kafkaUp, String kafka) {
+        SessionReplay replay = new SessionReplay(new HistoryQueries(influx), new KafkaFrameStore(kafka),
+                Clock.systemUTC());
         return List.of(new LiveRoutes(live), new HealthRoutes(live, influx, kafkaUp), new HistoryRoutes(live, influx),
-                new MetricsRoutes());
+                new ReplayRoutes(replay), new MetricsRoutes());
     }
 
     public int port() {

@@ -15,11 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Requests to the web server as a browser or a script would make them, and their answers. */
-final class HistoryHttp {
+public final class HistoryHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Answer(int status, String contentType, String disposition, String body) {
-        JsonNode json() {
+    public record Answer(int status, String contentType, String disposition, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -27,7 +27,7 @@ final class HistoryHttp {
             }
         }
 
-        boolean isJson() {
+        public boolean isJson() {
             return contentType != null && contentType.startsWith("application/json");
         }
     }
@@ -35,21 +35,21 @@ final class HistoryHttp {
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    HistoryHttp(int port) {
+    public HistoryHttp(int port) {
         this.port = port;
     }
 
     /** A query parameter as a browser's form would encode it. */
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** A path segment: like a query value, but a space is %20 ('+' is literal in a path). */
-    static String encodeSegment(String value) {
+    public static String encodeSegment(String value) {
         return encode(value).replace("+", "%20");
     }
 
-    Answer get(String pathAndQuery) throws IOException, InterruptedException {
+    public Answer get(String pathAndQuery) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(30)).GET().build();
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -69,7 +69,7 @@ final class HistoryHttp {
      * A request line sent as it is, for what java.net.URI refuses to build: malformed percent
      * escapes, bytes that are not UTF-8.
      */
-    Answer raw(String pathAndQuery) throws IOException {
+    public Answer raw(String pathAndQuery) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(30_000);
             OutputStream out = s.getOutputStream();

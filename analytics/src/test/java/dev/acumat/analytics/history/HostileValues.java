@@ -3,11 +3,11 @@ package dev.acumat.analytics.history;
 import java.util.List;
 
 /** What an attacker, a fuzzer or a confused script may put into any parameter. */
-final class HostileValues {
+public final class HostileValues {
     private HostileValues() {
     }
 
-    static final List<String> ALL = List.of(
+    public static final List<String> ALL = List.of(
             "'", "\"", "mat-A'", "mat-A\"", "\"mat-A\"",
             "; DROP DATABASE acumat", "mat-A; DROP DATABASE acumat", "'; DROP DATABASE acumat; --",
             "\"; DROP DATABASE \"acumat\"", "mat-A' OR \"mat\" =~ /.*/ --", "mat-A' OR 1=1",

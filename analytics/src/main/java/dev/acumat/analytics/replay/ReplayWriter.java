@@ -1,0 +1,81 @@
+package dev.acumat.analytics.replay;
+
+import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.PressureFrame;
+import dev.acumat.simulator.ReplayHeader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/**
+ * Writes recorded frames in the replay format of DESIGN.md, with the {@link ReplayHeader}
+ * comment first (from the mat's device-info), so that {@code acumat analyze} and
+ * {@code acumat simulate --replay} take the file back as it is. A frame is a line of raw counts
+ * separated by tabs, row-major, row 0 at the head end. Frames of another geometry than the
+ * header's (the mat changed mid-way) are left out and counted.
+ */
+public final class ReplayWriter implements FrameVisitor {
+    /** A mat that does not say its rate is taken at the scenarios' rate. */
+    static final double DEFAULT_HZ = 25;
+
+    private final Writer out;
+    private final String sessionId;
+    private ReplayHeader header;
+    private long frames;
+    private long skipped;
+    private DeviceInfo pending;
+
+    public ReplayWriter(Writer out, String sessionId) {
+        this.out = out;
+        this.sessionId = sessionId;
+    }
+
+    @Override
+    public void info(DeviceInfo info) {
+        if (header == null) {
+            pending = info;
+        }
+    }
+
+    @Override
+    public boolean frame(RecordedFrame frame, boolean inRange) {
+        if (!inRange) {
+            return true;
+        }
+        PressureFrame f = frame.frame();
+        try {
+            if (header == null) {
+                if (pending == null) {
+                    return true;
+                }
+                double hz = pending.nominalRateHz() > 0 ? pending.nominalRateHz() : DEFAULT_HZ;
+                header = ReplayHeader.of(pending, hz, sessionId, frame.timeMs());
+                out.write(header.line());
+                out.write('\n');
+            }
+            if (f.rows() != header.rows() || f.cols() != header.cols()) {
+                skipped++;
+                return true;
+            }
+            StringBuilder line = new StringBuilder(f.cells() * 4);
+            for (int i = 0; i < f.cells(); i++) {
+                line.append(i > 0 ? "\t" : "").append(f.valueAt(i));
+            }
+            out.write(line.append('\n').toString());
+            frames++;
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Frames written. */
+    public long frames() {
+        return frames;
+    }
+
+    /** Frames left out for another geometry than the first frame's. */
+    public long skipped() {
+        return skipped;
+    }
+}

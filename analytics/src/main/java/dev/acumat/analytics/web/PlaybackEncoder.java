@@ -1,0 +1,115 @@
+package dev.acumat.analytics.web;
+
+import dev.acumat.analytics.MatAnalyzer;
+import dev.acumat.analytics.frame.MatSpec;
+import dev.acumat.analytics.replay.FrameVisitor;
+import dev.acumat.analytics.replay.RecordedFrame;
+import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.PressureFrame;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The answer of {@code /api/sessions/{id}/frames} (docs/WEB.md), built in memory up to its
+ * bounds: every frame goes through a {@link MatAnalyzer} (the frames before the range too, so
+ * the baseline and the session are where the live run had them) and those in range are kept
+ * as the live stream's messages, each after its u32 little-endian length; or, for JSON, as the
+ * same metrics with the frame's raw counts.
+ */
+final class PlaybackEncoder implements FrameVisitor {
+    private final boolean json;
+    private final int maxFrames;
+    private final int maxBytes;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    private MatSpec spec;
+    private MatAnalyzer analyzer;
+    private int frames;
+    private boolean more;
+    private long nextFromMs = -1;
+
+    PlaybackEncoder(boolean json, int maxFrames, int maxBytes) {
+        this.json = json;
+        this.maxFrames = maxFrames;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void info(DeviceInfo info) {
+        MatSpec next = MatSpec.of(info);
+        if (next.equals(spec) || (json && spec != null)) {
+            return;  // JSON has one mat: frames of another geometry are left out
+        }
+        spec = next;
+        analyzer = new MatAnalyzer(next);
+        if (json) {
+            text("\"mat\":" + LiveFrames.matMessage(next) + ",\"frames\":[");
+        } else {
+            record(LiveFrames.matMessage(next).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public boolean frame(RecordedFrame frame, boolean inRange) {
+        PressureFrame f = frame.frame();
+        if (analyzer == null || !spec.fits(f.rows(), f.cols())) {
+            return true;
+        }
+        if (inRange && (frames >= maxFrames || out.size() >= maxBytes)) {
+            more = true;
+            nextFromMs = frame.timeMs();
+            return false;
+        }
+        MatAnalyzer.FrameResult r = analyzer.analyze(frame.timeMicros(), f.toArray());
+        if (!inRange) {
+            return true;
+        }
+        if (json) {
+            StringBuilder s = new StringBuilder(frames > 0 ? "," : "");
+            String metrics = LiveFrames.metrics(f.sequence(), r, null);
+            s.append(metrics, 0, metrics.length() - 1).append(",\"raw\":[");
+            for (int i = 0; i < f.cells(); i++) {
+                s.append(i > 0 ? "," : "").append(f.valueAt(i));
+            }
+            text(s.append("]}").toString());
+        } else {
+            record(LiveFrames.frameMessage(spec, f.sequence(), r, null));
+        }
+        frames++;
+        return true;
+    }
+
+    int frames() {
+        return frames;
+    }
+
+    boolean more() {
+        return more;
+    }
+
+    /** Where the next answer starts when this one is {@link #more()}; -1 otherwise. */
+    long nextFromMs() {
+        return nextFromMs;
+    }
+
+    /** The whole answer: for the binary form, the records and a last JSON record saying how it ended. */
+    byte[] finish() {
+        String end = "\"more\":" + more + ",\"next_from_ms\":" + (more ? String.valueOf(nextFromMs) : "null");
+        if (json) {
+            return ("{" + (spec == null ? "\"mat\":null,\"frames\":[" : "") + out.toString(StandardCharsets.UTF_8)
+                    + "]," + "\"count\":" + frames + "," + end + "}").getBytes(StandardCharsets.UTF_8);
+        }
+        record(("{\"type\":\"end\",\"count\":" + frames + "," + end + "}").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private void text(String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void record(byte[] payload) {
+        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(payload.length).array());
+        out.writeBytes(payload);
+    }
+}
