@@ -187,6 +187,28 @@ class WebAccessTest {
     }
 
     @Test
+    void hostileMatIdsOnTheLiveStreamAreClosedWith4400() throws Exception {
+        try (LiveFeed feed = new LiveFeed("127.0.0.1:1")) {  // never polled: no broker needed
+            web = WebServer.start("127.0.0.1", 0, null, List.of(new LiveRoutes(feed)));
+            HttpClient client = HttpClient.newHttpClient();
+            for (String mat : new String[] {"", "'", "mat-1'; DROP DATABASE acumat", "/.*/", "mat-.*", "m".repeat(65),
+                "m\u00e4t", "\ud83d\ude00", "mat-1\nmat-2", "<script>", "${jndi:x}", "%00", "x".repeat(3000)}) {
+                CompletableFuture<Integer> closed = new CompletableFuture<>();
+                String uri = "ws://127.0.0.1:" + web.port() + "/api/live?mat="
+                        + java.net.URLEncoder.encode(mat, java.nio.charset.StandardCharsets.UTF_8);
+                client.newWebSocketBuilder().buildAsync(URI.create(uri), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+                        closed.complete(status);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+                assertThat(closed.get(10, TimeUnit.SECONDS)).as(mat).isEqualTo(4400);
+            }
+        }
+    }
+
+    @Test
     void theTokenIsNeverLogged() throws Exception {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Logger ours = (Logger) LoggerFactory.getLogger("dev.acumat");
