@@ -80,7 +80,9 @@ final class AccessGuard {
             refuse(ctx, "token: not this server's token");
             return;
         }
-        boolean https = "https".equalsIgnoreCase(ctx.scheme());
+        // Behind a TLS proxy Jetty sees http; a forged header can only make the cookie stricter.
+        boolean https = "https".equalsIgnoreCase(ctx.scheme())
+                || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
         ctx.header("Set-Cookie", COOKIE + "=" + token.value() + "; Path=/; Max-Age=" + COOKIE_MAX_AGE_S
                 + "; HttpOnly; SameSite=Strict" + (https ? "; Secure" : ""));
         ctx.header("Cache-Control", "no-store");

@@ -116,6 +116,9 @@ class WebAccessTest {
                 .contains("SameSite=Strict").contains("Path=/").doesNotContain("Secure");
         assertThat(http.get("/history?mat=mat-1&from=7d", Map.of("Cookie", "acumat_token=" + TOKEN)).status())
                 .isEqualTo(200);
+        assertThat(http.get("/?token=" + TOKEN, Map.of("X-Forwarded-Proto", "https")).header("Set-Cookie"))
+                .as("behind a TLS proxy").contains("; Secure");
+        assertThat(http.get("/static/live.js", Map.of("Cookie", "acumat_token=" + TOKEN)).status()).isEqualTo(200);
         assertThat(http.get("//evil.example/?token=" + TOKEN, Map.of()).header("Location")).isEqualTo("/");
         assertThat(http.get("/?token=" + TOKEN + "&token=" + TOKEN, Map.of()).status()).isEqualTo(401);
     }
