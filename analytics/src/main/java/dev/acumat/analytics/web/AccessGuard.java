@@ -2,7 +2,6 @@ package dev.acumat.analytics.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,7 @@ import java.util.Objects;
  * <ul>
  *   <li>With a token: every request but {@code /api/health} needs it, as
  *       {@code Authorization: Bearer TOKEN} or in the cookie that {@code ?token=TOKEN} on any
- *       page sets (HttpOnly, SameSite=Strict) before redirecting to the same page without it.
+ *       page sets (HttpOnly, SameSite=Strict) before moving on to the same page without it.
  *       Without it: 401, JSON under {@code /api} and for {@code /metrics}, a short page
  *       elsewhere.</li>
  *   <li>Without a token (loopback only, {@link BindAddress}): the {@code Host} header must name
@@ -74,7 +73,12 @@ final class AccessGuard {
         refuse(ctx, "a token is needed: send Authorization: Bearer TOKEN, or open /?token=TOKEN once in the browser");
     }
 
-    /** {@code ?token=}: the cookie and a redirect to the same address without it, so no history or Referer keeps it. */
+    /**
+     * {@code ?token=}: the cookie, and a page that moves on at once to the same address without
+     * the token, so that the address bar and later Referers do not show it. A page, not a 303:
+     * after a redirect that a link on another site started (a mail, a chat), the browser would
+     * not send a SameSite=Strict cookie; after this page's own refresh it does.
+     */
     private void login(Context ctx, List<String> given) {
         if (given.size() != 1 || !token.matches(given.get(0))) {
             refuse(ctx, "token: not this server's token");
@@ -86,7 +90,10 @@ final class AccessGuard {
         ctx.header("Set-Cookie", COOKIE + "=" + token.value() + "; Path=/; Max-Age=" + COOKIE_MAX_AGE_S
                 + "; HttpOnly; SameSite=Strict" + (https ? "; Secure" : ""));
         ctx.header("Cache-Control", "no-store");
-        ctx.redirect(withoutLogin(ctx.path(), ctx.queryString()), HttpStatus.SEE_OTHER);
+        ctx.header("Referrer-Policy", "no-referrer");
+        String next = html(withoutLogin(ctx.path(), ctx.queryString()));
+        ctx.status(200).html("<!doctype html><meta charset=utf-8><meta http-equiv=refresh content=\"0; url=" + next
+                + "\"><title>acumat</title><p><a href=\"" + next + "\">Continue</a></p>");
         ctx.skipRemainingHandlers();
     }
 
@@ -123,7 +130,13 @@ final class AccessGuard {
         return authorization.substring(7).strip();
     }
 
-    /** Where a login redirects: the same path and query without the token; never another site. */
+    /** Text for an HTML attribute. */
+    private static String html(String s) {
+        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("'", "&#39;").replace("<", "&lt;")
+                .replace(">", "&gt;");
+    }
+
+    /** Where a login leads: the same path and query without the token; never another site. */
     static String withoutLogin(String path, String query) {
         String safePath = path.startsWith("/") && !path.startsWith("//") && path.indexOf('\\') < 0 ? path : "/";
         List<String> kept = new ArrayList<>();
