@@ -5,6 +5,8 @@ import dev.acumat.analytics.influx.InfluxSetup;
 import dev.acumat.analytics.influx.InfluxWriter;
 import dev.acumat.analytics.sink.InfluxSink;
 import dev.acumat.analytics.stream.StreamsRunner;
+import dev.acumat.analytics.web.AccessToken;
+import dev.acumat.analytics.web.BindAddress;
 import dev.acumat.analytics.web.LiveFeed;
 import dev.acumat.analytics.web.WebServer;
 import java.nio.file.Path;
@@ -27,12 +29,19 @@ public final class AnalyticsService implements AutoCloseable {
      * @param threads   stream threads of this instance
      * @param httpHost  where the web server listens, or null for none
      * @param httpPort  its port (0 = a free one)
+     * @param httpToken what the web server asks of every client, or null for none (then
+     *                  {@code httpHost} must be a loopback address: {@link BindAddress})
      */
     public record Config(String kafka, InfluxEndpoint influx, Path stateDir, int threads, String httpHost,
-                         int httpPort) {
+                         int httpPort, AccessToken httpToken) {
         /** Without a web server. */
         public Config(String kafka, InfluxEndpoint influx, Path stateDir, int threads) {
-            this(kafka, influx, stateDir, threads, null, 0);
+            this(kafka, influx, stateDir, threads, null, 0, null);
+        }
+
+        /** With a web server on loopback, without a token. */
+        public Config(String kafka, InfluxEndpoint influx, Path stateDir, int threads, String httpHost, int httpPort) {
+            this(kafka, influx, stateDir, threads, httpHost, httpPort, null);
         }
 
         public Config {
@@ -41,6 +50,9 @@ public final class AnalyticsService implements AutoCloseable {
             }
             if (threads < 1 || threads > 64) {
                 throw new IllegalArgumentException("--threads must be 1..64, got " + threads);
+            }
+            if (httpHost != null) {
+                BindAddress.check("--http", httpHost, httpToken);
             }
         }
     }
@@ -80,8 +92,8 @@ public final class AnalyticsService implements AutoCloseable {
             Thread liveThread = new Thread(live, "live-feed");
             liveThread.setDaemon(true);
             liveThread.start();
-            web = WebServer.start(config.httpHost(), config.httpPort(), WebServer.routes(live, config.influx(),
-                    streams::running, config.kafka()));
+            web = WebServer.start(config.httpHost(), config.httpPort(), config.httpToken(),
+                    WebServer.routes(live, config.influx(), streams::running, config.kafka()));
         }
         log.info("analytics running: Kafka {}, InfluxDB {} database {}", config.kafka(), config.influx().url(),
                 config.influx().database());

@@ -24,7 +24,7 @@ final class AnalyticsCommand implements Callable<Integer> {
 
     @Option(names = "--influx", paramLabel = "URL", defaultValue = "${env:ACUMAT_INFLUX}",
             description = "InfluxDB base URL (1.x HTTP API; 2.x with DBRP mappings; 3.x), e.g. http://127.0.0.1:8086."
-                    + " Credentials from ACUMAT_INFLUX_USER and ACUMAT_INFLUX_PASSWORD.")
+                    + " Credentials from ACUMAT_INFLUX_USER and ACUMAT_INFLUX_PASSWORD (or ACUMAT_INFLUX_PASSWORD_FILE).")
     String influx;
 
     @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-acumat}",
@@ -33,8 +33,11 @@ final class AnalyticsCommand implements Callable<Integer> {
 
     @Option(names = "--http", paramLabel = "HOST:PORT", defaultValue = "${env:ACUMAT_HTTP}",
             description = "Serve the live heatmap, the history and the REST API here, e.g. 127.0.0.1:8080"
-                    + " (port 0: a free one). Loopback unless told otherwise.")
+                    + " (port 0: a free one). Any address but loopback needs an access token.")
     String http;
+
+    @CommandLine.Mixin
+    HttpTokenOptions httpToken;
 
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:ACUMAT_STATE_DIR}",
             description = "Local copy of the mats' state (the truth is in Kafka). Default: the data directory's"
@@ -56,7 +59,8 @@ final class AnalyticsCommand implements Callable<Integer> {
             HostPort web = http == null || http.isBlank() ? null : HostPort.parse("--http", http);
             config = new AnalyticsService.Config(kafka, InfluxEndpoint.of(influx, db),
                     stateDir != null ? stateDir : Paths.dataDir().resolve("analytics-state"), threads,
-                    web == null ? null : web.host(), web == null ? 0 : web.port());
+                    web == null ? null : web.host(), web == null ? 0 : web.port(),
+                    web == null ? null : httpToken.token(System.getenv()));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

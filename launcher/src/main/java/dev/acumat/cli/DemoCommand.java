@@ -1,5 +1,7 @@
 package dev.acumat.cli;
 
+import dev.acumat.analytics.web.AccessToken;
+import dev.acumat.analytics.web.BindAddress;
 import dev.acumat.protocol.WireFormat;
 import dev.acumat.simulator.FrameSource;
 import java.io.PrintStream;
@@ -25,8 +27,12 @@ final class DemoCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--http", paramLabel = "HOST:PORT", defaultValue = "${env:ACUMAT_HTTP:-127.0.0.1:8080}",
-            description = "Where the web UI listens. Default: ${DEFAULT-VALUE}.")
+            description = "Where the web UI listens. Default: ${DEFAULT-VALUE}. Any address but loopback needs an"
+                    + " access token.")
     String http;
+
+    @CommandLine.Mixin
+    HttpTokenOptions httpToken;
 
     @Option(names = "--kafka", paramLabel = "BOOTSTRAP", defaultValue = "${env:ACUMAT_KAFKA}",
             description = "Use this Kafka cluster instead of starting a broker.")
@@ -55,8 +61,11 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         play.validate(m -> new CommandLine.ParameterException(spec.commandLine(), m));
         HostPort web;
+        AccessToken token;
         try {
             web = HostPort.parse("--http", http);
+            token = httpToken.token(System.getenv());
+            BindAddress.check("--http", web.host(), token);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -69,8 +78,8 @@ final class DemoCommand implements Callable<Integer> {
         FrameSource source = play.source();
         java.nio.file.Files.createDirectories(data.resolve("logs"));
         DemoLog.toFile(data.resolve("logs").resolve("demo.log"));
-        DemoRunner runner = new DemoRunner(new DemoRunner.Options(data, web.host(), web.port(), kafka, influx, db,
-                matId, loop));
+        DemoRunner runner = new DemoRunner(new DemoRunner.Options(data, web.host(), web.port(), token, kafka, influx,
+                db, matId, loop));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread stopper = new Thread(() -> {
             out.println();

@@ -2,6 +2,7 @@ package dev.acumat.cli;
 
 import dev.acumat.analytics.AnalyticsService;
 import dev.acumat.analytics.influx.InfluxEndpoint;
+import dev.acumat.analytics.web.AccessToken;
 import dev.acumat.gateway.Gateway;
 import dev.acumat.gateway.GatewayConfig;
 import dev.acumat.gateway.Time;
@@ -38,9 +39,10 @@ final class DemoRunner implements AutoCloseable {
      * @param dataDir  where everything keeps its data (a second run keeps the history)
      * @param kafka    an existing cluster's bootstrap servers, or null to start a broker
      * @param influx   an existing InfluxDB's URL, or null to start influxd
+     * @param httpToken the web server's access token, or null (loopback only)
      */
-    record Options(Path dataDir, String httpHost, int httpPort, String kafka, String influx, String db,
-                   String matId, boolean loop) {
+    record Options(Path dataDir, String httpHost, int httpPort, AccessToken httpToken, String kafka, String influx,
+                   String db, String matId, boolean loop) {
     }
 
     /** How long the status line keeps showing a problem after it was logged. */
@@ -110,7 +112,8 @@ final class DemoRunner implements AutoCloseable {
         keep(gateway);
 
         analytics = AnalyticsService.start(new AnalyticsService.Config(bootstrap, InfluxEndpoint.of(influxUrl,
-                options.db()), data.resolve("analytics-state"), 1, options.httpHost(), options.httpPort()));
+                options.db()), data.resolve("analytics-state"), 1, options.httpHost(), options.httpPort(),
+                options.httpToken()));
         keep(analytics);
         out.println("web: http://" + HostPort.forUrl(options.httpHost()) + ":" + analytics.httpPort() + "/");
         out.flush();

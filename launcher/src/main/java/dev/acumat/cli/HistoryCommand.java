@@ -39,7 +39,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Option(names = "--influx", paramLabel = "URL", defaultValue = "${env:ACUMAT_INFLUX}",
             description = "InfluxDB base URL, e.g. http://127.0.0.1:8086 (credentials from ACUMAT_INFLUX_USER and"
-                    + " ACUMAT_INFLUX_PASSWORD). Default: the local demo's InfluxDB, found under the data directory"
+                    + " ACUMAT_INFLUX_PASSWORD or ACUMAT_INFLUX_PASSWORD_FILE). Default: the local demo's InfluxDB, found under the data directory"
                     + " (ACUMAT_DATA_DIR, else ~/.acumat).")
     String influx;
 

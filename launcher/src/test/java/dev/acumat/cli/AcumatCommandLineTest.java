@@ -186,6 +186,32 @@ class AcumatCommandLineTest {
     }
 
     @Test
+    void theWebServerOffLoopbackNeedsAToken() throws IOException {
+        assertThat(run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--http",
+                "0.0.0.0:0")).isEqualTo(2);
+        assertThat(errorLine()).contains("--http: 0.0.0.0 is not a loopback address").contains("--http-token-file");
+        err.getBuffer().setLength(0);
+        assertThat(run("demo", "--http", "0.0.0.0:8080", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(errorLine()).contains("--http: 0.0.0.0 is not a loopback address");
+    }
+
+    @Test
+    void theTokenFileMustBeTheOwnersAloneAndHoldALongToken() throws IOException {
+        Path file = Files.writeString(dir.resolve("token"), "0123456789abcdef0123456789abcdef\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--http",
+                "0.0.0.0:0", "--http-token-file", file.toString())).isEqualTo(2);
+        assertThat(errorLine()).contains("--http-token-file: " + file).contains("chmod 600")
+                .doesNotContain("0123456789abcdef");
+        err.getBuffer().setLength(0);
+        Files.writeString(file, "short\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(run("demo", "--http", "0.0.0.0:8080", "--http-token-file", file.toString(), "--data-dir",
+                dir.toString())).isEqualTo(2);
+        assertThat(errorLine()).contains("--http-token-file: the token must be 16..256 characters");
+    }
+
+    @Test
     void analyzeNamesABadFormat() throws IOException {
         Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
         assertThat(run("analyze", rec.toString(), "--rows", "2", "--cols", "2", "--pitch-mm", "28", "--format", "xml"))

@@ -26,6 +26,10 @@ final class LiveRoutes implements WebRoutes {
                     ctx.closeSession(4400, "mat: give a mat id of 1..64 characters of A-Z a-z 0-9 . _ : -");
                     return;
                 }
+                if (clients.size() >= WebLimits.MAX_LIVE_CLIENTS) {
+                    ctx.closeSession(1013, "too many live viewers on this server; try again later");
+                    return;
+                }
                 LiveClient client = new LiveClient(ctx.session, mat);
                 clients.put(ctx.sessionId(), client);
                 feed.watch(client);

@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
-    /** Requests larger than this are refused: the API takes only small GETs. */
-    static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     private final Javalin app;
 
@@ -30,12 +28,24 @@ public final class WebServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts on {@code host}:{@code port} (0 = a free port) with the given route groups. */
+    /** Starts on a loopback {@code host}:{@code port} (0 = a free port) without a token. */
     public static WebServer start(String host, int port, List<WebRoutes> groups) {
+        return start(host, port, null, groups);
+    }
+
+    /**
+     * Starts on {@code host}:{@code port} (0 = a free port) with the given route groups, every
+     * request but the health check needing {@code token} when there is one ({@link AccessGuard}).
+     *
+     * @param token null for none: then {@code host} must be a loopback address ({@link BindAddress})
+     */
+    public static WebServer start(String host, int port, AccessToken token, List<WebRoutes> groups) {
+        BindAddress.check("--http", host, token);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.maxRequestSize = WebLimits.MAX_REQUEST_BYTES;
+            WebLimits.apply(config.jetty);
             config.startup.showJavalinBanner = false;
             // Jetty answers some bad requests (a 10,000-character URL, broken escapes) before any
             // route runs: those answers are JSON too.
@@ -47,6 +57,8 @@ public final class WebServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
+            // First, so that nothing below runs for a request it refuses.
+            new AccessGuard(token, host).register(config.routes);
             config.routes.get("/", ctx -> ctx.html(Pages.read("/web/index.html")));
             config.routes.get("/history", ctx -> ctx.html(Pages.read("/web/history.html")));
             config.routes.exception(ApiError.class, (e, ctx) -> {
@@ -68,7 +80,8 @@ public final class WebServer implements AutoCloseable {
             }
         });
         app.start();
-        log.info("web: http://{}:{}/", host.contains(":") ? "[" + host + "]" : host, app.port());
+        log.info("web: http://{}:{}/{}", host.contains(":") ? "[" + host + "]" : host, app.port(),
+                token == null ? "" : " (access token needed)");
         return new WebServer(app);
     }
 

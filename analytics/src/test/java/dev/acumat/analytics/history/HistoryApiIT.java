@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.influx.InfluxSetup;
 import dev.acumat.analytics.influx.InfluxWriter;
+import dev.acumat.analytics.web.AccessToken;
 import dev.acumat.analytics.web.HistoryRoutes;
 import dev.acumat.analytics.web.LiveFeed;
 import dev.acumat.analytics.web.WebServer;
@@ -40,6 +41,7 @@ class HistoryApiIT {
     static WebServer web;
     static HistoryHttp http;
     static final HistoryData data = new HistoryData();
+    static final String TOKEN = "history-api-it-0123456789abcdef";
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,8 +54,10 @@ class HistoryApiIT {
         List<LiveFeed.MatStatus> live = List.of(
                 new LiveFeed.MatStatus("mat-live", data.now, 0.5, 32, 20, 1),
                 new LiveFeed.MatStatus("mat-B", data.now - 100_000, 100.0, 32, 20, 0));
-        web = WebServer.start("127.0.0.1", 0, List.of(new HistoryRoutes(() -> live, queries)));
-        http = new HistoryHttp(web.port());
+        // A token on loopback is enforced as it is off loopback: every request below passes the access guard.
+        web = WebServer.start("127.0.0.1", 0, AccessToken.of("test", TOKEN),
+                List.of(new HistoryRoutes(() -> live, queries)));
+        http = new HistoryHttp(web.port(), TOKEN);
     }
 
     @AfterAll
@@ -205,6 +209,27 @@ class HistoryApiIT {
         new HistoryHostileChecks(http, data).run();
         assertThat(rows("SHOW DATABASES")).contains(List.of("acumat"));
         assertThat(starts(http.json("/api/sessions?mat=mat-A&from=60d"))).hasSize(5);
+    }
+
+    @Test
+    void withoutTheTokenEveryEndpointIs401AndHostileTokensToo() throws Exception {
+        List<String> paths = List.of("/api/mats", "/api/sessions?mat=mat-A&from=60d", "/api/sessions/mat-A." + data.a1,
+                "/api/sessions.csv?mat=mat-A", "/api/daily", "/", "/history", "/api/sessions?mat='");
+        for (String path : paths) {
+            HistoryHttp.Answer a = new HistoryHttp(web.port()).get(path);
+            assertThat(a.status()).as(path).isEqualTo(401);
+            assertThat(a.body()).as(path).doesNotContain("mat-A");
+        }
+        for (String hostile : HostileValues.ALL) {
+            String token = hostile.replaceAll("[\\x00-\\x1f\\x7f]", "");
+            if (token.codePoints().allMatch(c -> c < 0x7f)) {
+                HistoryHttp.Answer a = new HistoryHttp(web.port(), token).get("/api/sessions?mat=mat-A&from=60d");
+                assertThat(a.status()).as(hostile).isIn(400, 401, 431);
+                assertThat(a.body()).as(hostile).doesNotContain("session_id");
+            }
+            HistoryHttp.Answer login = new HistoryHttp(web.port()).get("/?token=" + HistoryHttp.encode(hostile));
+            assertThat(login.status()).as(hostile).isIn(400, 401, 414);
+        }
     }
 
     @Test

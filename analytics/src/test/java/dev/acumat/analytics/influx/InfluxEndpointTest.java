@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InfluxEndpointTest {
     @Test
@@ -45,6 +50,25 @@ class InfluxEndpointTest {
         assertThat(endpoint.toString()).doesNotContain("writer").doesNotContain("hunter2");
         assertThatThrownBy(() -> InfluxCredentials.fromEnvironment(Map.of("ACUMAT_INFLUX_USER", "writer")))
                 .hasMessageContaining("ACUMAT_INFLUX_PASSWORD is not set");
+    }
+
+    @Test
+    void thePasswordMayComeFromAFileOnlyItsOwnerReads(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("influx-password");
+        Files.writeString(file, "hunter2\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        InfluxCredentials c = InfluxCredentials.fromEnvironment(
+                Map.of("ACUMAT_INFLUX_USER", "writer", "ACUMAT_INFLUX_PASSWORD_FILE", file.toString())).orElseThrow();
+        assertThat(c.password()).isEqualTo("hunter2");
+        assertThatThrownBy(() -> InfluxCredentials.fromEnvironment(Map.of("ACUMAT_INFLUX_USER", "writer",
+                "ACUMAT_INFLUX_PASSWORD", "hunter2", "ACUMAT_INFLUX_PASSWORD_FILE", file.toString())))
+                .hasMessageContaining("both set").hasMessageNotContaining("hunter2");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> InfluxCredentials.fromEnvironment(
+                Map.of("ACUMAT_INFLUX_USER", "writer", "ACUMAT_INFLUX_PASSWORD_FILE", file.toString())))
+                .hasMessageStartingWith("ACUMAT_INFLUX_PASSWORD_FILE: ").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> InfluxCredentials.fromEnvironment(Map.of("ACUMAT_INFLUX_PASSWORD_FILE",
+                dir.resolve("none").toString()))).hasMessageContaining("ACUMAT_INFLUX_PASSWORD_FILE: no such file");
     }
 
     @Test
