@@ -5,8 +5,8 @@ import {
   clock, duration, fillMatSelect, fixed, linkNav, listMats, matFromUrl, percent, postureText,
   setUrlParams,
 } from './common.js';
-import { cssGradient } from './colormap.js';
 import { Heatmap, ScaleTop } from './heatmap.js';
+import { renderLegend, unitOf } from './legend.js';
 
 /** The analytics count the lower back as on the spikes from this coverage on (SessionTracker.COVERED). */
 const COVERED = 0.5;
@@ -185,7 +185,7 @@ function onText(text) {
   const wrap = $('map-wrap');
   wrap.style.setProperty('--mat-aspect', String((msg.cols * msg.col_pitch_cm) / (msg.rows * msg.row_pitch_cm)));
   heatmap.setMat(msg);
-  renderLegend();
+  renderLegend(state.info, heatmap.top);
   if (!state.latest) {
     message('Waiting for frames…');
   }
@@ -222,7 +222,7 @@ function onFrame(buffer) {
   const top = state.scaleTop.update(metrics.time_ms, metrics.peak_pressure, info.contact_threshold);
   if (top !== heatmap.top) {
     heatmap.setTop(top);
-    renderLegend();
+    renderLegend(state.info, heatmap.top);
   }
   heatmap.setFrame(metrics, cells);
   if (!state.latest) {
@@ -271,43 +271,6 @@ function message(text) {
   el.hidden = !text;
 }
 
-function unitOf() {
-  return state.info && state.info.units === 'raw' ? 'counts' : 'kPa';
-}
-
-function renderLegend() {
-  const info = state.info;
-  if (!info) {
-    return;
-  }
-  const unit = unitOf();
-  const raw = info.units === 'raw';
-  const thr = info.contact_threshold;
-  const top = heatmap.top;
-  $('legend-gradient').style.background = cssGradient('to right');
-  $('legend-unit').textContent = unit;
-  $('legend-threshold').textContent = `${raw ? Math.round(thr) : fixed(thr, thr < 10 ? 1 : 0)} ${unit}`;
-  const ticks = $('legend-ticks');
-  ticks.replaceChildren();
-  const label = (v) => (raw || v >= 10 || Number.isInteger(v) ? String(Math.round(v)) : v.toFixed(1));
-  const add = (v, at) => {
-    const t = document.createElement('span');
-    t.textContent = label(v);
-    t.style.left = `${(at * 100).toFixed(2)}%`;
-    ticks.append(t);
-  };
-  add(thr, 0);
-  for (let i = 1; i <= 4; i++) {
-    const v = (top * i) / 4;
-    const at = (v - thr) / (top - thr);
-    if (at > 0.12) {
-      add(v, at);
-    }
-  }
-  $('legend').setAttribute('aria-label',
-    `Colour scale: dark purple at ${label(thr)} ${unit} to yellow at ${label(top)} ${unit} and above; grey is no contact`);
-}
-
 let lastAria = '';
 
 /** The readings as text, four times a second. */
@@ -315,7 +278,7 @@ function renderText() {
   renderStatus();
   const m = state.latest;
   const info = state.info;
-  const unit = unitOf();
+  const unit = unitOf(state.info);
   if (!m || !info) {
     return;
   }

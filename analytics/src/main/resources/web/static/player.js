@@ -4,6 +4,7 @@
 // /api/sessions/{id}/frames, the piece at the playhead first and the next one fetched ahead,
 // so a long session starts as fast as a short one.
 import { Heatmap, ScaleTop } from './heatmap.js';
+import { renderLegend } from './legend.js';
 import { POSTURE_COLOURS, clock, getJson, percent, postureText } from './common.js';
 
 const $ = (id) => document.getElementById(id);
@@ -175,6 +176,7 @@ function setMat(msg) {
   }
   st.info = msg;
   st.scaleTop = new ScaleTop(msg.units);
+  st.legendDrawn = false;
   $('map-wrap').style.setProperty('--mat-aspect', String((msg.cols * msg.col_pitch_cm) / (msg.rows * msg.row_pitch_cm)));
   heatmap.setMat(msg);
 }
@@ -205,7 +207,11 @@ function showAt(ms) {
   }
   st.shown = f;
   const top = st.scaleTop.update(f.metrics.time_ms, f.metrics.peak_pressure, st.info.contact_threshold);
-  heatmap.setTop(top);
+  if (top !== heatmap.top || !st.legendDrawn) {
+    heatmap.setTop(top);
+    renderLegend(st.info, top);
+    st.legendDrawn = true;
+  }
   heatmap.setFrame(f.metrics, f.cells);
   message(null);
 }
