@@ -50,6 +50,8 @@ public final class InfluxSink implements Runnable, AutoCloseable {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // The analytics write in transactions: what an aborted one (a crashed instance) wrote is not theirs to keep.
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         // A write may wait for InfluxDB for minutes. Past this the group hands our partitions on;
         // the commit then fails and the records are read again: their points overwrite themselves.
