@@ -41,6 +41,9 @@ public final class StreamsRunner implements AutoCloseable {
         // The mats' state lives in changelog topics: as many copies as the cluster allows, up to 3.
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        // Named by process id, so the consumer group's members (which instance has which mats) say
+        // whose they are, rather than a random UUID.
+        p.put(StreamsConfig.CLIENT_ID_CONFIG, clientId(ProcessHandle.current().pid()));
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
@@ -68,6 +71,14 @@ public final class StreamsRunner implements AutoCloseable {
         });
         streams.start();
         return new StreamsRunner(streams);
+    }
+
+    /**
+     * The client id of the instance in process {@code pid}: its stream threads' consumers are
+     * {@code CLIENT_ID-StreamThread-N-consumer} in the consumer group {@link #APPLICATION_ID}.
+     */
+    public static String clientId(long pid) {
+        return APPLICATION_ID + "-pid" + pid;
     }
 
     /** Creates what is missing; returns the replication factor used, min(3, brokers). */
