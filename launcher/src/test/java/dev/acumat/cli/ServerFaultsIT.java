@@ -131,7 +131,7 @@ class ServerFaultsIT {
                     mats.stream().allMatch(m -> queries.count("session", m) == 1)
                             && owners(admin).keySet().containsAll(Set.of(a.pid(), b.pid())), a, b);
 
-            mark.accept("streaming");
+            mark.accept("at streaming");
             // 1. The broker away a minute; half-way, InfluxDB goes too.
             long brokerDown = System.nanoTime();
             kafka.stop();
@@ -140,12 +140,12 @@ class ServerFaultsIT {
             influx.stop();
             until(brokerDown, OUTAGE);
             for (String mat : mats) {
-                long spooled = spoolDepth(dir.resolve("gateway-" + mat + ".log"), mat);
+                long spooled = GatewayIT.waiting(dir.resolve("gateway-" + mat + ".log"), mat);
                 outcome.put("spooled " + mat, spooled);
                 assertThat(spooled).as("frames of %s waiting in the gateway's spool", mat).isGreaterThan(25L * 30);
             }
             kafka.restart();
-            mark.accept("broker back");
+            mark.accept("at broker back");
 
             // 2. The backlog flows while InfluxDB is away; the first mat's instance is killed mid-session.
             diagnosed("the first mat's partition owned again", 120, () -> owner(admin, mats.get(0)) != null, a, b);
@@ -154,10 +154,10 @@ class ServerFaultsIT {
             assertThat(killed.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
             outcome.put("killed", killed.name + " (exit " + killed.process.exitValue() + ")");
             killed.start();
-            mark.accept("killed and restarted");
+            mark.accept("at killed and restarted");
             until(influxDown, OUTAGE);
             influx.restart();
-            mark.accept("influxd back");
+            mark.accept("at influxd back");
 
             // 3. Both instances share the mats again; the one with the second mat is stopped.
             diagnosed("both instances with partitions after the restart", 120,
@@ -166,7 +166,7 @@ class ServerFaultsIT {
             Analytics stopped = owner(admin, mats.get(1)) == a.pid() ? a : b;
             Analytics survivor = stopped == a ? b : a;
             Processes.stop(stopped.process);
-            mark.accept("stopped");
+            mark.accept("at stopped");
             outcome.put("stopped", stopped.name + " (exit " + stopped.process.exitValue() + ")");
             diagnosed("every mat with the surviving instance", 60, () -> {
                 Long first = owner(admin, mats.get(0));
@@ -174,7 +174,7 @@ class ServerFaultsIT {
                 return first != null && first == survivor.pid() && second != null && second == survivor.pid();
             }, a, b);
             outcome.put("took over", survivor.name);
-            mark.accept("taken over");
+            mark.accept("at taken over");
             until(System.nanoTime(), Duration.ofSeconds(15));  // the survivor carries on with both mats
         }
 
@@ -186,10 +186,10 @@ class ServerFaultsIT {
             for (int i = 0; i < mats.size(); i++) {
                 Processes.stop(sims.get(i));
             }
-            mark.accept("mats stopped");
+            mark.accept("at mats stopped");
             for (int i = 0; i < mats.size(); i++) {
                 String mat = mats.get(i);
-                long[] sent = simulatorSummary(dir.resolve("simulate-" + mat + ".log"));
+                long[] sent = GatewayIT.summary(dir.resolve("simulate-" + mat + ".log"));
                 waitFor("all " + sent[0] + " frames of " + mat + " in Kafka", 120,
                         () -> frames.poll() && FaultFreeRun.sequences(frames.records(mat)).size() >= sent[0]);
                 List<Long> seqs = FaultFreeRun.sequences(frames.records(mat));
@@ -226,7 +226,7 @@ class ServerFaultsIT {
                 outcome.put("shifts " + mat, truth.shifts.size());
             }
         }
-        mark.accept("checked");
+        mark.accept("at checked");
         System.out.println("ServerFaultsIT: " + outcome);
     }
 
@@ -309,24 +309,5 @@ class ServerFaultsIT {
         } catch (IOException e) {
             return "(no log)";
         }
-    }
-
-    private static final Pattern SUMMARY = Pattern.compile("sent (\\d+) frames in [0-9.]+ s, last sequence (-?\\d+)");
-
-    /** Frames sent and the last sequence number, from the simulator's summary line. */
-    private static long[] simulatorSummary(Path log) throws IOException {
-        Matcher m = SUMMARY.matcher(Files.readString(log, StandardCharsets.UTF_8));
-        assertThat(m.find()).as("the simulator's summary in %s", log).isTrue();
-        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
-    }
-
-    /** Records waiting in the spool, from the gateway's latest health line about {@code mat}. */
-    private static long spoolDepth(Path gatewayLog, String mat) {
-        Matcher m = Pattern.compile("mat=" + Pattern.quote(mat) + " .* spool=(\\d+)").matcher(tail(gatewayLog));
-        long depth = 0;
-        while (m.find()) {
-            depth = Long.parseLong(m.group(1));
-        }
-        return depth;
     }
 }
