@@ -79,7 +79,7 @@ class GatewayIT {
     private static final Pattern SUMMARY = Pattern.compile("sent (\\d+) frames in [0-9.]+ s, last sequence (-?\\d+)");
 
     /** Frames sent and the last sequence number, from the simulator's summary line. */
-    private static long[] summary(Path log) throws IOException {
+    static long[] summary(Path log) throws IOException {
         Matcher m = SUMMARY.matcher(Files.readString(log, StandardCharsets.UTF_8));
         assertThat(m.find()).as("the simulator's summary in %s", log).isTrue();
         return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
@@ -257,7 +257,7 @@ class GatewayIT {
     }
 
     /** Records waiting in the spool, from the gateway's latest health line about {@code mat}. */
-    private static long waiting(Path gatewayLog, String mat) {
+    static long waiting(Path gatewayLog, String mat) {
         Matcher m = Pattern.compile("mat=" + mat + " .* spool=(\\d+)").matcher(log(gatewayLog));
         long depth = 0;
         while (m.find()) {

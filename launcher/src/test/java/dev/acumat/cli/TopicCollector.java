@@ -22,7 +22,13 @@ final class TopicCollector implements AutoCloseable {
     private boolean assigned;
 
     TopicCollector(String bootstrap, String topic) {
+        this(bootstrap, topic, false);
+    }
+
+    /** With {@code committedOnly}, records of aborted transactions are left out (isolation read_committed). */
+    TopicCollector(String bootstrap, String topic, boolean committedOnly) {
         Properties p = new Properties();
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, committedOnly ? "read_committed" : "read_uncommitted");
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

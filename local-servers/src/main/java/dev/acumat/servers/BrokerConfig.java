@@ -60,6 +60,10 @@ final class BrokerConfig {
         config.put("offsets.topic.replication.factor", "1");
         config.put("transaction.state.log.replication.factor", "1");
         config.put("transaction.state.log.min.isr", "1");
+        // The analytics run exactly-once, so the transaction state topic is made at their first
+        // start: 50 partitions by default, each loaded at every broker start. A single local
+        // broker with a handful of transactional producers needs few.
+        config.put("transaction.state.log.num.partitions", "4");
         config.put("share.coordinator.state.topic.replication.factor", "1");
         config.put("share.coordinator.state.topic.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");

@@ -39,16 +39,18 @@ public final class SessionTracker {
     private int shiftCount;
     private final EnumMap<Posture, Double> postureTime = new EnumMap<>(Posture.class);
     private Observation previous;
+    /** Silence ended the session, but frames continuing from where it stopped take it up again. */
+    private boolean suspended;
 
     /**
-     * What survives a restart: the on-mat state, the running session's totals and the settled
-     * position for shifts (the shift window itself refills within seconds).
+     * What survives a restart: the on-mat state, the running session's totals, whether silence
+     * suspended it, the last frame (whose time is counted when the next one comes) and the shift
+     * detector's window, so a restored tracker goes on exactly as this one would have.
      */
     public record State(boolean on, long onCandidateSince, String sessionId, long startMicros, long lastMicros,
                         long offSince, long lastUpdate, double lowerBackTime, double coverageTime,
                         double coverageWeighted, int shiftCount, Map<Posture, Double> postureTime,
-                        boolean settled, Posture settledPosture, double settledX, double settledY, double settledLoad,
-                        long movingSince) {
+                        boolean suspended, Observation previous, ShiftDetector.State shifts) {
     }
 
     public SessionTracker(String matId) {
@@ -62,7 +64,7 @@ public final class SessionTracker {
         this.matId = matId;
         this.onMat = new OnMatDetector(s.on(), s.onCandidateSince());
         this.shifts = new ShiftDetector();
-        shifts.restore(s.settled(), s.settledPosture(), s.settledX(), s.settledY(), s.settledLoad(), s.movingSince());
+        shifts.restore(s.shifts());
         this.sessionId = s.sessionId();
         this.startMicros = s.startMicros();
         this.lastMicros = s.lastMicros();
@@ -73,24 +75,31 @@ public final class SessionTracker {
         this.coverageWeighted = s.coverageWeighted();
         this.shiftCount = s.shiftCount();
         this.postureTime.putAll(s.postureTime());
+        this.suspended = s.suspended();
+        this.previous = s.previous();
     }
 
     public State state() {
         return new State(onMat.on(), onMat.candidateSince(), sessionId, startMicros, lastMicros, offSince, lastUpdate,
-                lowerBackTime, coverageTime, coverageWeighted, shiftCount, new EnumMap<>(postureTime),
-                shifts.settled(), shifts.settledPosture(), shifts.settledX(), shifts.settledY(), shifts.settledLoad(),
-                shifts.movingSince());
+                lowerBackTime, coverageTime, coverageWeighted, shiftCount, new EnumMap<>(postureTime), suspended,
+                previous, shifts.state());
     }
 
     /** Takes one frame; returns what happened with it (often nothing). */
     public List<SessionEvent> observe(Observation o) {
         List<SessionEvent> events = new ArrayList<>(1);
+        if (suspended) {
+            resumeOrClose(o, events);
+        }
         long changedAt = onMat.observe(o.timeMicros(), o.contactAreaCm2());
         if (sessionId != null && previous != null) {
             account(previous, Math.min(MAX_STEP_MICROS, o.timeMicros() - previous.timeMicros()));
         }
         lastMicros = o.timeMicros();
-        if (changedAt >= 0 && onMat.on()) {
+        if (sessionId == null && onMat.on() && changedAt < 0) {
+            // On the mat with no session: one closed by a long silence, and the person is still there.
+            start(o.timeMicros(), events);
+        } else if (changedAt >= 0 && onMat.on()) {
             if (sessionId == null) {
                 start(changedAt, events);
             } else if (offSince >= 0) {
@@ -121,18 +130,34 @@ public final class SessionTracker {
     /**
      * Ends the session of a mat whose frames stopped arriving, at its last frame (or when the
      * person got off, if they had). The caller judges the silence on its own clock: frame times
-     * come from the mat's, which need not agree with it.
+     * come from the mat's, which need not agree with it. The frames may only be late (the broker
+     * was away, the gateway spooled them): if the next frame follows the last one within
+     * {@link #SILENCE_MICROS} of the mat's time, the same session goes on, active again, as if
+     * there had been no silence; otherwise it stays ended.
      */
     public List<SessionEvent> silence() {
-        if (sessionId == null) {
+        if (sessionId == null || suspended) {
             return List.of();
         }
-        return List.of(new SessionEvent.Ended(end(offSince >= 0 ? offSince : lastMicros, "silent")));
+        suspended = true;
+        return List.of(new SessionEvent.Ended(summary("silent", Math.max(startMicros, offSince >= 0 ? offSince : lastMicros))));
+    }
+
+    /** The first frame after a silence: the session goes on if the frames are continuous, else it is over. */
+    private void resumeOrClose(Observation o, List<SessionEvent> events) {
+        suspended = false;
+        if (o.timeMicros() - lastMicros <= SILENCE_MICROS) {
+            events.add(new SessionEvent.Updated(summary(null, lastMicros)));
+        } else {
+            sessionId = null;
+            offSince = -1;
+            previous = null;
+        }
     }
 
     /** Ends any running session: the recording is over. */
     public List<SessionEvent> finish() {
-        if (sessionId == null) {
+        if (sessionId == null || suspended) {
             return List.of();
         }
         return List.of(new SessionEvent.Ended(end(offSince >= 0 ? offSince : lastMicros, "end-of-recording")));
@@ -144,12 +169,12 @@ public final class SessionTracker {
 
     /** The running session's id, or null. */
     public String sessionId() {
-        return sessionId;
+        return suspended ? null : sessionId;
     }
 
     /** The running session's totals, or null. */
     public SessionSummary current() {
-        return sessionId == null ? null : summary(null, lastMicros);
+        return sessionId == null || suspended ? null : summary(null, lastMicros);
     }
 
     private void start(long at, List<SessionEvent> events) {

@@ -2,6 +2,7 @@ package dev.acumat.analytics.session;
 
 import dev.acumat.analytics.body.Posture;
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * Posture shifts: the body settles, moves, and settles again in another posture or with its
@@ -24,7 +25,8 @@ public final class ShiftDetector {
     public record Shift(long timeMicros, long settledMicros, Posture from, Posture to, double copShiftCm) {
     }
 
-    private record Sample(long time, double x, double y, Posture posture) {
+    /** One frame in the settling window: its time, centre of pressure and posture. */
+    public record Sample(long time, double x, double y, Posture posture) {
     }
 
     private final ArrayDeque<Sample> window = new ArrayDeque<>();
@@ -141,38 +143,37 @@ public final class ShiftDetector {
         return sum / window.size();
     }
 
-    // The settled reference is the state worth keeping across a restart; the window refills in
-    // SETTLE_MICROS (see MatStateCodec).
-    boolean settled() {
-        return settled;
+    /**
+     * Everything a restarted detector needs to decide as this one would have: the settled
+     * reference and the window of the last {@link #SETTLE_MICROS}, so a shift under way across a
+     * restart is still seen, and seen once.
+     */
+    public State state() {
+        return new State(List.copyOf(window), settled, settledPosture, settledX, settledY, settledLoad, lifted, movingSince);
     }
 
-    Posture settledPosture() {
-        return settledPosture;
+    void restore(State s) {
+        window.clear();
+        window.addAll(s.window());
+        settled = s.settled();
+        settledPosture = s.settledPosture();
+        settledX = s.settledX();
+        settledY = s.settledY();
+        settledLoad = s.settledLoad();
+        lifted = s.lifted();
+        movingSince = s.movingSince();
     }
 
-    double settledX() {
-        return settledX;
-    }
+    /** A detector's state (see {@link #state()}); {@code settledPosture} is null until it first settles. */
+    public record State(List<Sample> window, boolean settled, Posture settledPosture, double settledX, double settledY,
+                        double settledLoad, boolean lifted, long movingSince) {
+        public State {
+            window = List.copyOf(window);
+        }
 
-    double settledY() {
-        return settledY;
-    }
-
-    long movingSince() {
-        return movingSince;
-    }
-
-    double settledLoad() {
-        return settledLoad;
-    }
-
-    void restore(boolean settled, Posture posture, double x, double y, double load, long movingSince) {
-        this.settled = settled;
-        this.settledPosture = posture;
-        this.settledX = x;
-        this.settledY = y;
-        this.settledLoad = load;
-        this.movingSince = movingSince;
+        /** A detector that has seen nothing. */
+        public static State initial() {
+            return new ShiftDetector().state();
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -50,6 +51,8 @@ public final class InfluxSink implements Runnable, AutoCloseable {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // The analytics write in transactions: what an aborted one (a crashed instance) wrote is not theirs to keep.
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         // A write may wait for InfluxDB for minutes. Past this the group hands our partitions on;
         // the commit then fails and the records are read again: their points overwrite themselves.
@@ -92,6 +95,11 @@ public final class InfluxSink implements Runnable, AutoCloseable {
                     consumer.commitSync();
                 } catch (CommitFailedException | RebalanceInProgressException e) {
                     log.warn("offsets not committed ({}); the records will be written again, harmlessly", e.getMessage());
+                } catch (RetriableException e) {
+                    // The broker is away (a commit times out after a minute). The points are in
+                    // InfluxDB; the next commit that gets through covers these offsets too, and a
+                    // crash before it only writes them again. Ending the loop here would stop the sink.
+                    log.warn("offsets not committed yet ({}); carrying on", e.getMessage());
                 }
             }
         } catch (WakeupException e) {

@@ -12,10 +12,8 @@ import dev.acumat.protocol.ProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.common.header.Header;
@@ -31,20 +29,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The per-mat analytics inside Kafka Streams: each frame of acumat.frames through the mat's
  * {@link MatAnalyzer}; contact once a second, sessions and shifts forwarded to their topics.
- * The analyzers live in memory for speed; their state goes to the changelog-backed store
- * every second and when the task closes, and a frame whose time is not after the stored last
- * frame is skipped, so frames processed again after a crash are never counted twice. A
- * wall-clock punctuation ends the sessions of mats whose frames stopped.
+ * The analyzers live in memory for speed, and every change is written through to the
+ * changelog-backed store (whose cache keeps one copy per mat until the commit), so the state a
+ * commit records is exactly the state after the frames it records as read: under exactly-once
+ * the store, the outputs and the input offsets move together, and a crash replays from a state
+ * and an offset that agree. A frame whose time is not after the stored last frame is skipped,
+ * as a guard against frames sent twice. A wall-clock punctuation ends the sessions of mats
+ * whose frames stopped.
  */
 final class MatProcessor implements Processor<String, byte[], String, byte[]> {
     private static final Logger log = LoggerFactory.getLogger(MatProcessor.class);
-    static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
     static final Duration SILENCE_CHECK_EVERY = Duration.ofSeconds(5);
 
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
     private final Map<String, Mat> mats = new HashMap<>();
-    private final Set<String> dirty = new HashSet<>();
     private long dropped;
     private final Counter framesCounted = Metrics.counter("acumat.analytics.frames");
     private final Counter framesDropped = Metrics.counter("acumat.analytics.frames.dropped");
@@ -61,7 +60,9 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(AnalyticsTopology.STATE_STORE);
-        context.schedule(FLUSH_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        // A task that Kafka Streams closes dirty and revives is initialised again, with its store
+        // restored from the changelog: what was in memory may be ahead of it.
+        mats.clear();
         context.schedule(SILENCE_CHECK_EVERY, PunctuationType.WALL_CLOCK_TIME, this::endSilentSessions);
     }
 
@@ -84,7 +85,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
                 mat.analyzer = new MatAnalyzer(MatSpec.of(withId(info, matId)));
             }
             mat.info = info;
-            dirty.add(matId);
+            save(matId, mat);
         } else if (message instanceof PressureFrame frame) {
             onFrame(matId, mat, frame, record);
         }
@@ -112,7 +113,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
                     AnalyticsRecords.Contact.of(matId, mat.analyzer.spec().calibration().units(), r));
         }
         events(matId, r.events());
-        dirty.add(matId);
+        save(matId, mat);
     }
 
     /** The frame's wall-clock time: the gateway's clock anchor plus the mat's device time, else the record's. */
@@ -169,15 +170,9 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
                 i.frameIntervalUs(), i.deadband(), i.calibration());
     }
 
-    private void flush() {
-        for (String matId : dirty) {
-            Mat mat = mats.get(matId);
-            if (mat != null && mat.info != null) {
-                store.put(matId, MatStateCodec.encode(new MatStateCodec.MatState(mat.info,
-                        mat.analyzer == null ? null : mat.analyzer.state(), mat.lastFrameMicros)));
-            }
-        }
-        dirty.clear();
+    private void save(String matId, Mat mat) {
+        store.put(matId, MatStateCodec.encode(new MatStateCodec.MatState(mat.info,
+                mat.analyzer == null ? null : mat.analyzer.state(), mat.lastFrameMicros)));
     }
 
     /**
@@ -200,7 +195,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
                 List<SessionEvent> ended = mat.analyzer.silence();
                 if (!ended.isEmpty()) {
                     events(e.getKey(), ended);
-                    dirty.add(e.getKey());
+                    save(e.getKey(), mat);
                 }
             }
         }
@@ -212,10 +207,5 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         if (dropped == 1 || Long.bitCount(dropped) == 1) {  // 1, 2, 4, 8...: visible, never a flood
             log.warn("mat {}: dropped {} ({} dropped so far)", matId, why, dropped);
         }
-    }
-
-    @Override
-    public void close() {
-        flush();
     }
 }

@@ -2,7 +2,9 @@ package dev.acumat.analytics.stream;
 
 import dev.acumat.analytics.MatAnalyzer;
 import dev.acumat.analytics.body.Posture;
+import dev.acumat.analytics.session.Observation;
 import dev.acumat.analytics.session.SessionTracker;
+import dev.acumat.analytics.session.ShiftDetector;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.MessageWriter;
@@ -12,16 +14,24 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A mat's state in the state store (and so in its changelog topic): the mat's last
  * device-info, the analyzer's state and the time of the last frame processed. A version byte
- * leads, so a newer service can read an older state or start the mat afresh.
+ * leads, so a newer service can read an older state or start the mat afresh. Version 2 adds
+ * what version 1 left to refill after a restart (the shift detector's window, the last frame,
+ * a session suspended by silence), so a restored mat decides exactly as it would have; a
+ * version 1 state still reads, with those empty.
  */
 public final class MatStateCodec {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    private static final int VERSION_1 = 1;
+    /** A bound on a stored shift window before allocating for it: far above 2 s of frames at any rate a mat sends. */
+    private static final int MAX_WINDOW = 100_000;
 
     /** What is kept per mat. */
     public record MatState(DeviceInfo info, MatAnalyzer.State analyzer, long lastFrameMicros) {
@@ -55,14 +65,15 @@ public final class MatStateCodec {
     public static MatState decode(byte[] data) {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
-            if (in.readUnsignedByte() != VERSION) {
+            int version = in.readUnsignedByte();
+            if (version != VERSION && version != VERSION_1) {
                 return null;
             }
             byte[] info = new byte[in.readInt()];
             in.readFully(info);
             DeviceInfo deviceInfo = (DeviceInfo) MessageReader.parse(info);
             long last = in.readLong();
-            MatAnalyzer.State analyzer = in.readBoolean() ? readAnalyzer(in) : null;
+            MatAnalyzer.State analyzer = in.readBoolean() ? readAnalyzer(in, version) : null;
             return new MatState(deviceInfo, analyzer, last);
         } catch (IOException | RuntimeException e) {
             return null;
@@ -96,15 +107,36 @@ public final class MatStateCodec {
             out.writeByte(e.getKey().ordinal());
             out.writeDouble(e.getValue());
         }
-        out.writeBoolean(t.settled());
-        out.writeByte(t.settledPosture() == null ? -1 : t.settledPosture().ordinal());
-        out.writeDouble(t.settledX());
-        out.writeDouble(t.settledY());
-        out.writeDouble(t.settledLoad());
-        out.writeLong(t.movingSince());
+        out.writeBoolean(t.suspended());
+        Observation p = t.previous();
+        out.writeBoolean(p != null);
+        if (p != null) {
+            out.writeLong(p.timeMicros());
+            out.writeDouble(p.contactAreaCm2());
+            out.writeDouble(p.copXCm());
+            out.writeDouble(p.copYCm());
+            out.writeByte(p.posture().ordinal());
+            out.writeDouble(p.lowerBackCoverage());
+            out.writeDouble(p.load());
+        }
+        ShiftDetector.State shifts = t.shifts();
+        out.writeBoolean(shifts.settled());
+        out.writeByte(shifts.settledPosture() == null ? -1 : shifts.settledPosture().ordinal());
+        out.writeDouble(shifts.settledX());
+        out.writeDouble(shifts.settledY());
+        out.writeDouble(shifts.settledLoad());
+        out.writeBoolean(shifts.lifted());
+        out.writeLong(shifts.movingSince());
+        out.writeInt(shifts.window().size());
+        for (ShiftDetector.Sample w : shifts.window()) {
+            out.writeLong(w.time());
+            out.writeDouble(w.x());
+            out.writeDouble(w.y());
+            out.writeByte(w.posture().ordinal());
+        }
     }
 
-    private static MatAnalyzer.State readAnalyzer(DataInputStream in) throws IOException {
+    private static MatAnalyzer.State readAnalyzer(DataInputStream in, int version) throws IOException {
         float[] baseline = new float[in.readInt()];
         for (int i = 0; i < baseline.length; i++) {
             baseline[i] = in.readFloat();
@@ -126,15 +158,40 @@ public final class MatStateCodec {
         for (int n = in.readUnsignedByte(); n > 0; n--) {
             times.put(Posture.values()[in.readUnsignedByte()], in.readDouble());
         }
+        boolean suspended = false;
+        Observation previous = null;
+        if (version != VERSION_1) {
+            suspended = in.readBoolean();
+            if (in.readBoolean()) {
+                previous = new Observation(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(),
+                        posture(in.readByte()), in.readDouble(), in.readDouble());
+            }
+        }
         boolean settled = in.readBoolean();
-        int settledPosture = in.readByte();
+        Posture settledPosture = posture(in.readByte());
         double sx = in.readDouble();
         double sy = in.readDouble();
         double sload = in.readDouble();
+        boolean lifted = version != VERSION_1 && in.readBoolean();
         long moving = in.readLong();
+        List<ShiftDetector.Sample> window = new ArrayList<>();
+        if (version != VERSION_1) {
+            int n = in.readInt();
+            if (n < 0 || n > MAX_WINDOW) {
+                throw new IOException("a shift window of " + n + " frames");
+            }
+            for (int i = 0; i < n; i++) {
+                window.add(new ShiftDetector.Sample(in.readLong(), in.readDouble(), in.readDouble(),
+                        posture(in.readByte())));
+            }
+        }
         SessionTracker.State tracker = new SessionTracker.State(on, candidate, sessionId, start, last, offSince,
-                lastUpdate, lowerBackTime, coverageTime, coverageWeighted, shifts, times, settled,
-                settledPosture < 0 ? null : Posture.values()[settledPosture], sx, sy, sload, moving);
+                lastUpdate, lowerBackTime, coverageTime, coverageWeighted, shifts, times, suspended, previous,
+                new ShiftDetector.State(window, settled, settledPosture, sx, sy, sload, lifted, moving));
         return new MatAnalyzer.State(baseline, seeded, tracker, lastReported);
+    }
+
+    private static Posture posture(int ordinal) {
+        return ordinal < 0 ? null : Posture.values()[ordinal];
     }
 }

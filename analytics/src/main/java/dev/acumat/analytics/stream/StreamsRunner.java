@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -40,12 +41,23 @@ public final class StreamsRunner implements AutoCloseable {
         // The mats' state lives in changelog topics: as many copies as the cluster allows, up to 3.
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        // Named by process id, so the consumer group's members (which instance has which mats) say
+        // whose they are, rather than a random UUID.
+        p.put(StreamsConfig.CLIENT_ID_CONFIG, clientId(ProcessHandle.current().pid()));
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-        // At least once is enough: MatProcessor skips a frame it has already counted.
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        // Exactly once: a mat's state, its outputs and the frames' offsets commit together. Under at
+        // least once a crash could leave the state's changelog ahead of outputs that were never
+        // written (a shift lost) or behind outputs that were (counted again when replayed). It
+        // needs brokers with the transaction state topic (Kafka 2.5+; one broker: its replication
+        // factor and min ISR at 1).
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Outputs are visible to read_committed readers (the InfluxDB sink) at each commit.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        // A crashed instance's mats wait this long before another takes them over (the default is 45 s).
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
         // The topology has no global state; this only opts in to Kafka 5's default now, which
         // silences a warning at every start.
         p.put("processing.exception.handler.global.enabled", true);
@@ -59,6 +71,14 @@ public final class StreamsRunner implements AutoCloseable {
         });
         streams.start();
         return new StreamsRunner(streams);
+    }
+
+    /**
+     * The client id of the instance in process {@code pid}: its stream threads' consumers are
+     * {@code CLIENT_ID-StreamThread-N-consumer} in the consumer group {@link #APPLICATION_ID}.
+     */
+    public static String clientId(long pid) {
+        return APPLICATION_ID + "-pid" + pid;
     }
 
     /** Creates what is missing; returns the replication factor used, min(3, brokers). */

@@ -136,4 +136,72 @@ class SessionTrackerTest {
         assertThat(s.lowerBackTimeS()).isCloseTo(40, org.assertj.core.data.Offset.offset(1.2));
         assertThat(of(SessionEvent.Started.class)).hasSize(1);
     }
+
+    /** Feeds a scripted stretch with shifts to {@code to}, restoring from {@link SessionTracker#state()} at the given frames. */
+    private static List<String> scripted(SessionTracker first, java.util.Set<Integer> restoreAt) {
+        SessionTracker tr = first;
+        List<String> out = new ArrayList<>();
+        long time = 1_000_000_000_000L;
+        for (int i = 0; i < 25 * 60; i++, time += FRAME) {
+            if (restoreAt.contains(i)) {
+                tr = new SessionTracker("mat-1", tr.state());
+            }
+            int phase = i / (25 * 6);  // a new place every 6 s, reached over a second
+            double x = 22 + 4 * (phase % 2) * Math.min(1, (i % (25 * 6)) / 25.0);
+            Posture p = phase == 5 ? Posture.LEFT : Posture.SUPINE;
+            for (SessionEvent e : tr.observe(new Observation(time, 900, x, 35, p, p == Posture.LEFT ? Double.NaN : 0.7, 900))) {
+                out.add(e.toString());
+            }
+        }
+        out.add(String.valueOf(tr.current()));
+        return out;
+    }
+
+    @Test
+    void aTrackerRestoredAtAnyFrameDecidesExactlyAsOneNeverRestored() {
+        List<String> straight = scripted(new SessionTracker("mat-1"), java.util.Set.of());
+        assertThat(straight.stream().filter(e -> e.startsWith("Shifted"))).hasSizeGreaterThan(3);
+        // Restores in the middle of movements, of settling windows and of a frame's step.
+        java.util.Set<Integer> often = new java.util.HashSet<>();
+        for (int i = 1; i < 25 * 60; i += 7) {
+            often.add(i);
+        }
+        assertThat(scripted(new SessionTracker("mat-1"), often)).containsExactlyElementsOf(straight);
+    }
+
+    @Test
+    void framesThatComeLateAfterASilenceCarryOnTheSameSessionAsIfNothingHadHappened() {
+        SessionTracker steady = new SessionTracker("mat-1");
+        List<SessionEvent> steadyEvents = new ArrayList<>();
+        long start = t;
+        lie(20, 900, 22, 35, Posture.SUPINE, 0.7);
+        List<SessionEvent> silent = tracker.silence();
+        assertThat(silent).hasSize(1);
+        assertThat(((SessionEvent.Ended) silent.get(0)).session().endReason()).isEqualTo("silent");
+        assertThat(tracker.silence()).as("said once").isEmpty();
+        assertThat(tracker.sessionId()).isNull();
+        int before = events.size();
+        lie(40, 900, 22, 35, Posture.SUPINE, 0.7);  // the spooled frames arrive: no gap in the mat's time
+
+        for (long time = start; time < t; time += FRAME) {
+            steadyEvents.addAll(steady.observe(new Observation(time, 900, 22, 35, Posture.SUPINE, 0.7, 900)));
+        }
+        assertThat(of(SessionEvent.Started.class)).hasSize(1);
+        assertThat(tracker.current()).isEqualTo(steady.current());
+        assertThat(events.get(before)).as("the session said active again at once")
+                .isInstanceOfSatisfying(SessionEvent.Updated.class, u -> assertThat(u.session().active()).isTrue());
+    }
+
+    @Test
+    void aSilenceLongerThanTheMatsOwnGapEndsTheSessionAndSomeoneStillThereStartsANewOne() {
+        lie(20, 900, 22, 35, Posture.SUPINE, 0.7);
+        String first = tracker.sessionId();
+        tracker.silence();
+        t += 2 * SessionTracker.SILENCE_MICROS;  // the mat itself was silent
+        lie(20, 900, 22, 35, Posture.SUPINE, 0.7);
+        assertThat(of(SessionEvent.Started.class)).extracting(s -> s.session().sessionId())
+                .containsExactly(first, tracker.sessionId());
+        assertThat(tracker.sessionId()).isNotEqualTo(first);
+        assertThat(tracker.current().durationS()).isCloseTo(20, org.assertj.core.data.Offset.offset(0.1));
+    }
 }
