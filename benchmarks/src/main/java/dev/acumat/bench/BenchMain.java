@@ -21,6 +21,8 @@ import java.util.Set;
  * Everything it writes goes under the work directory (default {@code benchmarks/target/bench}).
  */
 public final class BenchMain {
+    /** A broker takes 3 s on an idle machine and nearly a minute on a crowded one. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     static final List<String> PARTS = List.of("core", "pipeline", "influx", "gateway", "producer");
 
     private BenchMain() {
@@ -62,14 +64,17 @@ public final class BenchMain {
         if (parts.stream().noneMatch(p -> !p.equals("core"))) {
             return;
         }
-        try (LocalKafka kafka = LocalKafka.start(LocalKafka.Options.forTests(work.resolve("kafka")))) {
+        try (LocalKafka kafka = LocalKafka.start(LocalKafka.Options.forTests(work.resolve("kafka"))
+                .withStartTimeout(START_TIMEOUT))) {
             if (parts.contains("pipeline") || parts.contains("influx")) {
-                try (LocalInflux influx = LocalInflux.start(LocalInflux.Options.of(work.resolve("influx")))) {
+                try (LocalInflux influx = LocalInflux.start(LocalInflux.Options.of(work.resolve("influx"))
+                        .withStartTimeout(START_TIMEOUT))) {
                     if (parts.contains("influx")) {
                         new InfluxSinkHarness(results, influx.url(), quick).run();
                     }
                     if (parts.contains("pipeline")) {
-                        new PipelineHarness(results, kafka.bootstrap(), influx, work, quick).run();
+                        new PipelineHarness(results, kafka.bootstrap(), kafka.pid().orElseThrow(), influx, work, quick)
+                                .run();
                     }
                 }
             }

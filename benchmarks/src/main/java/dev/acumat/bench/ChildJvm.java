@@ -41,6 +41,19 @@ public final class ChildJvm implements AutoCloseable {
         return new ChildJvm(name, p, log);
     }
 
+    /**
+     * {@code options} and whatever the system property {@code bench.childJvmOptions} adds
+     * (space-separated), e.g. {@code -XX:StartFlightRecording=filename=child.jfr} to profile.
+     */
+    public static List<String> options(String... options) {
+        List<String> out = new ArrayList<>(List.of(options));
+        String extra = System.getProperty("bench.childJvmOptions", "").strip();
+        if (!extra.isEmpty()) {
+            out.addAll(List.of(extra.split("\\s+")));
+        }
+        return out;
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -42,7 +42,7 @@ final class GatewayPtyHarness {
         Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
                 .redirectErrorStream(true).redirectOutput(work.resolve("socat.log").toFile()).start();
         int metricsPort = freePort();
-        try (ChildJvm gateway = ChildJvm.start("gateway", List.of("-Xmx64m"), "dev.acumat.cli.Acumat",
+        try (ChildJvm gateway = ChildJvm.start("gateway", ChildJvm.options("-Xmx64m"), "dev.acumat.cli.Acumat",
                 List.of("gateway", "--serial", a.toString(), "--kafka", bootstrap, "--spool",
                         work.resolve("pty-spool").toString(), "--baud", Integer.toString(BAUD),
                         "--metrics", "127.0.0.1:" + metricsPort, "--spool-max-mb", "256"),

@@ -77,17 +77,21 @@ final class MatLoad implements Runnable, AutoCloseable {
     public void run() {
         long start = System.nanoTime();
         long tick = 0;  // index of the next (mat, period) slot, over all mats
+        int n = 0;
         while (!stopped) {
             while (mats.size() < wanted) {
                 addMat();
             }
-            int n = mats.size();
+            long nowMicros = (System.nanoTime() - start) / 1000;
+            if (mats.size() != n) {
+                // More mats: slots are counted anew from the next period on.
+                n = mats.size();
+                tick = (nowMicros / PERIOD_MICROS + 1) * n;
+            }
             if (n == 0) {
                 LockSupport.parkNanos(1_000_000);
-                start = System.nanoTime();
                 continue;
             }
-            long nowMicros = (System.nanoTime() - start) / 1000;
             // Slot k belongs to mat k % n in period k / n, due at its share of the period.
             long due = tick / n * PERIOD_MICROS + tick % n * PERIOD_MICROS / n;
             if (due > nowMicros) {

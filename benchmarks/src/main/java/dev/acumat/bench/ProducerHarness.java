@@ -49,7 +49,7 @@ final class ProducerHarness {
         this.results = results;
         this.bootstrap = bootstrap;
         this.work = work;
-        this.records = quick ? 20_000 : 300_000;
+        this.records = quick ? 20_000 : 100_000;
         this.rounds = quick ? 1 : 2;
     }
 
