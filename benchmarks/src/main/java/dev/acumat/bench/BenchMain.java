@@ -48,13 +48,24 @@ public final class BenchMain {
         System.out.printf("bench: %s, %d cores, load average %.1f; work directory %s%n",
                 quick ? "quick check" : "measuring", Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), work);
-        run(parts, quick, work, results);
+        boolean stopped = false;
+        try {
+            run(parts, quick, work, results);
+        } catch (Exception | Error e) {
+            // The figures taken so far still count: print them with what went wrong.
+            e.printStackTrace();
+            results.add("(the run stopped)", e.toString(), "", false);
+            stopped = true;
+        }
         System.out.println();
         System.out.print(results.table());
         System.out.printf("%nbench: %s in %d s; load average %.1f at the end (2 cores: above 2 means others were busy)%n",
                 String.join(", ", parts), Duration.between(start, Instant.now()).toSeconds(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         results.write(work.resolve("results.md"));
+        if (stopped) {
+            System.exit(1);
+        }
     }
 
     static void run(Set<String> parts, boolean quick, Path work, Results results) throws Exception {

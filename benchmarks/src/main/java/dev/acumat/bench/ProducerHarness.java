@@ -77,6 +77,9 @@ final class ProducerHarness {
 
     /** Spools {@link #records} frames as the gateway does, then times the sender draining them to the broker. */
     private double gatewayRate(SampleFrames sample, int round) throws Exception {
+        // A sender first reads acumat.frames back for what its spool already sent: on a topic
+        // that the pipeline filled with millions of frames that takes minutes. Start empty.
+        deleteTopic(FrameRecords.FRAMES_TOPIC);
         Path dir = work.resolve("producer-spool-" + round);
         try (Spool spool = Spool.open(dir, SpoolConfig.defaults(), Clock.systemUTC())) {
             FrameIntake intake = new FrameIntake(spool, null, Time.SYSTEM);
@@ -84,7 +87,9 @@ final class ProducerHarness {
             intake.onMessage(sample.info(), info, 0, info.length);
             for (int i = 0; i < records; i++) {
                 PressureFrame f = sample.frames().get(i % sample.frames().size());
-                PressureFrame renumbered = new PressureFrame(i, i * 40_000L, f.rows(), f.cols(), f.toArray());
+                // 1 ms of device time a frame: at the real 40 ms, 100,000 frames would reach more than
+                // an hour past now, and the broker refuses timestamps that far ahead.
+                PressureFrame renumbered = new PressureFrame(i, i * 1_000L, f.rows(), f.cols(), f.toArray());
                 byte[] b = MessageWriter.toBytes(renumbered);
                 intake.onMessage(renumbered, b, 0, b.length);
             }
@@ -147,6 +152,20 @@ final class ProducerHarness {
             // One partition: the gateway's frames of one mat (one key) go to one partition too.
             if (!admin.listTopics().names().get().contains(topic)) {
                 admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+            }
+        }
+    }
+
+    private void deleteTopic(String topic) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            if (admin.listTopics().names().get().contains(topic)) {
+                admin.deleteTopics(List.of(topic)).all().get();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (admin.listTopics().names().get().contains(topic)) {
+                waitBriefly(deadline, "the deletion of " + topic);
             }
         }
     }

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Realistic frames for the benchmarks: a stretch of the simulator's {@code session} scenario
- * (getting on, lying, shifting, getting off), so that empty, sparse and dense frames mix as
- * they do on a real mat.
+ * (getting on, lying, shifting, getting off), so that light and heavy frames mix as they do
+ * on a real mat.
  */
 public record SampleFrames(DeviceInfo info, List<PressureFrame> frames) {
     /** The geometries the issue asks about: the acupressure mat and the bed-sized one. */
