@@ -84,7 +84,8 @@ public final class AnalyticsService implements AutoCloseable {
                     config.influx().database(), e.getMessage());
         }
         StreamsRunner streams = StreamsRunner.start(config.kafka(), config.stateDir(), config.threads());
-        InfluxSink sink = new InfluxSink(config.kafka(), new InfluxWriter(config.influx(), InfluxWriter.Options.defaults()));
+        InfluxSink sink = new InfluxSink(config.kafka(), new InfluxWriter(config.influx(),
+                InfluxWriter.Options.forEndpoint(config.influx())));
         LiveFeed live = null;
         WebServer web = null;
         if (config.httpHost() != null) {

@@ -63,4 +63,66 @@ final class Cobs {
         }
         return out;
     }
+
+    /** Blocks at least this long are moved with {@link System#arraycopy}; shorter ones byte by byte. */
+    private static final int COPY_BLOCK = 16;
+
+    /**
+     * {@link #decodeInPlace} for bytes known to hold no 0x00, as the stream decoder's are (it
+     * cuts them at the delimiters): the decoder's hottest loop. Sparse frames make mostly one-
+     * and two-byte blocks, where a copy loop per block mispredicts its end every time. So when
+     * no block is full (no code 0xFF, which adds no zero), the bytes are moved left by one in a
+     * single arraycopy and a walk along the codes writes the zeros where the codes stood.
+     */
+    static int decodeZeroFreeInPlace(byte[] buf, int len) {
+        if (len == 0) {
+            return 0;
+        }
+        int p = 0;
+        while (p < len) {
+            int code = buf[p] & 0xFF;
+            if (code == 0xFF) {
+                return decodeZeroFreeBlocks(buf, len);
+            }
+            p += code;
+        }
+        if (p != len) {
+            return -1;  // the last code points past the end
+        }
+        int next = buf[0] & 0xFF;
+        System.arraycopy(buf, 1, buf, 0, len - 1);
+        while (next < len) {
+            int code = buf[next - 1] & 0xFF;
+            buf[next - 1] = 0;
+            next += code;
+        }
+        return len - 1;
+    }
+
+    /** Block by block, for input with full (0xFF) blocks: dense frames, long blocks, arraycopy. */
+    private static int decodeZeroFreeBlocks(byte[] buf, int len) {
+        int in = 0;
+        int out = 0;
+        while (in < len) {
+            int code = buf[in] & 0xFF;
+            if (in + code > len) {
+                return -1;
+            }
+            int n = code - 1;
+            in++;
+            if (n >= COPY_BLOCK) {
+                System.arraycopy(buf, in, buf, out, n);
+                in += n;
+                out += n;
+            } else {
+                for (int end = in + n; in < end; in++) {
+                    buf[out++] = buf[in];
+                }
+            }
+            if (code != 0xFF && in < len) {
+                buf[out++] = 0;
+            }
+        }
+        return out;
+    }
 }

@@ -123,7 +123,7 @@ public final class StreamDecoder {
         }
         int stuffed = length;
         length = 0;
-        int n = Cobs.decodeInPlace(buf, stuffed);
+        int n = Cobs.decodeZeroFreeInPlace(buf, stuffed);  // collect() never keeps a delimiter
         if (n < 0) {
             bytesDropped += stuffed;
             counting.onError(new DecodeError(DecodeErrorType.BAD_FRAMING, stuffed, "invalid COBS stuffing"));

@@ -47,8 +47,11 @@ class CobsTest {
             for (int j = 0; j < n; j++) {
                 assertThat(buf[j]).isNotZero();
             }
+            byte[] copy = Arrays.copyOf(buf, n);
             assertThat(Cobs.decodeInPlace(buf, n)).isEqualTo(in.length);
             assertThat(Arrays.copyOf(buf, in.length)).isEqualTo(in);
+            assertThat(Cobs.decodeZeroFreeInPlace(copy, n)).isEqualTo(in.length);
+            assertThat(Arrays.copyOf(copy, in.length)).isEqualTo(in);
         }
     }
 
@@ -56,5 +59,6 @@ class CobsTest {
     void rejectsCodesPointingPastTheEnd() {
         assertThat(Cobs.decodeInPlace(HEX.parseHex("051122"), 3)).isEqualTo(-1);
         assertThat(Cobs.decodeInPlace(HEX.parseHex("021100"), 3)).isEqualTo(-1);
+        assertThat(Cobs.decodeZeroFreeInPlace(HEX.parseHex("051122"), 3)).isEqualTo(-1);
     }
 }

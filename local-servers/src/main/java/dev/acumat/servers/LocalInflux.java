@@ -39,8 +39,8 @@ import java.util.concurrent.TimeUnit;
  * influxd 1.6 answers {@code /ping} about 35-60 ms after it is started (a JVM's first start takes
  * 160-280 ms, most of it the JDK's HTTP client warming up), and holds about 16 MB resident when
  * idle, 19 MB after its first writes, about 165 MB after half a million points (its write cache;
- * measured by LocalInfluxIT and InfluxThroughputIT on 2 cores). It never outlives this JVM: see
- * {@link InfluxProcess}. Instances are thread-safe.
+ * measured by LocalInfluxIT and the benchmarks' InfluxSinkHarness on 2 cores). It never
+ * outlives this JVM: see {@link InfluxProcess}. Instances are thread-safe.
  */
 public final class LocalInflux implements AutoCloseable {
     /** Default bound on start-up; influxd is up in well under a second, a WAL replay can take longer. */

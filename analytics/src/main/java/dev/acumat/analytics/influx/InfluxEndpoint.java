@@ -88,6 +88,22 @@ public record InfluxEndpoint(URI url, String database, InfluxCredentials credent
         return influx;
     }
 
+    /**
+     * Whether InfluxDB runs on this machine: the host is {@code localhost} or a loopback address
+     * literal. Names are not resolved, so this never waits for DNS.
+     */
+    public boolean isLoopback() {
+        String host = url.getHost();
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (literal.equals("::1") || literal.equals("0:0:0:0:0:0:0:1")) {
+            return true;
+        }
+        return literal.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
     @Override
     public String toString() {
         return "InfluxEndpoint[" + url + ", db=" + database + (credentials == null ? "" : ", with credentials") + "]";

@@ -8,7 +8,7 @@ import java.util.Map;
  * what {@code InfluxSchema.point(record).lineProtocol(MILLISECONDS)} gives (InfluxSchemaTest
  * checks that), without building a {@link org.influxdb.dto.Point} (a sorted map and boxed values
  * per point) or formatting doubles with a {@code NumberFormat}. Measured on 5,000-point batches
- * this is what lifts the sink from about 0.6 to 0.8-0.9 of a raw POST (InfluxThroughputIT).
+ * this is what lifts the sink from about 0.6 to 0.8-0.9 of a raw POST (docs/PERFORMANCE.md).
  *
  * <p>Fields come in influxdb-java's order (sorted by name) so that the two stay comparable.
  */

@@ -43,7 +43,7 @@ final class LineProtocolPost {
 
     /**
      * The request body for {@code lines}: gzip at the fastest level when on; level 6 costs more CPU
-     * on the machine that also runs influxd for little gain on loopback (InfluxThroughputIT).
+     * on the machine that also runs influxd for little gain (docs/PERFORMANCE.md).
      */
     byte[] body(byte[] lines) {
         if (!gzip) {

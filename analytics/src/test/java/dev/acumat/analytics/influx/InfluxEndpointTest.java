@@ -39,6 +39,21 @@ class InfluxEndpointTest {
     }
 
     @Test
+    void compressesOnlyForAnInfluxElsewhere() {
+        for (String local : new String[] {"http://127.0.0.1:8086", "http://localhost:8086", "http://[::1]:8086",
+                "http://127.1.2.3"}) {
+            InfluxEndpoint e = new InfluxEndpoint(URI.create(local), "acumat", null);
+            assertThat(e.isLoopback()).as(local).isTrue();
+            assertThat(InfluxWriter.Options.forEndpoint(e).gzip()).as(local).isFalse();
+        }
+        for (String remote : new String[] {"http://influx.example:8086", "https://10.0.0.5", "http://127.example"}) {
+            InfluxEndpoint e = new InfluxEndpoint(URI.create(remote), "acumat", null);
+            assertThat(e.isLoopback()).as(remote).isFalse();
+            assertThat(InfluxWriter.Options.forEndpoint(e).gzip()).as(remote).isTrue();
+        }
+    }
+
+    @Test
     void credentialsComeFromTheEnvironmentAndAreNeverShown() {
         assertThat(InfluxCredentials.fromEnvironment(Map.of())).isEmpty();
         InfluxCredentials c = InfluxCredentials.fromEnvironment(

@@ -1,0 +1,102 @@
+package dev.acumat.bench;
+
+import dev.acumat.protocol.DecodeError;
+import dev.acumat.protocol.DecodeListener;
+import dev.acumat.protocol.Message;
+import dev.acumat.protocol.StreamDecoder;
+import dev.acumat.protocol.WireEncoder;
+import java.io.ByteArrayOutputStream;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The gateway's decoding on one core: a recorded serial stream (COBS framing, CRC-32C, frame
+ * parsing) fed in the 4 KiB chunks a serial read returns, as {@code FrameIntake} sees it. One
+ * operation decodes the whole stream; {@link #STREAM_BYTES} turns operations into bytes.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class DecoderBenchmark {
+    /** Frames in the stream: 10 s of a mat at 25 Hz, spread over the whole session scenario. */
+    static final int FRAMES = 250;
+    private static final int CHUNK = 4096;
+
+    @Param({"32x20", "64x32"})
+    public String geometry;
+
+    private byte[] stream;
+    private StreamDecoder decoder;
+
+    /** Hands every message on to the blackhole so that nothing is optimised away. */
+    private static final class Sink implements DecodeListener {
+        Blackhole hole;
+        long messages;
+
+        @Override
+        public void onMessage(Message message) {
+            messages++;
+            hole.consume(message);
+        }
+
+        @Override
+        public void onMessage(Message message, byte[] bytes, int offset, int length) {
+            messages++;
+            hole.consume(message);
+            hole.consume(bytes[offset + length - 1]);
+        }
+
+        @Override
+        public void onError(DecodeError error) {
+            throw new IllegalStateException("a clean stream decoded with an error: " + error);
+        }
+    }
+
+    private final Sink sink = new Sink();
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        stream = stream(geometry);
+        decoder = new StreamDecoder();
+    }
+
+    /** The wire bytes of {@link #FRAMES} frames, device-info first, as the mat sends them. */
+    static byte[] stream(String geometry) {
+        SampleFrames sample = SampleFrames.of(geometry, "bench", FRAMES, 13);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {WireEncoder.DELIMITER});
+        out.writeBytes(WireEncoder.encode(sample.info()));
+        sample.frames().forEach(f -> out.writeBytes(WireEncoder.encode(f)));
+        return out.toByteArray();
+    }
+
+    /** Bytes decoded per operation, for the MB/s figure. */
+    public static long streamBytes(String geometry) {
+        return stream(geometry).length;
+    }
+
+    @Benchmark
+    public long decode(Blackhole hole) {
+        sink.hole = hole;
+        long before = sink.messages;
+        for (int off = 0; off < stream.length; off += CHUNK) {
+            decoder.feed(stream, off, Math.min(CHUNK, stream.length - off), sink);
+        }
+        return sink.messages - before;
+    }
+}

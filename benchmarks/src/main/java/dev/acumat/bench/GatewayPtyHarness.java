@@ -1,0 +1,192 @@
+package dev.acumat.bench;
+
+import dev.acumat.simulator.FilePortLink;
+import dev.acumat.simulator.MatSimulator;
+import dev.acumat.simulator.Ticker;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway as users run it ({@code acumat gateway}, its own JVM, heap capped at 64 MB) on a
+ * socat pty, fed by the real simulator code in this JVM, producing to the local broker.
+ * Two runs: unpaced (the simulator writes as fast as the pty takes it: the highest sustained
+ * rate, and every frame must arrive) and paced at the wire rate of 921,600 baud (the CPU the
+ * gateway needs at the fastest real UART). Frames are counted from the gateway's /metrics.
+ */
+final class GatewayPtyHarness {
+    static final int BAUD = 921_600;
+
+    private final Results results;
+    private final String bootstrap;
+    private final Path work;
+    private final double seconds;
+
+    GatewayPtyHarness(Results results, String bootstrap, Path work, boolean quick) {
+        this.results = results;
+        this.bootstrap = bootstrap;
+        this.work = work;
+        this.seconds = quick ? 3 : 15;
+    }
+
+    void run() throws Exception {
+        Path a = work.resolve("ttyGateway");
+        Path b = work.resolve("ttySimulator");
+        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
+                .redirectErrorStream(true).redirectOutput(work.resolve("socat.log").toFile()).start();
+        int metricsPort = freePort();
+        try (ChildJvm gateway = ChildJvm.start("gateway", ChildJvm.options("-Xmx64m"), "dev.acumat.cli.Acumat",
+                List.of("gateway", "--serial", a.toString(), "--kafka", bootstrap, "--spool",
+                        work.resolve("pty-spool").toString(), "--baud", Integer.toString(BAUD),
+                        "--metrics", "127.0.0.1:" + metricsPort, "--spool-max-mb", "256"),
+                work.resolve("gateway.log"))) {
+            await(() -> Files.exists(a) && Files.exists(b), 10, "socat's ptys");
+            Metrics metrics = new Metrics(metricsPort);
+            await(metrics::answers, 60, "the gateway's /metrics");
+            SampleFrames sample = SampleFrames.of("32x20", "pty-mat", 256, 13);
+
+            // Unpaced: the pty's flow control holds the simulator back to what the gateway reads.
+            Run fast = play(sample, b, new MatSimulator.Options("pty-mat", 25, 0, 0, true, false), gateway, metrics);
+            results.add("gateway: highest sustained rate through a pty, frames/s (32x20, session mix)",
+                    Results.num(fast.framesPerSecond(), 0));
+            results.add("gateway: frames lost at that rate", fast.lost() + " of " + fast.sent(), "0", fast.lost() == 0);
+            results.add("gateway: CPU at that rate, share of one core", Results.num(fast.cpuShare() * 100, 0) + " %");
+
+            // The fast run leaves a backlog in the spool: let the sender drain it, or its CPU
+            // would count against the wire-rate run.
+            GatewayPtyHarness.await(metrics::drained, 300, "the gateway's spool to drain");
+            Run wire = play(sample, b, new MatSimulator.Options("pty-mat", 10_000, 1, BAUD, true, false), gateway, metrics);
+            results.add("gateway: at 921,600 baud, frames/s (wire-paced)", Results.num(wire.framesPerSecond(), 0));
+            results.add("gateway: CPU at 921,600 baud, share of one core", Results.num(wire.cpuShare() * 100, 1) + " %");
+            results.add("gateway: frames lost at 921,600 baud", wire.lost() + " of " + wire.sent(), "0", wire.lost() == 0);
+            results.add("gateway: heap after full GC / RSS, 1 mat (-Xmx64m)",
+                    Results.num(ProcStats.liveHeapMb(gateway.pid()), 1) + " MB / "
+                            + Results.num(ProcStats.rssMb(gateway.pid()), 0) + " MB", "heap <= 64 MB",
+                    gateway.isAlive());
+        } finally {
+            socat.destroy();
+            socat.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** What one run did: frames sent and received, the gateway's CPU over the run. */
+    record Run(long sent, long received, double seconds, double cpuSeconds) {
+        long lost() {
+            return sent - received;
+        }
+
+        double framesPerSecond() {
+            return received / seconds;
+        }
+
+        double cpuShare() {
+            return cpuSeconds / seconds;
+        }
+    }
+
+    private Run play(SampleFrames sample, Path port, MatSimulator.Options options, ChildJvm gateway, Metrics metrics)
+            throws Exception {
+        long before = metrics.frames();
+        double cpu0 = gateway.cpuSeconds();
+        long t0 = System.nanoTime();
+        MatSimulator simulator = new MatSimulator(new CyclingFrames(sample), options, () -> FilePortLink.open(port),
+                Ticker.SYSTEM, (frame, device, truth) -> { });
+        Thread thread = new Thread(() -> {
+            try {
+                simulator.run();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-simulator");
+        thread.start();
+        Thread.sleep((long) (seconds * 1000));
+        simulator.stop();
+        thread.join(10_000);
+        long sent = simulator.result().framesSent();
+        // The gateway may still be reading what the pty holds: wait until the count stops moving.
+        long received = metrics.frames() - before;
+        long settled = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (received < sent && System.nanoTime() < settled) {
+            Thread.sleep(50);
+            received = metrics.frames() - before;
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        return new Run(sent, received, elapsed, gateway.cpuSeconds() - cpu0);
+    }
+
+    /** The gateway's Prometheus counters. */
+    private static final class Metrics {
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final URI uri;
+
+        Metrics(int port) {
+            this.uri = URI.create("http://127.0.0.1:" + port + "/metrics");
+        }
+
+        boolean answers() {
+            try {
+                return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        /** Frames accepted into the spool, over every mat. */
+        long frames() throws IOException, InterruptedException {
+            return (long) sum("acumat_gateway_frames_total");
+        }
+
+        /** Whether everything spooled is in Kafka. */
+        boolean drained() {
+            try {
+                return sum("acumat_gateway_spool_depth") == 0;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        private double sum(String metric) throws IOException, InterruptedException {
+            String text = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+            double sum = 0;
+            for (String line : text.split("\n")) {
+                if (line.startsWith(metric)) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return sum;
+        }
+    }
+
+    static void await(java.util.function.BooleanSupplier condition, int seconds, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("timed out after " + seconds + " s waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.acumat.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Recorder;
+
+/**
+ * A live-page client: a WebSocket on /api/live per watched mat (docs/WEB.md), recording for
+ * each frame message the time from the frame leaving the load generator ({@code time_ms}, the
+ * frame's wall-clock time) to its arrival here, in microseconds.
+ */
+final class LiveProbe implements AutoCloseable {
+    private static final Pattern TIME = Pattern.compile("\"time_ms\":(\\d+)");
+
+    private final Recorder latency = new Recorder(3);
+    private final List<WebSocket> sockets = new ArrayList<>();
+    private volatile boolean recording;
+
+    LiveProbe(int httpPort, List<String> mats) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String mat : mats) {
+            sockets.add(http.newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/api/live?mat=" + mat), new Listener())
+                    .get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    /** Starts a fresh histogram: what arrived before is dropped. */
+    void reset() {
+        latency.getIntervalHistogram();
+        recording = true;
+    }
+
+    /** The histogram since {@link #reset}. */
+    org.HdrHistogram.Histogram histogram() {
+        return latency.getIntervalHistogram();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private ByteBuffer partial = ByteBuffer.allocate(64 * 1024);
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+            if (partial.remaining() < data.remaining()) {
+                ByteBuffer bigger = ByteBuffer.allocate((partial.position() + data.remaining()) * 2);
+                partial.flip();
+                bigger.put(partial);
+                partial = bigger;
+            }
+            partial.put(data);
+            if (last) {
+                long arrived = System.currentTimeMillis() * 1000;
+                partial.flip();
+                onFrame(partial, arrived);
+                partial.clear();
+            }
+            socket.request(1);
+            return null;
+        }
+
+        /** "AMF1", u32 LE length, the JSON: its time_ms. */
+        private void onFrame(ByteBuffer message, long arrivedMicros) {
+            if (message.remaining() < 8 || !recording) {
+                return;
+            }
+            int length = message.order(ByteOrder.LITTLE_ENDIAN).getInt(4);
+            String json = StandardCharsets.UTF_8.decode(message.slice(8, Math.min(length, message.remaining() - 8)))
+                    .toString();
+            Matcher m = TIME.matcher(json);
+            if (m.find()) {
+                latency.recordValue(Math.max(0, arrivedMicros - Long.parseLong(m.group(1)) * 1000));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (WebSocket s : sockets) {
+            s.abort();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.acumat.bench;
+
+import dev.acumat.gateway.kafka.FrameRecords;
+import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.MessageWriter;
+import dev.acumat.protocol.PressureFrame;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Many simulated mats in one process: each sends its device-info, then a frame every 40 ms
+ * (25 Hz) to acumat.frames as a gateway would (key = mat id, the protocol message as the value,
+ * the clock anchor header). The mats' ticks are spread evenly over the 40 ms. A frame's time is
+ * the wall clock when it leaves (anchor + device time), so a consumer's clock minus the frame's
+ * time is the frame's latency.
+ */
+final class MatLoad implements Runnable, AutoCloseable {
+    static final long PERIOD_MICROS = 40_000;
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final SampleFrames sample;
+    private final List<Mat> mats = new ArrayList<>();
+    private final AtomicLong sent = new AtomicLong();
+    private volatile int wanted;
+    private volatile boolean stopped;
+
+    /** One mat: its id, clock anchor and next frame. */
+    private static final class Mat {
+        final String id;
+        final long anchorMicros;
+        final int phase;
+        long sequence;
+
+        Mat(String id, long anchorMicros, int phase) {
+            this.id = id;
+            this.anchorMicros = anchorMicros;
+            this.phase = phase;
+        }
+    }
+
+    MatLoad(String bootstrap, SampleFrames sample) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-mats");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.sample = sample;
+    }
+
+    /** How many mats send from now on (mats are added, never removed). */
+    void mats(int n) {
+        wanted = Math.max(wanted, n);
+    }
+
+    long sent() {
+        return sent.get();
+    }
+
+    static String matId(int i) {
+        return String.format(java.util.Locale.ROOT, "load-%04d", i);
+    }
+
+    @Override
+    public void run() {
+        long start = System.nanoTime();
+        long tick = 0;  // index of the next (mat, period) slot, over all mats
+        int n = 0;
+        while (!stopped) {
+            while (mats.size() < wanted) {
+                addMat();
+            }
+            long nowMicros = (System.nanoTime() - start) / 1000;
+            if (mats.size() != n) {
+                // More mats: slots are counted anew from the next period on.
+                n = mats.size();
+                tick = (nowMicros / PERIOD_MICROS + 1) * n;
+            }
+            if (n == 0) {
+                LockSupport.parkNanos(1_000_000);
+                continue;
+            }
+            // Slot k belongs to mat k % n in period k / n, due at its share of the period.
+            long due = tick / n * PERIOD_MICROS + tick % n * PERIOD_MICROS / n;
+            if (due > nowMicros) {
+                LockSupport.parkNanos(Math.min(1_000_000, (due - nowMicros) * 1000));
+                continue;
+            }
+            send(mats.get((int) (tick % n)));
+            tick++;
+            if (nowMicros - due > 5_000_000) {
+                // More than 5 s behind: this process cannot keep up; start afresh rather than burst.
+                tick = (nowMicros / PERIOD_MICROS) * n;
+            }
+        }
+    }
+
+    private void addMat() {
+        String id = matId(mats.size());
+        long anchor = System.currentTimeMillis() * 1000;
+        Mat mat = new Mat(id, anchor, mats.size() * 17 % sample.frames().size());
+        DeviceInfo i = sample.info();
+        DeviceInfo info = new DeviceInfo(id, i.firmwareMajor(), i.firmwareMinor(), i.firmwarePatch(), i.rows(),
+                i.cols(), i.rowPitchUm(), i.colPitchUm(), i.adcBits(), i.frameIntervalUs(), i.deadband(),
+                i.calibration());
+        producer.send(record(mat, MessageWriter.toBytes(info), anchor));
+        mats.add(mat);
+    }
+
+    private void send(Mat mat) {
+        long now = System.currentTimeMillis() * 1000;
+        PressureFrame f = sample.frames().get((int) ((mat.phase + mat.sequence) % sample.frames().size()));
+        PressureFrame frame = new PressureFrame(mat.sequence & 0xFFFF_FFFFL, now - mat.anchorMicros, f.rows(), f.cols(),
+                f.toArray());
+        mat.sequence++;
+        producer.send(record(mat, MessageWriter.toBytes(frame), now));
+        sent.incrementAndGet();
+    }
+
+    private static ProducerRecord<String, byte[]> record(Mat mat, byte[] value, long nowMicros) {
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(FrameRecords.FRAMES_TOPIC, null, nowMicros / 1000,
+                mat.id, value);
+        r.headers().add(new RecordHeader(FrameRecords.ENCODING_HEADER, ascii(FrameRecords.ENCODING_VERSION)));
+        r.headers().add(new RecordHeader(FrameRecords.CLOCK_ANCHOR_HEADER, ascii(Long.toString(mat.anchorMicros))));
+        return r;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Ends {@link #run} after the current frame; from any thread. */
+    void stop() {
+        stopped = true;
+    }
+
+    /** Flushes and closes the producer; after {@link #run} has returned. */
+    @Override
+    public void close() {
+        stopped = true;
+        producer.close();
+    }
+}

@@ -1,0 +1,258 @@
+package dev.acumat.bench;
+
+import dev.acumat.servers.LocalInflux;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The whole pipeline on this machine: N simulated mats at 25 Hz ({@link MatLoad}, one process,
+ * many keys) into the local broker, {@code acumat analytics} as users run it (its own JVM, heap
+ * capped at 256 MB, web server on) consuming them and writing to the local influxd. Steps up N
+ * and watches the analytics' consumer lag on acumat.frames: a step holds when the analytics keep
+ * up with what was produced and the lag does not grow. Along the way: latency from a frame
+ * leaving the generator to the live WebSocket and to InfluxDB, and the analytics' memory.
+ */
+final class PipelineHarness {
+    static final int TARGET_MATS = 800;
+    private static final String GROUP = "acumat-analytics";
+    private static final String FRAMES = "acumat.frames";
+
+    private final Results results;
+    private final String bootstrap;
+    private final long brokerPid;
+    private final LocalInflux influx;
+    private final Path work;
+    private final boolean quick;
+    private final double stepSeconds;
+
+    PipelineHarness(Results results, String bootstrap, long brokerPid, LocalInflux influx, Path work, boolean quick) {
+        this.results = results;
+        this.bootstrap = bootstrap;
+        this.brokerPid = brokerPid;
+        this.influx = influx;
+        this.work = work;
+        this.quick = quick;
+        this.stepSeconds = quick ? 4 : 20;
+    }
+
+    void run() throws Exception {
+        int httpPort = GatewayPtyHarness.freePort();
+        try (ChildJvm analytics = ChildJvm.start("analytics", ChildJvm.options("-Xmx256m"), "dev.acumat.cli.Acumat",
+                List.of("analytics", "--kafka", bootstrap, "--influx", influx.url(), "--http", "127.0.0.1:" + httpPort,
+                        "--state-dir", work.resolve("analytics-state").toString()),
+                work.resolve("analytics.log"));
+             Admin admin = admin();
+             MatLoad load = new MatLoad(bootstrap, SampleFrames.of("32x20", "load", 256, 13))) {
+            HttpClient http = HttpClient.newHttpClient();
+            GatewayPtyHarness.await(() -> answers(http, httpPort), 120, "the analytics' web server");
+            GatewayPtyHarness.await(() -> topicExists(admin), 60, "acumat.frames");
+            Thread generator = new Thread(load, "bench-mats");
+            generator.start();
+            try {
+                load.mats(1);
+                // The stream threads join their group and restore state first: wait until they keep up.
+                GatewayPtyHarness.await(() -> caughtUp(admin), 300, "the analytics to process the first frames");
+                hold(admin, load, analytics, 1);
+                latency(httpPort, 1);
+                memory(analytics, 1);
+                load.mats(100);
+                hold(admin, load, analytics, 100);
+                latency(httpPort, 100);
+                memory(analytics, 100);
+                int best = quick ? 100 : largestSustained(admin, load, analytics);
+                results.add("pipeline: most mats at 25 Hz with no growing lag", best + " mats, "
+                        + Results.num(best * 25, 0) + " frames/s", ">= 800 mats", best >= TARGET_MATS);
+                if (!quick) {
+                    load.mats(1000);
+                    hold(admin, load, analytics, 1000);
+                    memory(analytics, 1000);
+                }
+                reportCost();
+            } finally {
+                load.stop();
+                generator.join(10_000);
+            }
+        }
+    }
+
+    /** Steps of 100 mats above 100 (then 200 past 400) until a step fails to hold; the last that held. */
+    private int largestSustained(Admin admin, MatLoad load, ChildJvm analytics) throws Exception {
+        int best = 100;
+        for (int n = 200; n <= 1200; n += n < 400 ? 100 : 200) {
+            load.mats(n);
+            if (!hold(admin, load, analytics, n)) {
+                break;
+            }
+            best = n;
+        }
+        return best;
+    }
+
+    /**
+     * Runs {@code mats} for a step and says whether the analytics kept up: the frames it
+     * processed in the step's second half are at least 97 % of those produced, and the lag at
+     * the end is under two seconds of frames or no larger than at the half.
+     */
+    private boolean hold(Admin admin, MatLoad load, ChildJvm analytics, int mats) throws Exception {
+        Thread.sleep((long) (stepSeconds * 500));  // let the step settle
+        long lagMid = lag(admin);
+        long sentMid = load.sent();
+        long doneMid = committed(admin);
+        double cpuMid = analytics.cpuSeconds();
+        double[] othersMid = othersCpu();
+        long t = System.nanoTime();
+        Thread.sleep((long) (stepSeconds * 500));
+        double seconds = (System.nanoTime() - t) / 1e9;
+        long lagEnd = lag(admin);
+        double produced = (load.sent() - sentMid) / seconds;
+        double processed = (committed(admin) - doneMid) / seconds;
+        double cpu = (analytics.cpuSeconds() - cpuMid) / seconds;
+        double[] others = othersCpu();
+        cost(mats, produced, processed, cpu, (others[0] - othersMid[0]) / seconds, (others[1] - othersMid[1]) / seconds,
+                (others[2] - othersMid[2]) / seconds);
+        // Offsets are committed once a second, so a lag under two seconds of frames is no lag.
+        boolean held = lagEnd < 2 * 25 * mats || processed >= 0.97 * produced && lagEnd <= lagMid * 1.1;
+        System.out.printf("bench: pipeline %d mats: produced %.0f/s, processed %.0f/s, lag %d -> %d, analytics CPU %.0f %%:"
+                + " %s%n", mats, produced, processed, lagMid, lagEnd, cpu * 100, held ? "holds" : "falls behind");
+        results.add("pipeline: " + mats + " mats, frames/s produced / processed (analytics CPU)",
+                Results.num(produced, 0) + " / " + Results.num(processed, 0) + " (" + Results.num(cpu * 100, 0) + " %)");
+        return held;
+    }
+
+    /** CPU seconds so far of the broker, influxd and this JVM (the load generator). */
+    private double[] othersCpu() throws java.io.IOException {
+        return new double[] {ProcStats.cpuSeconds(brokerPid), ProcStats.cpuSeconds(influx.pid().orElseThrow()),
+                ProcStats.cpuSeconds(ProcessHandle.current().pid())};
+    }
+
+    /**
+     * CPU per frame of each process, and the mats that would fit on this machine's cores if
+     * nothing else ran: figures that the neighbours' load leaves nearly alone. Reported for the
+     * busiest step, where the fixed costs (polls, punctuations) weigh least.
+     */
+    private void cost(int mats, double produced, double processed, double analytics, double broker, double influxd,
+                      double generator) {
+        if (processed < busiest || processed <= 0 || produced <= 0) {
+            return;
+        }
+        busiest = processed;
+        double a = analytics / processed * 1e6;
+        double b = broker / produced * 1e6;
+        double i = influxd / processed * 1e6;
+        double g = generator / produced * 1e6;
+        int cores = Runtime.getRuntime().availableProcessors();
+        double fit = cores * 1e6 / (a + b + i + g) / 25;
+        costLine = String.format(java.util.Locale.ROOT,
+                "analytics %.0f, broker %.0f, influxd %.0f, generator %.0f (at %d mats)", a, b, i, g, mats);
+        projected = fit;
+    }
+
+    private double busiest;
+    private String costLine;
+    private double projected;
+
+    private void reportCost() {
+        if (costLine != null) {
+            results.add("pipeline: CPU per frame, us", costLine);
+            results.add("pipeline: mats that fit on " + Runtime.getRuntime().availableProcessors()
+                    + " idle cores at that cost (25 Hz)", Results.num(projected, 0), ">= 800", projected >= TARGET_MATS);
+        }
+    }
+
+    private void latency(int httpPort, int mats) throws Exception {
+        List<String> watched = List.of(MatLoad.matId(0), MatLoad.matId(1), MatLoad.matId(2));
+        try (LiveProbe live = new LiveProbe(httpPort, watched)) {
+            Thread.sleep(2000);
+            live.reset();
+            Histogram toInflux = new InfluxProbe(influx.url(), "^load-000[0-9]$").measure(quick ? 3 : 15);
+            Histogram toLive = live.histogram();
+            results.add("latency to the live WebSocket, p50 / p99 (" + mats + " mats, " + toLive.getTotalCount()
+                            + " frames)",
+                    ms(toLive.getValueAtPercentile(50)) + " / " + ms(toLive.getValueAtPercentile(99)) + " ms",
+                    "p99 <= 50 ms", toLive.getTotalCount() > 0 && toLive.getValueAtPercentile(99) <= 50_000);
+            results.add("latency to InfluxDB, p50 / p99 (" + mats + " mats, " + toInflux.getTotalCount() + " points)",
+                    ms(toInflux.getValueAtPercentile(50)) + " / " + ms(toInflux.getValueAtPercentile(99)) + " ms",
+                    "<= 2,000 ms", toInflux.getTotalCount() > 0 && toInflux.getValueAtPercentile(99) <= 2_000_000);
+        }
+    }
+
+    private void memory(ChildJvm analytics, int mats) throws Exception {
+        double heap = ProcStats.liveHeapMb(analytics.pid());
+        double rss = ProcStats.rssMb(analytics.pid());
+        results.add("analytics: heap after full GC / RSS, " + mats + " mats (-Xmx256m)",
+                Results.num(heap, 1) + " MB / " + Results.num(rss, 0) + " MB",
+                mats == 1000 ? "heap <= 256 MB" : "", analytics.isAlive() && heap <= 256);
+    }
+
+    private static String ms(double micros) {
+        return Results.num(micros / 1000, 1);
+    }
+
+    /** Records produced to acumat.frames and not yet committed by the analytics. */
+    private long lag(Admin admin) throws Exception {
+        return ends(admin) - committed(admin);
+    }
+
+    private long committed(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
+                .partitionsToOffsetAndMetadata().get();
+        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(FRAMES) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+
+    private long ends(Admin admin) throws Exception {
+        List<TopicPartition> partitions = new ArrayList<>();
+        admin.describeTopics(List.of(FRAMES)).allTopicNames().get().get(FRAMES).partitions()
+                .forEach(p -> partitions.add(new TopicPartition(FRAMES, p.partition())));
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> info = admin.listOffsets(latest).all().get();
+        return info.values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+    }
+
+    private boolean caughtUp(Admin admin) {
+        try {
+            return committed(admin) > 0 && lag(admin) < 100;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private boolean topicExists(Admin admin) {
+        try {
+            return admin.listTopics().names().get().contains(FRAMES);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private Admin admin() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return Admin.create(p);
+    }
+
+    private static boolean answers(HttpClient http, int port) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() > 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
