@@ -10,7 +10,9 @@ import dev.acumat.analytics.web.BindAddress;
 import dev.acumat.analytics.web.LiveFeed;
 import dev.acumat.analytics.web.WebServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,11 +59,41 @@ public final class AnalyticsService implements AutoCloseable {
         }
     }
 
+    /** How often the setup is tried again while InfluxDB does not answer at start. */
+    private static final Duration SETUP_RETRY = Duration.ofSeconds(5);
+
     private final StreamsRunner streams;
     private final InfluxSink sink;
     private final Thread sinkThread;
     private final LiveFeed live;
     private final WebServer web;
+
+    private static void setUpInflux(Config config) {
+        try (InfluxDB influx = config.influx().connect()) {
+            InfluxSetup.Report report = new InfluxSetup(influx, config.influx().database()).ensure();
+            log.info("InfluxDB {} at {}: database {} ready ({})", report.serverVersion(), config.influx().url(),
+                    config.influx().database(), report);
+        } catch (IllegalStateException e) {
+            // A writer that is no admin may not look at retention policies or continuous queries:
+            // the writes can still work if an admin made the database (docs/OPERATIONS.md).
+            log.warn("InfluxDB refused to set up database {} ({}); going on: the writes need it to exist",
+                    config.influx().database(), e.getMessage());
+        }
+    }
+
+    private static void setUpWhenItAnswers(Config config) {
+        while (true) {
+            try {
+                Thread.sleep(SETUP_RETRY.toMillis());
+                setUpInflux(config);
+                return;
+            } catch (InfluxDBIOException e) {
+                log.debug("InfluxDB still does not answer: {}", e.getMessage());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
 
     private AnalyticsService(StreamsRunner streams, InfluxSink sink, LiveFeed live, WebServer web) {
         this.streams = streams;
@@ -73,15 +105,16 @@ public final class AnalyticsService implements AutoCloseable {
     }
 
     public static AnalyticsService start(Config config) throws Exception {
-        try (InfluxDB influx = config.influx().connect()) {
-            InfluxSetup.Report report = new InfluxSetup(influx, config.influx().database()).ensure();
-            log.info("InfluxDB {} at {}: database {} ready ({})", report.serverVersion(), config.influx().url(),
-                    config.influx().database(), report);
-        } catch (IllegalStateException e) {
-            // A writer that is no admin may not look at retention policies or continuous queries:
-            // the writes can still work if an admin made the database (docs/OPERATIONS.md).
-            log.warn("InfluxDB refused to set up database {} ({}); going on: the writes need it to exist",
-                    config.influx().database(), e.getMessage());
+        try {
+            setUpInflux(config);
+        } catch (InfluxDBIOException e) {
+            // InfluxDB away (restarting, a network cut) is no reason not to start: the frames wait
+            // in Kafka, the sink retries its writes, and the setup is done once it answers.
+            log.warn("InfluxDB at {} does not answer ({}); starting anyway, setting it up once it does",
+                    config.influx().url(), e.getMessage());
+            Thread retry = new Thread(() -> setUpWhenItAnswers(config), "influx-setup");
+            retry.setDaemon(true);
+            retry.start();
         }
         StreamsRunner streams = StreamsRunner.start(config.kafka(), config.stateDir(), config.threads());
         InfluxSink sink = new InfluxSink(config.kafka(), new InfluxWriter(config.influx(),
