@@ -1,19 +1,24 @@
 package dev.acumat.analytics.stream;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,14 +68,47 @@ public final class StreamsRunner implements AutoCloseable {
         p.put("processing.exception.handler.global.enabled", true);
         p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
+        KafkaStreams streams;
+        try {
+            streams = startStreams(p);
+        } catch (ProcessorStateException e) {
+            // A process killed hard can leave a store that does not open again. The local copy is
+            // only a cache of the changelogs (exactly once: nothing in it that Kafka lacks), so
+            // it is dropped and restored rather than keeping the analytics down.
+            Path local = stateDir.resolve(APPLICATION_ID);
+            log.warn("the local copy of the mats' state in {} does not open ({}); deleting it, Kafka restores it",
+                    local, e.getMessage());
+            deleteTree(local);
+            streams = startStreams(p);
+        }
+        return new StreamsRunner(streams);
+    }
+
+    private static KafkaStreams startStreams(Properties p) {
         KafkaStreams streams = new KafkaStreams(AnalyticsTopology.build(), p);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("analytics stream thread failed, replacing it: {}", e.toString());
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
                     .REPLACE_THREAD;
         });
-        streams.start();
-        return new StreamsRunner(streams);
+        try {
+            streams.start();
+        } catch (RuntimeException e) {
+            streams.close(Duration.ofSeconds(10));
+            throw e;
+        }
+        return streams;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /**
