@@ -107,7 +107,7 @@ final class SparseCells {
                 return "sparse literals run past the end of the body";
             }
             for (int j = 0; j < l; j++) {
-                out[cell++] = (short) ((src[pos] & 0xFF) | (src[pos + 1] & 0xFF) << 8);
+                out[cell++] = LittleEndian.s16(src, pos);
                 pos += 2;
             }
         }
