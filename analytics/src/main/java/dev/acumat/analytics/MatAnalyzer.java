@@ -12,6 +12,7 @@ import dev.acumat.analytics.session.Observation;
 import dev.acumat.analytics.session.OnMatDetector;
 import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionTracker;
+import dev.acumat.protocol.PressureFrame;
 import java.util.List;
 
 /**
@@ -27,6 +28,8 @@ public final class MatAnalyzer {
     private final Baseline baseline;
     private final SessionTracker tracker;
     private long lastReportedSecond;
+    /** The current frame's raw values, reused: nothing keeps them past {@link #analyze}. */
+    private int[] raw = new int[0];
 
     /**
      * One frame's outcome.
@@ -74,6 +77,15 @@ public final class MatAnalyzer {
 
     public State state() {
         return new State(baseline.values(), baseline.seeded(), tracker.state(), lastReportedSecond);
+    }
+
+    /** Analyses one frame taken at {@code timeMicros}, its values read without a copy of their own. */
+    public FrameResult analyze(long timeMicros, PressureFrame frame) {
+        if (raw.length != frame.cells()) {
+            raw = new int[frame.cells()];
+        }
+        frame.copyTo(raw);
+        return analyze(timeMicros, raw);
     }
 
     /** Analyses one frame of raw counts (row-major) taken at {@code timeMicros}. */

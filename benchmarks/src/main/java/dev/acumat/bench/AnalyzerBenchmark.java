@@ -51,6 +51,6 @@ public class AnalyzerBenchmark {
         PressureFrame frame = frames.get(next);
         next = (next + 1) % frames.size();
         time += 40_000;  // frame time moves on, as the sessions need
-        return analyzer.analyze(time, frame.toArray());
+        return analyzer.analyze(time, frame);
     }
 }

@@ -92,7 +92,7 @@ final class CoreBenchmarks {
         return () -> {
             for (PressureFrame f : sample.frames()) {
                 time[0] += 40_000;
-                analyzer.analyze(time[0], f.toArray());
+                analyzer.analyze(time[0], f);
             }
             return sample.frames().size();
         };

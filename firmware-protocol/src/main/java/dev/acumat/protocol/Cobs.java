@@ -70,39 +70,44 @@ final class Cobs {
     /**
      * {@link #decodeInPlace} for bytes known to hold no 0x00, as the stream decoder's are (it
      * cuts them at the delimiters): the decoder's hottest loop. Sparse frames make mostly one-
-     * and two-byte blocks, where a copy loop per block mispredicts its end every time. So when
-     * no block is full (no code 0xFF, which adds no zero), the bytes are moved left by one in a
-     * single arraycopy and a walk along the codes writes the zeros where the codes stood.
+     * and two-byte blocks, where a copy loop per block mispredicts its end every time. So while
+     * no block is full (no code 0xFF, which adds no zero), one walk along the codes turns each
+     * code after the first into the zero it stands for, and a single arraycopy drops the first
+     * code. The walk is a chain of dependent loads, one per block: walking once, not twice
+     * (check, then write), is what this method is about. On invalid input the buffer is left
+     * half-decoded; callers drop it.
      */
     static int decodeZeroFreeInPlace(byte[] buf, int len) {
         if (len == 0) {
             return 0;
         }
-        int p = 0;
+        int p = buf[0] & 0xFF;
+        if (p == 0xFF) {
+            return decodeZeroFreeBlocks(buf, 0, 0, len);
+        }
         while (p < len) {
             int code = buf[p] & 0xFF;
             if (code == 0xFF) {
-                return decodeZeroFreeBlocks(buf, len);
+                // The blocks so far are plain; the rest, from this full block on, block by block.
+                System.arraycopy(buf, 1, buf, 0, p - 1);
+                buf[p - 1] = 0;
+                return decodeZeroFreeBlocks(buf, p, p, len);
             }
+            buf[p] = 0;
             p += code;
         }
         if (p != len) {
             return -1;  // the last code points past the end
         }
-        int next = buf[0] & 0xFF;
         System.arraycopy(buf, 1, buf, 0, len - 1);
-        while (next < len) {
-            int code = buf[next - 1] & 0xFF;
-            buf[next - 1] = 0;
-            next += code;
-        }
         return len - 1;
     }
 
-    /** Block by block, for input with full (0xFF) blocks: dense frames, long blocks, arraycopy. */
-    private static int decodeZeroFreeBlocks(byte[] buf, int len) {
-        int in = 0;
-        int out = 0;
+    /**
+     * Block by block from the code at {@code in}, the output so far ending at {@code out}: for
+     * input with full (0xFF) blocks (dense frames, long blocks, arraycopy).
+     */
+    private static int decodeZeroFreeBlocks(byte[] buf, int in, int out, int len) {
         while (in < len) {
             int code = buf[in] & 0xFF;
             if (in + code > len) {

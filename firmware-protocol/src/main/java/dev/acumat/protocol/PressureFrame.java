@@ -118,6 +118,17 @@ public final class PressureFrame implements Message {
         return out;
     }
 
+    /** Copies the values, row-major, into {@code dst} (at least {@link #cells()} long): {@link #toArray()} without a new array. */
+    public void copyTo(int[] dst) {
+        short[] src = values;
+        if (dst.length < src.length) {
+            throw new IndexOutOfBoundsException("a " + src.length + "-cell frame into " + dst.length + " ints");
+        }
+        for (int i = 0; i < src.length; i++) {
+            dst[i] = src[i] & 0xFFFF;
+        }
+    }
+
     /** How many cells are not zero. */
     public int nonZeroCells() {
         int n = 0;

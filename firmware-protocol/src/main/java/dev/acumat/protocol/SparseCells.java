@@ -75,18 +75,27 @@ final class SparseCells {
         int cell = 0;
         int pos = off;
         while (cell < cells) {
-            long zeros = readVarint(src, pos, end);
-            if (zeros < 0) {
-                return "sparse run at byte " + (pos - off) + ": " + varintError(zeros);
+            int z;
+            int l;
+            if (end - pos >= 2 && (src[pos] | src[pos + 1]) >= 0) {
+                // Both counts in one byte each (under 128), as nearly every run of a frame has.
+                z = src[pos];
+                l = src[pos + 1];
+                pos += 2;
+            } else {
+                long zeros = readVarint(src, pos, end);
+                if (zeros < 0) {
+                    return "sparse run at byte " + (pos - off) + ": " + varintError(zeros);
+                }
+                pos += (int) (zeros >>> 32);
+                z = (int) zeros;
+                long literals = readVarint(src, pos, end);
+                if (literals < 0) {
+                    return "sparse run at byte " + (pos - off) + ": " + varintError(literals);
+                }
+                pos += (int) (literals >>> 32);
+                l = (int) literals;
             }
-            pos += (int) (zeros >>> 32);
-            int z = (int) zeros;
-            long literals = readVarint(src, pos, end);
-            if (literals < 0) {
-                return "sparse run at byte " + (pos - off) + ": " + varintError(literals);
-            }
-            pos += (int) (literals >>> 32);
-            int l = (int) literals;
             if (z > cells - cell || l > cells - cell - z) {
                 return "sparse runs cover more than the " + cells + " cells";
             }
@@ -98,7 +107,7 @@ final class SparseCells {
                 return "sparse literals run past the end of the body";
             }
             for (int j = 0; j < l; j++) {
-                out[cell++] = (short) ((src[pos] & 0xFF) | (src[pos + 1] & 0xFF) << 8);
+                out[cell++] = LittleEndian.s16(src, pos);
                 pos += 2;
             }
         }

@@ -60,10 +60,7 @@ public final class StreamDecoder {
         int end = off + len;
         int pos = off;
         while (pos < end) {
-            int zero = pos;
-            while (zero < end && chunk[zero] != 0) {
-                zero++;
-            }
+            int zero = LittleEndian.indexOfZero(chunk, pos, end);
             int run = zero - pos;
             switch (state) {
                 case SYNCING -> bytesSkipped += run;

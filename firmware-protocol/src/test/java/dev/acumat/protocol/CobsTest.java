@@ -55,10 +55,30 @@ class CobsTest {
         }
     }
 
+    /** Short blocks, then full ones, then short ones again: the zero-free decoder changes its way mid-message. */
+    @Test
+    void fullBlocksAfterShortOnesRoundTrip() {
+        SplittableRandom rnd = new SplittableRandom(2);
+        for (int i = 0; i < 500; i++) {
+            byte[] in = new byte[rnd.nextInt(1, 1500)];
+            int longFrom = rnd.nextInt(in.length);
+            int longTo = Math.min(in.length, longFrom + rnd.nextInt(200, 700));
+            for (int j = 0; j < in.length; j++) {
+                boolean zeroAllowed = j < longFrom || j >= longTo;
+                in[j] = (byte) (zeroAllowed && rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(1, 256));
+            }
+            byte[] buf = new byte[Cobs.maxEncodedLength(in.length)];
+            int n = Cobs.encode(in, 0, in.length, buf, 0);
+            assertThat(Cobs.decodeZeroFreeInPlace(buf, n)).isEqualTo(in.length);
+            assertThat(Arrays.copyOf(buf, in.length)).isEqualTo(in);
+        }
+    }
+
     @Test
     void rejectsCodesPointingPastTheEnd() {
         assertThat(Cobs.decodeInPlace(HEX.parseHex("051122"), 3)).isEqualTo(-1);
         assertThat(Cobs.decodeInPlace(HEX.parseHex("021100"), 3)).isEqualTo(-1);
         assertThat(Cobs.decodeZeroFreeInPlace(HEX.parseHex("051122"), 3)).isEqualTo(-1);
+        assertThat(Cobs.decodeZeroFreeInPlace(HEX.parseHex("0211051122"), 5)).isEqualTo(-1);
     }
 }

@@ -13,6 +13,8 @@ public final class Baseline {
 
     private final float[] raw;
     private boolean seeded;
+    /** Moves on whenever the values change, so that what is derived from them can be kept until then. */
+    private long generation;
 
     public Baseline(int cells) {
         this.raw = new float[cells];
@@ -31,11 +33,18 @@ public final class Baseline {
                 raw[i] = frameRaw[i];
             }
             seeded = true;
+            generation++;
             return;
         }
         for (int i = 0; i < raw.length; i++) {
             raw[i] += RATE * (frameRaw[i] - raw[i]);
         }
+        generation++;
+    }
+
+    /** Changes whenever the values do (it only ever grows). */
+    public long generation() {
+        return generation;
     }
 
     /** The cell's baseline in raw counts, 0 until the first empty frame. */

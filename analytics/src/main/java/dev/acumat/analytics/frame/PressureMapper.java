@@ -10,12 +10,17 @@ public final class PressureMapper {
     private final float[] pressure;
     private final boolean[] contact;
     private final PressureMap map;
+    /** The baseline's pressure per cell: recomputed only when the baseline moves (empty frames). */
+    private final float[] zero;
+    private Baseline zeroOf;
+    private long zeroGeneration;
 
     public PressureMapper(MatSpec spec) {
         this.spec = spec;
         this.pressure = new float[spec.cells()];
         this.contact = new boolean[spec.cells()];
         this.map = new PressureMap(spec, pressure, contact);
+        this.zero = new float[spec.cells()];
     }
 
     public MatSpec spec() {
@@ -26,13 +31,24 @@ public final class PressureMapper {
     public PressureMap map(int[] raw, Baseline baseline) {
         Calibration cal = spec.calibration();
         float threshold = cal.contactThreshold();
+        float[] zero = zeroFor(baseline, cal);
         for (int i = 0; i < raw.length; i++) {
-            float zero = cal.pressure(Math.round(baseline.at(i)));
-            float v = cal.pressure(raw[i]) - zero;
+            float v = cal.pressure(raw[i]) - zero[i];
             v = v > 0 ? v : 0;
             pressure[i] = v;
             contact[i] = v >= threshold;
         }
         return map;
+    }
+
+    private float[] zeroFor(Baseline baseline, Calibration cal) {
+        if (baseline != zeroOf || baseline.generation() != zeroGeneration) {
+            for (int i = 0; i < zero.length; i++) {
+                zero[i] = cal.pressure(Math.round(baseline.at(i)));
+            }
+            zeroOf = baseline;
+            zeroGeneration = baseline.generation();
+        }
+        return zero;
     }
 }

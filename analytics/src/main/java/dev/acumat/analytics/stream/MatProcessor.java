@@ -106,7 +106,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
             return;  // already counted before a restart
         }
         mat.lastFrameMicros = time;
-        MatAnalyzer.FrameResult r = mat.analyzer.analyze(time, frame.toArray());
+        MatAnalyzer.FrameResult r = mat.analyzer.analyze(time, frame);
         framesCounted.increment();
         if (r.report()) {
             forward(AnalyticsTopology.CONTACT_SINK, matId, time,

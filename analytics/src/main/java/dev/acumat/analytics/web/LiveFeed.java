@@ -173,7 +173,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
                 analyzer = new MatAnalyzer(mat.spec);
                 mat.analyzer = analyzer;
             }
-            MatAnalyzer.FrameResult result = analyzer.analyze(KafkaFrameStore.timeMicros(f, r), f.toArray());
+            MatAnalyzer.FrameResult result = analyzer.analyze(KafkaFrameStore.timeMicros(f, r), f);
             byte[] message = LiveFrames.frameMessage(mat.spec, f.sequence(), result, mat.session);
             mat.clients.forEach(c -> c.offer(message));
         }

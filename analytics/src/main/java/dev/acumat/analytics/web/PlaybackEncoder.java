@@ -61,7 +61,7 @@ final class PlaybackEncoder implements FrameVisitor {
             nextFromMs = frame.timeMs();
             return false;
         }
-        MatAnalyzer.FrameResult r = analyzer.analyze(frame.timeMicros(), f.toArray());
+        MatAnalyzer.FrameResult r = analyzer.analyze(frame.timeMicros(), f);
         if (!inRange) {
             return true;
         }
