@@ -185,7 +185,7 @@ class LocalInfluxIT {
             LocalInflux influx = LocalInflux.start(LocalInflux.Options.of(Path.of(args[0])));
             System.out.println("influxd pid " + influx.pid().orElseThrow());
             System.out.flush();
-            Thread.sleep(Long.MAX_VALUE);
+            new java.util.concurrent.CountDownLatch(1).await();  // until the test kills this JVM
         }
     }
 
