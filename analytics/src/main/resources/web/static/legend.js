@@ -10,10 +10,30 @@ export function unitOf(info) {
   return info && info.units === 'raw' ? 'counts' : 'kPa';
 }
 
-/** Draws the legend of the page (elements legend, legend-gradient, -unit, -threshold, -ticks). */
+/** The legend's parts, made once inside the page's empty element with id legend. */
+const MARKUP = `
+  <div class="scale">
+    <span class="swatch no-contact" aria-hidden="true"></span>
+    <div class="scale-bar">
+      <div class="gradient" id="legend-gradient" aria-hidden="true"></div>
+      <div class="ticks" id="legend-ticks"></div>
+    </div>
+    <span class="unit" id="legend-unit">kPa</span>
+  </div>
+  <ul class="legend-key">
+    <li><span class="swatch no-contact" aria-hidden="true"></span>no contact: below <span id="legend-threshold">–</span></li>
+    <li><span class="key-outline" aria-hidden="true"></span>contact outline</li>
+    <li><span class="key-cop" aria-hidden="true">⊕</span>centre of pressure</li>
+    <li><span class="key-lb" aria-hidden="true"></span>lower back</li>
+  </ul>`;
+
+/** Draws the legend of the page into its element with id legend. */
 export function renderLegend(info, top) {
   if (!info) {
     return;
+  }
+  if (!$('legend-gradient')) {
+    $('legend').innerHTML = MARKUP;
   }
   const unit = unitOf(info);
   const raw = info.units === 'raw';
