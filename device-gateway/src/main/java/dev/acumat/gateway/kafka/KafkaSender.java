@@ -249,12 +249,16 @@ public final class KafkaSender implements Runnable {
     }
 
     private static boolean isRetriable(Exception e) {
-        Throwable t = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
-        return t instanceof org.apache.kafka.common.errors.RetriableException;
+        return cause(e) instanceof org.apache.kafka.common.errors.RetriableException;
     }
 
     private static String describe(Exception e) {
-        Throwable t = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        Throwable t = cause(e);
         return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    /** What went wrong: a future's failure is the exception it wraps. */
+    private static Throwable cause(Exception e) {
+        return e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
     }
 }
