@@ -180,8 +180,10 @@ class SerialLineIT {
             assertThat(sequences).as("in order, each once").isSorted().doesNotHaveDuplicates();
         }
         Processes.stop(gateway);
-        assertThat(connects(gatewayLog, host)).as("one open at the start and one per replug")
-                .isEqualTo(OUTAGES_MILLIS.length + 1);
+        // At least one open per replug. A port that comes back while the mat's end is still
+        // reopening can go silent once more and be reopened again: allowed, a loop is not.
+        assertThat(connects(gatewayLog, host)).as("one open at the start and at least one per replug, no loop")
+                .isBetween(OUTAGES_MILLIS.length + 1, 2 * OUTAGES_MILLIS.length + 1);
         System.out.println("serial line: " + OUTAGES_MILLIS.length + " replugs after outages of (ms) "
                 + java.util.Arrays.toString(OUTAGES_MILLIS) + "; pull noticed after (ms) " + noticeMillis
                 + "; read again after (ms) " + reconnectMillis);
