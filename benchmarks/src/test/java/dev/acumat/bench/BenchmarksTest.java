@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.acumat.protocol.DecodeError;
 import dev.acumat.protocol.DecodeListener;
 import dev.acumat.protocol.Message;
+import dev.acumat.protocol.MessageWriter;
+import dev.acumat.protocol.PressureFrame;
 import dev.acumat.protocol.StreamDecoder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +46,14 @@ class BenchmarksTest {
         int least = sample.frames().stream().mapToInt(f -> f.nonZeroCells()).min().orElseThrow();
         int most = sample.frames().stream().mapToInt(f -> f.nonZeroCells()).max().orElseThrow();
         assertThat(least).isLessThan(most);
+    }
+
+    @Test
+    void theLoadsFramesAreWhatTheWriterMakes() {
+        PressureFrame f = SampleFrames.of("32x20", "m", 16, 13).frames().get(9);
+        byte[] patched = MatLoad.withSequenceAndTime(MessageWriter.toBytes(f), 0xFFFF_FFFEL, 123_456_789_012L);
+        PressureFrame expected = new PressureFrame(0xFFFF_FFFEL, 123_456_789_012L, f.rows(), f.cols(), f.toArray());
+        assertThat(patched).isEqualTo(MessageWriter.toBytes(expected));
     }
 
     @Test

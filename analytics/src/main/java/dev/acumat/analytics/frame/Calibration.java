@@ -3,6 +3,8 @@ package dev.acumat.analytics.frame;
 import dev.acumat.protocol.CalibrationPoint;
 import dev.acumat.protocol.DeviceInfo;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.analysis.interpolation.LinearInterpolator;
 import org.apache.commons.math3.analysis.interpolation.SplineInterpolator;
 import org.apache.commons.math3.analysis.polynomials.PolynomialSplineFunction;
@@ -19,6 +21,18 @@ public final class Calibration {
     /** Without calibration: 1 % of the ADC's full scale above the baseline. */
     public static final double CONTACT_RAW_SHARE = 0.01;
 
+    /**
+     * Curves already made, by ADC resolution and points: a mat model's mats share one curve, and
+     * making it (a spline, checked at every count) costs milliseconds, which hundreds of mats
+     * joining at once, or restored after a restart, would pay each. Bounded: mats with calibrations
+     * of their own beyond this many are made afresh when the cache is full.
+     */
+    private static final Map<CurveKey, Calibration> CURVES = new ConcurrentHashMap<>();
+    private static final int MAX_CURVES = 256;
+
+    private record CurveKey(int adcBits, List<CalibrationPoint> points) {
+    }
+
     private final boolean calibrated;
     private final float[] table;
     private final float contactThreshold;
@@ -30,6 +44,19 @@ public final class Calibration {
     }
 
     public static Calibration of(DeviceInfo info) {
+        CurveKey key = new CurveKey(info.adcBits(), info.isCalibrated() ? List.copyOf(info.calibration()) : List.of());
+        Calibration known = CURVES.get(key);
+        if (known != null) {
+            return known;
+        }
+        Calibration made = make(info);
+        if (CURVES.size() < MAX_CURVES) {
+            CURVES.putIfAbsent(key, made);
+        }
+        return made;
+    }
+
+    private static Calibration make(DeviceInfo info) {
         int size = 1 << info.adcBits();
         if (!info.isCalibrated()) {
             return raw(info.adcBits());

@@ -2,12 +2,12 @@ package dev.acumat.analytics.stream;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The analytics as a Kafka Streams topology: acumat.frames in, keyed by mat, through
- * {@link MatProcessor} with a persistent, changelog-backed store of each mat's state (cached, so
- * the changelog gets a mat's latest state once per commit, not once per frame); contact,
+ * {@link MatProcessor} with a persistent, changelog-backed store of each mat's state
+ * ({@link MatStateStore}: the changelog gets a mat's latest state once per commit, not once per
+ * frame); contact,
  * sessions and shifts out to their topics. Instances with the same application id share the
  * partitions, and a mat's state follows its partition.
  */
@@ -27,8 +27,7 @@ public final class AnalyticsTopology {
         Topology t = new Topology();
         t.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), FRAMES_TOPIC);
         t.addProcessor(PROCESSOR, MatProcessor::new, SOURCE);
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(),
-                Serdes.ByteArray()).withCachingEnabled(), PROCESSOR);
+        t.addStateStore(MatStateStore.builder(STATE_STORE), PROCESSOR);
         t.addSink(CONTACT_SINK, AnalyticsRecords.CONTACT_TOPIC, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
         t.addSink(SESSIONS_SINK, AnalyticsRecords.SESSIONS_TOPIC, Serdes.String().serializer(),

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.common.header.Header;
@@ -22,16 +23,15 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The per-mat analytics inside Kafka Streams: each frame of acumat.frames through the mat's
  * {@link MatAnalyzer}; contact once a second, sessions and shifts forwarded to their topics.
- * The analyzers live in memory for speed, and every change is written through to the
- * changelog-backed store (whose cache keeps one copy per mat until the commit), so the state a
- * commit records is exactly the state after the frames it records as read: under exactly-once
+ * The analyzers live in memory for speed; every change marks the mat in the changelog-backed
+ * {@link MatStateStore}, which encodes each changed mat's state once, right before the commit, so
+ * the state a commit records is exactly the state after the frames it records as read: under exactly-once
  * the store, the outputs and the input offsets move together, and a crash replays from a state
  * and an offset that agree. A frame whose time is not after the stored last frame is skipped,
  * as a guard against frames sent twice. A wall-clock punctuation ends the sessions of mats
@@ -42,18 +42,25 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
     static final Duration SILENCE_CHECK_EVERY = Duration.ofSeconds(5);
 
     private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, byte[]> store;
+    private MatStateStore store;
     private final Map<String, Mat> mats = new HashMap<>();
     private long dropped;
     private final Counter framesCounted = Metrics.counter("acumat.analytics.frames");
     private final Counter framesDropped = Metrics.counter("acumat.analytics.frames.dropped");
 
     /** A mat in memory: its device-info, analyzer, last frame time, and when we last heard of it. */
-    private static final class Mat {
+    private static final class Mat implements Supplier<byte[]> {
         DeviceInfo info;
         MatAnalyzer analyzer;
         long lastFrameMicros = Long.MIN_VALUE;
         long lastHeardMillis;
+
+        /** The state to store, encoded. */
+        @Override
+        public byte[] get() {
+            return MatStateCodec.encode(new MatStateCodec.MatState(info, analyzer == null ? null : analyzer.state(),
+                    lastFrameMicros));
+        }
     }
 
     @Override
@@ -171,8 +178,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
     }
 
     private void save(String matId, Mat mat) {
-        store.put(matId, MatStateCodec.encode(new MatStateCodec.MatState(mat.info,
-                mat.analyzer == null ? null : mat.analyzer.state(), mat.lastFrameMicros)));
+        store.changed(matId, mat);
     }
 
     /**

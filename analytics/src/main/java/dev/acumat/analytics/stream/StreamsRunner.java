@@ -66,6 +66,12 @@ public final class StreamsRunner implements AutoCloseable {
         // The topology has no global state; this only opts in to Kafka 5's default now, which
         // silences a warning at every start.
         p.put("processing.exception.handler.global.enabled", true);
+        // Frames arrive at 25 Hz from every mat: fetching as soon as one byte is there made the
+        // broker answer a fetch per handful of frames. Waiting up to 50 ms for 64 KiB costs the
+        // outputs nothing that matters (they are committed once a second) and the broker a
+        // fraction of its requests.
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 64 * 1024);
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
         p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
         KafkaStreams streams;

@@ -89,6 +89,10 @@ class AnalyticsTopologyTest {
         return records;
     }
 
+    private static MatStateStore matStates(TopologyTestDriver d) {
+        return (MatStateStore) d.getStateStore(AnalyticsTopology.STATE_STORE);
+    }
+
     @Test
     void aWholeSessionBecomesContactOnceASecondASessionAndItsEnd() throws IOException {
         Feeder feeder = new Feeder("session");
@@ -125,13 +129,17 @@ class AnalyticsTopologyTest {
             feeder.feed(frames(d), 1500);
             d.advanceWallClockTime(Duration.ofSeconds(2));  // the state reaches the store
             sessions.addAll(read(d, AnalyticsRecords.SESSIONS_TOPIC, AnalyticsRecords.Session.class));
-            try (KeyValueIterator<String, byte[]> all = d.<String, byte[]>getKeyValueStore(AnalyticsTopology.STATE_STORE).all()) {
+            try (KeyValueIterator<String, byte[]> all = matStates(d).all()) {
                 all.forEachRemaining(saved::add);
             }
         }
+        // Each commit stores the state after the frames it commits (written at the commit, not per frame).
+        assertThat(saved).extracting(kv -> kv.key).containsExactly("mat-t");
+        assertThat(MatStateCodec.decode(saved.get(0).value).lastFrameMicros())
+                .isEqualTo(ANCHOR_US + (feeder.index - 1) * 40_000);
         try (TopologyTestDriver d = driver()) {
             // What a new instance restores from the store's changelog topic.
-            KeyValueStore<String, byte[]> store = d.getKeyValueStore(AnalyticsTopology.STATE_STORE);
+            KeyValueStore<String, byte[]> store = matStates(d).wrapped();
             saved.forEach(kv -> store.put(kv.key, kv.value));
             feeder.index -= 100;  // frames processed again, as after a crash before a commit
             feeder.mat.rewind();
