@@ -22,6 +22,13 @@ public final class AnalyticsRecords {
     public static final String CONTACT_TOPIC = "acumat.contact";
     public static final String SESSIONS_TOPIC = "acumat.sessions";
     public static final String SHIFTS_TOPIC = "acumat.posture-shifts";
+    /**
+     * The mats the analytics hear from: key mat id, value the mat's device-info message (as in
+     * acumat.frames), timestamp when the analytics last had a frame of it; every 2 s per mat
+     * sending, and at once for a new device-info. Compacted. What the live view knows of mats it
+     * does not show, without reading every frame of every mat.
+     */
+    public static final String MATS_TOPIC = "acumat.mats";
 
     static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

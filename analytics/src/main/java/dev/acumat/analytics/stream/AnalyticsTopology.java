@@ -19,6 +19,7 @@ public final class AnalyticsTopology {
     static final String CONTACT_SINK = "contact";
     static final String SESSIONS_SINK = "sessions";
     static final String SHIFTS_SINK = "shifts";
+    static final String MATS_SINK = "mats-heard";
 
     private AnalyticsTopology() {
     }
@@ -33,6 +34,8 @@ public final class AnalyticsTopology {
         t.addSink(SESSIONS_SINK, AnalyticsRecords.SESSIONS_TOPIC, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
         t.addSink(SHIFTS_SINK, AnalyticsRecords.SHIFTS_TOPIC, Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), PROCESSOR);
+        t.addSink(MATS_SINK, AnalyticsRecords.MATS_TOPIC, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
         return t;
     }

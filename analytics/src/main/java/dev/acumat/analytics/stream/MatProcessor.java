@@ -7,6 +7,7 @@ import dev.acumat.analytics.session.SessionTracker;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
+import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.protocol.ProtocolException;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +36,13 @@ import org.slf4j.LoggerFactory;
  * the store, the outputs and the input offsets move together, and a crash replays from a state
  * and an offset that agree. A frame whose time is not after the stored last frame is skipped,
  * as a guard against frames sent twice. A wall-clock punctuation ends the sessions of mats
- * whose frames stopped.
+ * whose frames stopped, and another tells acumat.mats every 2 s which mats were heard of (for the
+ * live view of every instance, which would otherwise read every frame to know them).
  */
 final class MatProcessor implements Processor<String, byte[], String, byte[]> {
     private static final Logger log = LoggerFactory.getLogger(MatProcessor.class);
     static final Duration SILENCE_CHECK_EVERY = Duration.ofSeconds(5);
+    static final Duration ANNOUNCE_EVERY = Duration.ofSeconds(2);
 
     private ProcessorContext<String, byte[]> context;
     private MatStateStore store;
@@ -54,6 +57,8 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         MatAnalyzer analyzer;
         long lastFrameMicros = Long.MIN_VALUE;
         long lastHeardMillis;
+        long lastAnnouncedMillis;
+        byte[] infoMessage;
 
         /** The state to store, encoded. */
         @Override
@@ -71,6 +76,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         // restored from the changelog: what was in memory may be ahead of it.
         mats.clear();
         context.schedule(SILENCE_CHECK_EVERY, PunctuationType.WALL_CLOCK_TIME, this::endSilentSessions);
+        context.schedule(ANNOUNCE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::announceMats);
     }
 
     @Override
@@ -91,8 +97,13 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
                 // A new mat, or its geometry or calibration changed: its analysis starts afresh.
                 mat.analyzer = new MatAnalyzer(MatSpec.of(withId(info, matId)));
             }
+            boolean changed = !info.equals(mat.info);
             mat.info = info;
+            mat.infoMessage = null;
             save(matId, mat);
+            if (changed) {
+                announce(matId, mat);
+            }
         } else if (message instanceof PressureFrame frame) {
             onFrame(matId, mat, frame, record);
         }
@@ -205,6 +216,24 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
                 }
             }
         }
+    }
+
+    /** Tells acumat.mats of the mats heard of since they were last announced. */
+    private void announceMats(long wallMillis) {
+        for (Map.Entry<String, Mat> e : mats.entrySet()) {
+            Mat mat = e.getValue();
+            if (mat.info != null && mat.lastHeardMillis > mat.lastAnnouncedMillis) {
+                announce(e.getKey(), mat);
+            }
+        }
+    }
+
+    private void announce(String matId, Mat mat) {
+        if (mat.infoMessage == null) {
+            mat.infoMessage = MessageWriter.toBytes(mat.info);
+        }
+        mat.lastAnnouncedMillis = mat.lastHeardMillis;
+        context.forward(new Record<>(matId, mat.infoMessage, mat.lastHeardMillis), AnalyticsTopology.MATS_SINK);
     }
 
     private void drop(String matId, String why) {

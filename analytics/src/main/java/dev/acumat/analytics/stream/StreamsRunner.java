@@ -143,6 +143,11 @@ public final class StreamsRunner implements AutoCloseable {
                     missing.add(new NewTopic(name, partitions, replication));
                 }
             });
+            if (!existing.contains(AnalyticsRecords.MATS_TOPIC)) {
+                // A mat's latest announcement is all that matters.
+                missing.add(new NewTopic(AnalyticsRecords.MATS_TOPIC, OUTPUT_PARTITIONS, replication)
+                        .configs(Map.of("cleanup.policy", "compact", "segment.ms", "3600000")));
+            }
             if (!missing.isEmpty()) {
                 try {
                     admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

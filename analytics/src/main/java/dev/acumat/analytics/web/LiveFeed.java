@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -29,21 +30,26 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the live page shows: this instance reads every partition of acumat.frames from the
- * present on (not as part of the analytics' group, so every instance can show every mat),
- * runs a {@link MatAnalyzer} per watched mat for the frame-rate view (lower-back outline,
- * posture; from the first frame a browser watches, and only while one does), takes
- * the running session from acumat.sessions, and hands each frame to the browsers watching
- * that mat.
+ * What the live page shows. This instance learns the mats from acumat.mats (the analytics
+ * announce every mat they hear from, every 2 s), reads acumat.frames only in the partitions of
+ * mats a browser watches (from the present on, not as part of the analytics' group, so every
+ * instance can show every mat), runs a {@link MatAnalyzer} per watched mat for the frame-rate view
+ * (lower-back outline, posture; from the first frame a browser watches, and only while one
+ * does), takes the running session from acumat.sessions, and hands each frame to the browsers
+ * watching that mat. Reading every frame of every mat, watched or not, took as much CPU as the
+ * analytics themselves at a few hundred mats.
  */
 public final class LiveFeed implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
     /** Sessions are looked up this far back in their topic when the feed starts. */
     static final int SESSION_BACKLOG = 200;
+    /** Mat announcements read back per partition when the feed starts: the mats heard of lately. */
+    static final int MATS_BACKLOG = 2_000;
 
     /** One mat as the live view knows it. */
     static final class LiveMat {
@@ -63,6 +69,11 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     private final Map<String, LiveMat> mats = new ConcurrentHashMap<>();
     private volatile boolean closing;
     private volatile long lastPollWallMillis;
+    /** Set when a mat gets its first watcher or loses its last: the feed thread reassigns. */
+    private volatile boolean watchesChanged;
+    /** What the consumer reads; the feed thread's alone. */
+    private final Set<TopicPartition> assigned = new HashSet<>();
+    private int framesPartitions;
 
     public LiveFeed(String bootstrap) {
         Properties p = new Properties();
@@ -73,6 +84,8 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         // a frame waits at most 5 ms more on its way to the browser.
         p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 32 * 1024);
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+        // The topics are the gateway's and the analytics' to create, with their partitions and policies.
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -84,6 +97,10 @@ public final class LiveFeed implements Runnable, AutoCloseable {
                     assign();
                     long assignedAt = System.currentTimeMillis();
                     while (!closing) {
+                        if (watchesChanged) {
+                            watchesChanged = false;
+                            assign();
+                        }
                         poll();
                         // Partitions added to the topics later are picked up within a minute.
                         if (System.currentTimeMillis() - assignedAt > 60_000) {
@@ -96,6 +113,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
                     // Kafka away or slow: the live view waits and tries again rather than stopping for good.
                     log.warn("live feed: {}; trying again", e.toString());
                     consumer.unsubscribe();
+                    assigned.clear();
                 }
             }
         } catch (WakeupException e) {
@@ -114,6 +132,8 @@ public final class LiveFeed implements Runnable, AutoCloseable {
             }
             if (r.topic().equals(AnalyticsTopology.FRAMES_TOPIC)) {
                 onFrame(r);
+            } else if (r.topic().equals(AnalyticsRecords.MATS_TOPIC)) {
+                onMatHeard(r);
             } else {
                 mat(r.key()).session = new String(r.value(), StandardCharsets.UTF_8);
             }
@@ -121,19 +141,46 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         lastPollWallMillis = System.currentTimeMillis();
     }
 
-    /** Every partition of the frames (from now) and of the sessions (the recent past, for running sessions). */
+    /**
+     * The sessions (from the recent past, for running sessions), the mat announcements (the
+     * recent ones) and the frames of watched mats (from now). Partitions already read keep their
+     * position; new ones start where they should.
+     */
     private void assign() {
-        List<TopicPartition> frames = partitions(AnalyticsTopology.FRAMES_TOPIC);
+        framesPartitions = partitions(AnalyticsTopology.FRAMES_TOPIC).size();
         List<TopicPartition> sessions = partitions(AnalyticsRecords.SESSIONS_TOPIC);
-        List<TopicPartition> all = new ArrayList<>(frames);
-        all.addAll(sessions);
-        consumer.assign(all);
-        consumer.seekToEnd(frames);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(sessions);
-        Map<TopicPartition, Long> begins = consumer.beginningOffsets(sessions);
-        for (TopicPartition tp : sessions) {
-            consumer.seek(tp, Math.max(begins.get(tp), ends.get(tp) - SESSION_BACKLOG));
+        List<TopicPartition> announced = partitions(AnalyticsRecords.MATS_TOPIC);
+        Set<TopicPartition> wanted = new HashSet<>(sessions);
+        wanted.addAll(announced);
+        for (LiveMat mat : mats.values()) {
+            if (!mat.clients.isEmpty()) {
+                wanted.add(framesPartition(mat.id));
+            }
         }
+        List<TopicPartition> added = wanted.stream().filter(tp -> !assigned.contains(tp)).toList();
+        consumer.assign(wanted);
+        assigned.clear();
+        assigned.addAll(wanted);
+        if (added.isEmpty()) {
+            return;
+        }
+        consumer.seekToEnd(added.stream().filter(tp -> tp.topic().equals(AnalyticsTopology.FRAMES_TOPIC)).toList());
+        List<TopicPartition> backlogs = added.stream()
+                .filter(tp -> !tp.topic().equals(AnalyticsTopology.FRAMES_TOPIC)).toList();
+        if (!backlogs.isEmpty()) {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(backlogs);
+            Map<TopicPartition, Long> begins = consumer.beginningOffsets(backlogs);
+            for (TopicPartition tp : backlogs) {
+                int backlog = tp.topic().equals(AnalyticsRecords.MATS_TOPIC) ? MATS_BACKLOG : SESSION_BACKLOG;
+                consumer.seek(tp, Math.max(begins.get(tp), ends.get(tp) - backlog));
+            }
+        }
+    }
+
+    /** Where a mat's frames are: the partition Kafka's default partitioner gives its key. */
+    private TopicPartition framesPartition(String matId) {
+        int partition = Utils.toPositive(Utils.murmur2(matId.getBytes(StandardCharsets.UTF_8))) % framesPartitions;
+        return new TopicPartition(AnalyticsTopology.FRAMES_TOPIC, partition);
     }
 
     private List<TopicPartition> partitions(String topic) {
@@ -151,9 +198,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         LiveMat mat = mat(r.key());
         mat.lastFrameWallMillis = System.currentTimeMillis();
         if (mat.clients.isEmpty() && mat.spec != null && isFrame(r.value())) {
-            // Nobody watches this mat: its frames are neither parsed nor analysed. At scale this
-            // was half of the analytics' CPU, for pictures no browser asked for.
-            return;
+            return;  // another mat of a watched mat's partition: nobody watches this one
         }
         Message m;
         try {
@@ -162,13 +207,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
             return;  // counted by the analytics proper; the live view just skips it
         }
         if (m instanceof DeviceInfo info) {
-            MatSpec spec = MatSpec.of(info);
-            if (mat.spec == null || !mat.spec.equals(spec)) {
-                mat.spec = spec;
-                mat.analyzer = null;
-                String text = LiveFrames.matMessage(spec);
-                mat.clients.forEach(c -> c.sendText(text));
-            }
+            onDeviceInfo(mat, info);
         } else if (m instanceof PressureFrame f && mat.spec != null && mat.spec.fits(f.rows(), f.cols())
                 && !mat.clients.isEmpty()) {
             MatAnalyzer analyzer = mat.analyzer;
@@ -180,6 +219,29 @@ public final class LiveFeed implements Runnable, AutoCloseable {
             MatAnalyzer.FrameResult result = analyzer.analyze(KafkaFrameStore.timeMicros(f, r), f);
             byte[] message = LiveFrames.frameMessage(mat.spec, f.sequence(), result, mat.session);
             mat.clients.forEach(c -> c.offer(message));
+        }
+    }
+
+    /** An announcement of acumat.mats: the mat's device-info, heard of at the record's time. */
+    private void onMatHeard(ConsumerRecord<String, byte[]> r) {
+        LiveMat mat = mat(r.key());
+        mat.lastFrameWallMillis = Math.max(mat.lastFrameWallMillis, r.timestamp());
+        try {
+            if (MessageReader.parse(r.value()) instanceof DeviceInfo info) {
+                onDeviceInfo(mat, info);
+            }
+        } catch (ProtocolException e) {
+            // Not an announcement this version knows: the mat is still heard of.
+        }
+    }
+
+    private void onDeviceInfo(LiveMat mat, DeviceInfo info) {
+        MatSpec spec = MatSpec.of(info);
+        if (mat.spec == null || !mat.spec.equals(spec)) {
+            mat.spec = spec;
+            mat.analyzer = null;
+            String text = LiveFrames.matMessage(spec);
+            mat.clients.forEach(c -> c.sendText(text));
         }
     }
 
@@ -197,6 +259,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     void watch(LiveClient client) {
         LiveMat mat = mat(client.mat);
         mat.clients.add(client);
+        watchesChanged = true;  // its frames' partition may not be read yet
         MatSpec spec = mat.spec;
         if (spec != null) {
             client.sendText(LiveFrames.matMessage(spec));
@@ -205,12 +268,13 @@ public final class LiveFeed implements Runnable, AutoCloseable {
 
     void unwatch(LiveClient client) {
         LiveMat mat = mats.get(client.mat);
-        if (mat != null) {
-            mat.clients.remove(client);
+        if (mat != null && mat.clients.remove(client) && mat.clients.isEmpty()) {
+            mat.analyzer = null;  // the next watcher's view starts afresh
+            watchesChanged = true;
         }
     }
 
-    /** The mats seen since this instance started, most recently heard first. */
+    /** The mats heard of lately (announced in acumat.mats, or their frames read), most recently heard first. */
     public List<MatStatus> mats() {
         long now = System.currentTimeMillis();
         return mats.values().stream().filter(m -> m.spec != null)
