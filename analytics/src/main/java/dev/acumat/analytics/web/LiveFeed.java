@@ -80,10 +80,6 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "acumat-live");
-        // Many mats: a fetch gathers 32 KiB of frames rather than whatever one arrived. One mat:
-        // a frame waits at most 5 ms more on its way to the browser.
-        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 32 * 1024);
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
         // The topics are the gateway's and the analytics' to create, with their partitions and policies.
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
