@@ -22,7 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The whole pipeline on this machine: N simulated mats at 25 Hz ({@link MatLoad}, one process,
  * many keys) into the local broker, {@code acumat analytics} as users run it (its own JVM, heap
- * capped at 256 MB, web server on) consuming them and writing to the local influxd. Steps up N
+ * capped at 256 MB, web server on, a stream thread per core as docs/OPERATIONS.md advises) consuming them and writing to the local influxd. Steps up N
  * and watches the analytics' consumer lag on acumat.frames: a step holds when the analytics keep
  * up with what was produced and the lag does not grow. Along the way: latency from a frame
  * leaving the generator to the live WebSocket and to InfluxDB, and the analytics' memory.
@@ -54,7 +54,8 @@ final class PipelineHarness {
         int httpPort = GatewayPtyHarness.freePort();
         try (ChildJvm analytics = ChildJvm.start("analytics", ChildJvm.options("-Xmx256m"), "dev.acumat.cli.Acumat",
                 List.of("analytics", "--kafka", bootstrap, "--influx", influx.url(), "--http", "127.0.0.1:" + httpPort,
-                        "--state-dir", work.resolve("analytics-state").toString()),
+                        "--state-dir", work.resolve("analytics-state").toString(), "--threads",
+                        Integer.toString(Runtime.getRuntime().availableProcessors())),
                 work.resolve("analytics.log"));
              Admin admin = admin();
              MatLoad load = new MatLoad(bootstrap, SampleFrames.of("32x20", "load", 256, 13))) {
