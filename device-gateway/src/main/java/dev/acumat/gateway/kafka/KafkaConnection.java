@@ -78,7 +78,7 @@ public final class KafkaConnection implements KafkaSender.Connection {
     }
 
     @Override
-    public Map<TopicPartition, Long> alreadySent(Set<String> topics, long sinceMillis) {
+    public Map<TopicPartition, Long> alreadySent(Set<TopicPartition> partitions, long sinceMillis) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-dedup");
@@ -87,7 +87,7 @@ public final class KafkaConnection implements KafkaSender.Connection {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             return new SpoolDeduplicator(consumer, gatewayId, Duration.ofMillis(REQUEST_TIMEOUT_MS))
-                    .alreadySent(topics, sinceMillis);
+                    .alreadySent(partitions, sinceMillis);
         }
     }
 
