@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** The real Kafka behind {@link KafkaSender.Connection}: a producer, an admin client, and a consumer for deduplication. */
 public final class KafkaConnection implements KafkaSender.Connection {
     private static final long REQUEST_TIMEOUT_MS = 10_000;
+    static final Duration DEDUP_POLL_TIMEOUT = Duration.ofMillis(REQUEST_TIMEOUT_MS);
 
     private final String bootstrap;
     private final String clientId;
@@ -78,17 +79,20 @@ public final class KafkaConnection implements KafkaSender.Connection {
     }
 
     @Override
-    public Map<TopicPartition, Long> alreadySent(Set<String> topics, long sinceMillis) {
+    public Map<TopicPartition, Long> alreadySent(Set<TopicPartition> partitions, long sinceMillis) {
+        try (KafkaConsumer<byte[], byte[]> consumer = dedupConsumer(bootstrap, clientId)) {
+            return new SpoolDeduplicator(consumer, gatewayId, DEDUP_POLL_TIMEOUT).alreadySent(partitions, sinceMillis);
+        }
+    }
+
+    /** The consumer that reads back for {@link SpoolDeduplicator}: assigned partitions, no group, no commits. */
+    static KafkaConsumer<byte[], byte[]> dedupConsumer(String bootstrap, String clientId) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-dedup");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT_MS);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            return new SpoolDeduplicator(consumer, gatewayId, Duration.ofMillis(REQUEST_TIMEOUT_MS))
-                    .alreadySent(topics, sinceMillis);
-        }
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override

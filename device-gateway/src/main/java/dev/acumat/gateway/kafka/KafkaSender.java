@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,8 +39,11 @@ public final class KafkaSender implements Runnable {
         /** Creates missing topics; returns partitions per topic. */
         Map<String, Integer> ensureTopics() throws Exception;
 
-        /** See {@link SpoolDeduplicator#alreadySent}. */
-        Map<TopicPartition, Long> alreadySent(java.util.Set<String> topics, long sinceMillis) throws Exception;
+        /**
+         * For each of {@code partitions} holding records of this gateway since about
+         * {@code sinceMillis}: the highest spool offset among them. See {@link SpoolDeduplicator#alreadySent}.
+         */
+        Map<TopicPartition, Long> alreadySent(Set<TopicPartition> partitions, long sinceMillis) throws Exception;
 
         @Override
         void close();
@@ -162,7 +166,8 @@ public final class KafkaSender implements Runnable {
         Map<TopicPartition, Long> alreadySent = Map.of();
         if (first < spool.nextOffset()) {
             SpoolEntry oldest = spool.read(first);
-            alreadySent = connection.alreadySent(partitions.keySet(), oldest.appendTimeMillis());
+            Set<TopicPartition> pending = PendingPartitions.of(spool, first, partitions, PendingPartitions.SCAN_LIMIT_BYTES);
+            alreadySent = connection.alreadySent(pending, oldest.appendTimeMillis());
         }
         lastSent = first - 1;
         connected = true;

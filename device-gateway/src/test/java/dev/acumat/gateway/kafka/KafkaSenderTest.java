@@ -41,6 +41,7 @@ class KafkaSenderTest {
     private final AtomicInteger topicFailures = new AtomicInteger();
     private Map<TopicPartition, Long> alreadySent = Map.of();
     private final List<Long> dedupSince = new ArrayList<>();
+    private final List<Set<TopicPartition>> dedupPartitions = new ArrayList<>();
     private KafkaSender sender;
     private Thread thread;
 
@@ -78,8 +79,9 @@ class KafkaSenderTest {
             }
 
             @Override
-            public Map<TopicPartition, Long> alreadySent(Set<String> topics, long sinceMillis) {
+            public Map<TopicPartition, Long> alreadySent(Set<TopicPartition> partitions, long sinceMillis) {
                 dedupSince.add(sinceMillis);
+                dedupPartitions.add(partitions);
                 return alreadySent;
             }
 
@@ -165,6 +167,8 @@ class KafkaSenderTest {
         assertThat(producer().history().get(0).value()[0]).isEqualTo((byte) 4);
         assertThat(spool.acknowledged()).isEqualTo(3);
         assertThat(dedupSince).as("each new producer asks Kafka what it already has").hasSize(2);
+        assertThat(dedupPartitions.get(1)).containsExactly(new TopicPartition(FrameRecords.FRAMES_TOPIC,
+                FrameRecords.partition("mat-1".getBytes(StandardCharsets.UTF_8), 8)));
     }
 
     @Test
@@ -181,5 +185,8 @@ class KafkaSenderTest {
                 .containsExactly("7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19");
         assertThat(sender.skippedAsDuplicates()).isEqualTo(7);
         assertThat(dedupSince).containsExactly(spool.read(0).appendTimeMillis());
+        assertThat(dedupPartitions).as("only the partitions the unacknowledged entries go to")
+                .containsExactly(Set.of(new TopicPartition(FrameRecords.FRAMES_TOPIC, p1),
+                        new TopicPartition(FrameRecords.FRAMES_TOPIC, p2)));
     }
 }

@@ -1,0 +1,83 @@
+package dev.acumat.gateway.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.acumat.gateway.spool.FsyncPolicy;
+import dev.acumat.gateway.spool.Spool;
+import dev.acumat.gateway.spool.SpoolConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PendingPartitionsTest {
+    private static final Map<String, Integer> PARTITIONS = Map.of(FrameRecords.FRAMES_TOPIC, 8,
+            FrameRecords.HEALTH_TOPIC, 2);
+
+    @TempDir
+    Path dir;
+    private Spool spool;
+
+    @BeforeEach
+    void openSpool() throws IOException {
+        spool = Spool.open(dir, new SpoolConfig(64L << 20, 1L << 20, FsyncPolicy.NEVER, Duration.ofSeconds(1)),
+                Clock.systemUTC());
+    }
+
+    @AfterEach
+    void closeSpool() throws IOException {
+        spool.close();
+    }
+
+    private void append(String topic, String mat, int n) throws IOException {
+        for (int i = 0; i < n; i++) {
+            spool.append(topic, mat.getBytes(StandardCharsets.UTF_8), new byte[10], 1_000L, List.of());
+        }
+    }
+
+    private static TopicPartition partition(String topic, String mat) {
+        return new TopicPartition(topic, FrameRecords.partition(mat.getBytes(StandardCharsets.UTF_8),
+                PARTITIONS.get(topic)));
+    }
+
+    @Test
+    void thePartitionsOfTheUnacknowledgedEntriesOnly() throws IOException {
+        append(FrameRecords.FRAMES_TOPIC, "mat-0", 5);  // acknowledged below
+        append(FrameRecords.FRAMES_TOPIC, "mat-1", 5);
+        append(FrameRecords.HEALTH_TOPIC, "mat-1", 1);
+        append(FrameRecords.FRAMES_TOPIC, "mat-2", 5);
+        assertThat(partition(FrameRecords.FRAMES_TOPIC, "mat-0"))
+                .as("the test needs mat-0 apart from the others")
+                .isNotIn(partition(FrameRecords.FRAMES_TOPIC, "mat-1"), partition(FrameRecords.FRAMES_TOPIC, "mat-2"));
+        spool.acknowledge(4);
+
+        assertThat(PendingPartitions.of(spool, 5, PARTITIONS, 1L << 20)).containsExactlyInAnyOrder(
+                partition(FrameRecords.FRAMES_TOPIC, "mat-1"), partition(FrameRecords.HEALTH_TOPIC, "mat-1"),
+                partition(FrameRecords.FRAMES_TOPIC, "mat-2"));
+    }
+
+    @Test
+    void everyPartitionWhenTheEntriesExceedTheLimit() throws IOException {
+        append(FrameRecords.FRAMES_TOPIC, "mat-1", 20);  // 15 bytes each with the key
+
+        assertThat(PendingPartitions.of(spool, 0, PARTITIONS, 20 * 15)).hasSize(1);
+        assertThat(PendingPartitions.of(spool, 0, PARTITIONS, 20 * 15 - 1)).hasSize(10)
+                .isEqualTo(PendingPartitions.all(PARTITIONS));
+    }
+
+    @Test
+    void nothingWhenEverythingIsAcknowledged() throws IOException {
+        append(FrameRecords.FRAMES_TOPIC, "mat-1", 3);
+        spool.acknowledge(2);
+
+        assertThat(PendingPartitions.of(spool, 3, PARTITIONS, 1L << 20)).isEmpty();
+    }
+}
