@@ -71,7 +71,7 @@ final class BodyShape {
         this.binCm = Math.min(rowCm, colCm);
         int n = rows * cols;
         runs = new ContactRuns(rows, cols, rowCm, colCm);
-        bodyRuns = new int[rows * (cols / 2 + 1)];
+        bodyRuns = new int[rows * ((cols + 1) / 2)];
         w = new float[n];
         u = new float[n];
         v = new float[n];
@@ -88,7 +88,7 @@ final class BodyShape {
     boolean measure(PressureMap map) {
         float[] p = map.pressures();
         ContactRuns r = runs;
-        r.scan(p, map.contacts());
+        r.scan(map);
         double speck = SPECK_SHARE * r.totalLoad;
         // Totals over the body's runs: the pressure's moments follow from each run's sums, y
         // being constant along a run, so only the projection below visits single cells.
