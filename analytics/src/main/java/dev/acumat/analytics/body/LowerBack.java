@@ -221,10 +221,13 @@ final class LowerBack {
         int touching = 0;
         for (int r = Math.max(0, r0); r <= Math.min(s.rows - 1, r1); r++) {
             double dy = (r + 0.5) * s.rowCm - s.cy;
+            // The row's share of u and v, once a row.
+            double cosDy = s.cos * dy;
+            double sinDy = s.sin * dy;
             for (int c = Math.max(0, c0); c <= Math.min(s.cols - 1, c1); c++) {
                 double dx = (c + 0.5) * s.colCm - s.cx;
-                double cu = -s.sin * dx + s.cos * dy;
-                double cv = s.cos * dx + s.sin * dy;
+                double cu = -s.sin * dx + cosDy;
+                double cv = s.cos * dx + sinDy;
                 if (cu >= u0 && cu <= u1 && Math.abs(cv - vc) <= half) {
                     int i = r * s.cols + c;
                     cells[i] = true;
