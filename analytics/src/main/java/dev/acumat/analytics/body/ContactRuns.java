@@ -4,8 +4,9 @@ import dev.acumat.analytics.frame.PressureMap;
 
 /**
  * The contact of a frame as runs of touching cells along each row, joined into connected
- * contacts (8-neighbours) by union-find, with each run's pressure sums. One sequential pass over
- * the mat, where a flood fill would jump about it; later passes visit only the runs.
+ * contacts (8-neighbours) by union-find, with each run's pressure sums. The runs come from the
+ * map (the mapper lists them as it maps), so this visits only the cells in contact, in order,
+ * where a flood fill would jump about the mat; later passes visit only the runs.
  */
 final class ContactRuns {
     final int cols;
