@@ -91,7 +91,7 @@ public final class MatAnalyzer {
     /** Analyses one frame of raw counts (row-major) taken at {@code timeMicros}. */
     public FrameResult analyze(long timeMicros, int[] raw) {
         PressureMap map = mapper.map(raw, baseline);
-        ContactMetrics contact = ContactMetrics.of(map);
+        ContactMetrics contact = mapper.contactMetrics();
         BodyReading reading = body.analyze(map);
         double coverage = reading.lowerBack() == null ? Double.NaN : reading.lowerBack().coverage();
         List<SessionEvent> events = tracker.observe(new Observation(timeMicros, contact.contactAreaCm2(),

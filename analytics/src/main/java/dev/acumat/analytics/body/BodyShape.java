@@ -5,7 +5,7 @@ import dev.acumat.analytics.frame.PressureMap;
 /**
  * The contact of one frame in the body's own coordinates: the cells in contact without
  * isolated specks, their pressure normalised by its mean (so raw counts and kPa give the same
- * shape), the principal axes of that distribution, every cell's place along ({@code u}, towards
+ * shape), the principal axes of that distribution, the load's spread along ({@code u}, towards
  * the feet) and across ({@code v}, towards higher columns) the axis, and the load profile
  * along it. Buffers are reused: one instance per mat, confined to one thread.
  */
@@ -25,10 +25,6 @@ final class BodyShape {
     final double binCm;
     /** The contact's runs and connected contacts. */
     final ContactRuns runs;
-    /** Normalised pressure, and body coordinates (cm), of the body's cells; stale elsewhere. */
-    final float[] w;
-    final float[] u;
-    final float[] v;
     /** The load profile along the axis. */
     final AxisProfile profile;
     private final float[] cellX;
@@ -71,10 +67,7 @@ final class BodyShape {
         this.binCm = Math.min(rowCm, colCm);
         int n = rows * cols;
         runs = new ContactRuns(rows, cols, rowCm, colCm);
-        bodyRuns = new int[rows * (cols / 2 + 1)];
-        w = new float[n];
-        u = new float[n];
-        v = new float[n];
+        bodyRuns = new int[rows * ((cols + 1) / 2)];
         cellX = new float[n];
         cellY = new float[n];
         for (int i = 0; i < n; i++) {
@@ -88,7 +81,7 @@ final class BodyShape {
     boolean measure(PressureMap map) {
         float[] p = map.pressures();
         ContactRuns r = runs;
-        r.scan(p, map.contacts());
+        r.scan(map);
         double speck = SPECK_SHARE * r.totalLoad;
         // Totals over the body's runs: the pressure's moments follow from each run's sums, y
         // being constant along a run, so only the projection below visits single cells.
@@ -172,8 +165,8 @@ final class BodyShape {
     }
 
     /**
-     * One pass over the body's cells: each one's weight, u (along, towards the feet) and v
-     * (across, towards higher columns); the spread and skew of the load; the load of the
+     * One pass over the body's cells, with each one's weight, u (along, towards the feet) and v
+     * (across, towards higher columns): the spread and skew of the load; the load of the
      * length's thirds; and the profile along the axis inside the trunk corridor.
      */
     private void project(float[] p, float scale) {
@@ -205,15 +198,15 @@ final class BodyShape {
         double bandCentral = 0;
         for (int j = 0; j < bodyRunCount; j++) {
             int run = bodyRuns[j];
+            // A run lies along one row: its cells share dy, and so these two products.
+            float dy = cellY[runs.start[run]] - y0;
+            float cdy = c * dy;
+            float sdy = s * dy;
             for (int i = runs.start[run], end = i + runs.length[run]; i < end; i++) {
                 float wi = p[i] * scale;
                 float dx = cellX[i] - x0;
-                float dy = cellY[i] - y0;
-                float ui = -s * dx + c * dy;
-                float vi = c * dx + s * dy;
-                w[i] = wi;
-                u[i] = ui;
-                v[i] = vi;
+                float ui = -s * dx + cdy;
+                float vi = c * dx + sdy;
                 float wv = wi * vi;
                 suu += wi * ui * ui;
                 svv += wv * vi;

@@ -1,9 +1,12 @@
 package dev.acumat.analytics.body;
 
+import dev.acumat.analytics.frame.PressureMap;
+
 /**
  * The contact of a frame as runs of touching cells along each row, joined into connected
- * contacts (8-neighbours) by union-find, with each run's pressure sums. One sequential pass over
- * the mat, where a flood fill would jump about it; later passes visit only the runs.
+ * contacts (8-neighbours) by union-find, with each run's pressure sums. The runs come from the
+ * map (the mapper lists them as it maps), so this visits only the cells in contact, in order,
+ * where a flood fill would jump about the mat; later passes visit only the runs.
  */
 final class ContactRuns {
     final int cols;
@@ -29,15 +32,13 @@ final class ContactRuns {
     int comps;
     double totalLoad;
 
-    private final int rows;
     private final float[] colX;
     private final float[] rowCentre;
     private final int[] parent;
 
     ContactRuns(int rows, int cols, double rowCm, double colCm) {
-        this.rows = rows;
         this.cols = cols;
-        int most = rows * (cols / 2 + 1);
+        int most = rows * ((cols + 1) / 2);
         start = new int[most];
         length = new int[most];
         rowY = new float[most];
@@ -62,52 +63,62 @@ final class ContactRuns {
         }
     }
 
-    /** Finds the runs and connected contacts of a frame's contact mask. */
-    void scan(float[] p, boolean[] contact) {
-        int n = 0;
+    /**
+     * Takes the runs of a frame's contact mask (as its map lists them) with their sums, and
+     * joins them into connected contacts.
+     */
+    void scan(PressureMap map) {
+        float[] p = map.pressures();
+        int n = map.contactRuns();
+        int[] starts = map.runStarts();
+        int[] ends = map.runEnds();
         int above = 0;
-        for (int r = 0; r < rows; r++) {
-            int first = n;
-            int base = r * cols;
-            for (int c = 0; c < cols; c++) {
-                if (!contact[base + c]) {
-                    continue;
-                }
-                int c0 = c;
-                double sp = 0;
-                double spx = 0;
-                double spxx = 0;
-                double spp = 0;
-                float top = 0;
-                for (; c < cols && contact[base + c]; c++) {
-                    double v = p[base + c];
-                    double vx = v * colX[c];
-                    sp += v;
-                    spx += vx;
-                    spxx += vx * colX[c];
-                    spp += v * v;
-                    top = p[base + c] > top ? p[base + c] : top;
-                }
-                int c1 = c - 1;
-                start[n] = base + c0;
-                length[n] = c - c0;
-                rowY[n] = rowCentre[r];
-                load[n] = sp;
-                loadX[n] = spx;
-                loadXX[n] = spxx;
-                loadSq[n] = spp;
-                max[n] = top;
-                parent[n] = n;
-                // Touching, diagonals included: the runs above overlapping columns c0 - 1 .. c1 + 1.
-                for (int k = above; k < first; k++) {
-                    int a0 = start[k] - base + cols;
-                    if (a0 <= c1 + 1 && a0 + length[k] >= c0) {
-                        union(k, n);
-                    }
-                }
-                n++;
+        int first = 0;
+        int row = -1;
+        int base = 0;
+        for (int k = 0; k < n; k++) {
+            int s = starts[k];
+            if (s >= base + cols || row < 0) {
+                int r = s / cols;
+                // The runs of the row above touch this row's; an empty row between leaves none.
+                above = r == row + 1 ? first : k;
+                first = k;
+                row = r;
+                base = r * cols;
             }
-            above = first;
+            int e = ends[k];
+            double sp = 0;
+            double spx = 0;
+            double spxx = 0;
+            double spp = 0;
+            float top = 0;
+            for (int i = s; i < e; i++) {
+                double v = p[i];
+                double vx = v * colX[i - base];
+                sp += v;
+                spx += vx;
+                spxx += vx * colX[i - base];
+                spp += v * v;
+                top = p[i] > top ? p[i] : top;
+            }
+            int c0 = s - base;
+            int c1 = e - 1 - base;
+            start[k] = s;
+            length[k] = e - s;
+            rowY[k] = rowCentre[row];
+            load[k] = sp;
+            loadX[k] = spx;
+            loadXX[k] = spxx;
+            loadSq[k] = spp;
+            max[k] = top;
+            parent[k] = k;
+            // Touching, diagonals included: the runs above overlapping columns c0 - 1 .. c1 + 1.
+            for (int a = above; a < first; a++) {
+                int a0 = start[a] - base + cols;
+                if (a0 <= c1 + 1 && a0 + length[a] >= c0) {
+                    union(a, k);
+                }
+            }
         }
         runs = n;
         components();

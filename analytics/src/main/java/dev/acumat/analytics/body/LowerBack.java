@@ -56,20 +56,22 @@ final class LowerBack {
     double maxWidthCm;
     /** Smoothed load at its lowest between the landmarks over the lower landmark's load, 0..1. */
     double gap;
+    private double[] widths = new double[0];
 
     /** Finds the shoulder and pelvis bands; false when there are not two that fit a trunk. */
     boolean locate(BodyShape s) {
         found = false;
         gap = 1;
         int n = s.profile.bins;
+        double[] bandWidth = bandWidths(s);
         double maxWidth = 0;
         for (int k = 0; k < n; k++) {
-            maxWidth = Math.max(maxWidth, bandWidth(s, k));
+            maxWidth = Math.max(maxWidth, bandWidth[k]);
         }
         maxWidthCm = maxWidth;
         int m = -1;
         for (int k = 0; k < n; k++) {
-            if (candidate(s, k, maxWidth) && (m < 0 || s.profile.smooth[k] > s.profile.smooth[m])) {
+            if (candidate(s, k, bandWidth, maxWidth) && (m < 0 || s.profile.smooth[k] > s.profile.smooth[m])) {
                 m = k;
             }
         }
@@ -79,7 +81,7 @@ final class LowerBack {
         int m2 = -1;
         for (int k = 0; k < n; k++) {
             double d = Math.abs(k - m) * s.binCm;
-            if (d >= MIN_SPAN_CM && d <= MAX_SPAN_CM && candidate(s, k, maxWidth)
+            if (d >= MIN_SPAN_CM && d <= MAX_SPAN_CM && candidate(s, k, bandWidth, maxWidth)
                     && (m2 < 0 || s.profile.smooth[k] > s.profile.smooth[m2])) {
                 m2 = k;
             }
@@ -99,7 +101,7 @@ final class LowerBack {
         // beside the head do not count): a flat upper back has no clear scapular peak, but it
         // always has a top edge.
         int first = top;
-        while (first > 0 && bandWidth(s, first - 1) >= WIDE * maxWidth) {
+        while (first > 0 && bandWidth[first - 1] >= WIDE * maxWidth) {
             first--;
         }
         int last = Math.min(bottom, first + (int) Math.round(UPPER_TRUNK_CM / s.binCm));
@@ -132,21 +134,31 @@ final class LowerBack {
     }
 
     /** A local maximum of the smoothed profile (edges count: a band cut by the mat's edge) on a wide band. */
-    private static boolean candidate(BodyShape s, int k, double maxWidth) {
+    private static boolean candidate(BodyShape s, int k, double[] bandWidth, double maxWidth) {
         double[] p = s.profile.smooth;
         boolean peak = (k == 0 || p[k] >= p[k - 1]) && (k == s.profile.bins - 1 || p[k] >= p[k + 1]);
-        return peak && p[k] > 0 && bandWidth(s, k) >= WIDE * maxWidth;
+        return peak && p[k] > 0 && bandWidth[k] >= WIDE * maxWidth;
     }
 
-    /** Contact width around bin k, over three bins so a single sparse row does not decide. */
-    private static double bandWidth(BodyShape s, int k) {
-        double sum = 0;
-        int n = 0;
-        for (int j = Math.max(0, k - 1); j <= Math.min(s.profile.bins - 1, k + 1); j++) {
-            sum += s.profile.widthCm(j);
-            n++;
+    /**
+     * Contact width around each bin, over three bins so a single sparse row does not decide;
+     * into a buffer kept for the next frame.
+     */
+    private double[] bandWidths(BodyShape s) {
+        int bins = s.profile.bins;
+        if (widths.length < bins) {
+            widths = new double[s.profile.load.length];
         }
-        return sum / n;
+        for (int k = 0; k < bins; k++) {
+            double sum = 0;
+            int n = 0;
+            for (int j = Math.max(0, k - 1); j <= Math.min(bins - 1, k + 1); j++) {
+                sum += s.profile.widthCm(j);
+                n++;
+            }
+            widths[k] = sum / n;
+        }
+        return widths;
     }
 
     private static double meanWidth(BodyShape s, int k) {
@@ -209,10 +221,13 @@ final class LowerBack {
         int touching = 0;
         for (int r = Math.max(0, r0); r <= Math.min(s.rows - 1, r1); r++) {
             double dy = (r + 0.5) * s.rowCm - s.cy;
+            // The row's share of u and v, once a row.
+            double cosDy = s.cos * dy;
+            double sinDy = s.sin * dy;
             for (int c = Math.max(0, c0); c <= Math.min(s.cols - 1, c1); c++) {
                 double dx = (c + 0.5) * s.colCm - s.cx;
-                double cu = -s.sin * dx + s.cos * dy;
-                double cv = s.cos * dx + s.sin * dy;
+                double cu = -s.sin * dx + cosDy;
+                double cv = s.cos * dx + sinDy;
                 if (cu >= u0 && cu <= u1 && Math.abs(cv - vc) <= half) {
                     int i = r * s.cols + c;
                     cells[i] = true;

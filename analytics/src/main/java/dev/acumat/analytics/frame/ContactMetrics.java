@@ -48,8 +48,17 @@ public record ContactMetrics(int contactCells, double contactRatio, double conta
             sx += rowX;
             sy += rowSum * (r + 0.5);
         }
+        return of(spec, p.length, contact, contactSum, peak, sum, sx, sy);
+    }
+
+    /**
+     * The metrics from a pass's sums: of the pressure in contact, of every cell's pressure and
+     * of pressure x (col + 0.5), and row by row of the rows' sums x (row + 0.5).
+     */
+    static ContactMetrics of(MatSpec spec, int cells, int contact, double contactSum, float peak, double sum,
+                             double sx, double sy) {
         double area = spec.cellAreaCm2();
-        return new ContactMetrics(contact, (double) contact / p.length, contact * area, peak,
+        return new ContactMetrics(contact, (double) contact / cells, contact * area, peak,
                 contact == 0 ? 0 : contactSum / contact, sum * area / 10,
                 sum > 0 ? sx / sum * spec.colPitchCm() : Double.NaN,
                 sum > 0 ? sy / sum * spec.rowPitchCm() : Double.NaN);

@@ -9,6 +9,11 @@ public final class PressureMap {
     private final MatSpec spec;
     private final float[] pressure;
     private final boolean[] contact;
+    /** The contact's runs along the rows, from their first cell to past their last (row-major indices). */
+    private final int[] runStart;
+    private final int[] runEnd;
+    /** How many runs the mapper found in this frame; -1 when they are to be found in the mask. */
+    private int runs = -1;
 
     public PressureMap(MatSpec spec, float[] pressure, boolean[] contact) {
         if (pressure.length != spec.cells() || contact.length != spec.cells()) {
@@ -18,6 +23,14 @@ public final class PressureMap {
         this.spec = spec;
         this.pressure = pressure;
         this.contact = contact;
+        int most = maxRuns(spec);
+        this.runStart = new int[most];
+        this.runEnd = new int[most];
+    }
+
+    /** The most runs a mask can have: every other cell of every row. */
+    static int maxRuns(MatSpec spec) {
+        return spec.rows() * ((spec.cols() + 1) / 2);
     }
 
     public MatSpec spec() {
@@ -48,6 +61,46 @@ public final class PressureMap {
     /** The backing contact mask, row-major; do not modify. */
     public boolean[] contacts() {
         return contact;
+    }
+
+    /**
+     * The runs of contact cells along the rows, in row-major order, into {@link #runStarts()}
+     * and {@link #runEnds()}; returns how many there are. A map from {@link PressureMapper}
+     * found them while mapping; any other map finds them in its contact mask now.
+     */
+    public int contactRuns() {
+        if (runs >= 0) {
+            return runs;
+        }
+        int n = 0;
+        int cols = spec.cols();
+        for (int base = 0; base < contact.length; base += cols) {
+            for (int i = base, end = base + cols; i < end; i++) {
+                if (contact[i]) {
+                    runStart[n] = i;
+                    while (i < end && contact[i]) {
+                        i++;
+                    }
+                    runEnd[n++] = i;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** First cell of each run of {@link #contactRuns()}; do not modify. */
+    public int[] runStarts() {
+        return runStart;
+    }
+
+    /** One past the last cell of each run of {@link #contactRuns()}; do not modify. */
+    public int[] runEnds() {
+        return runEnd;
+    }
+
+    /** For the mapper: the runs it wrote into the run arrays for this frame (-1: none). */
+    void mappedRuns(int count) {
+        runs = count;
     }
 
     /** Centre of cell (row, col) along the mat from the head edge, in cm. */
