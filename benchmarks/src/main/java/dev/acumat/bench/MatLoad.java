@@ -81,9 +81,9 @@ final class MatLoad implements Runnable, AutoCloseable {
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** How many mats send from now on (mats are added, never removed). */
+    /** How many mats send from now on: the first {@code n}; mats beyond them fall silent, as if unplugged. */
     void mats(int n) {
-        wanted = Math.max(wanted, n);
+        wanted = n;
     }
 
     long sent() {
@@ -100,13 +100,14 @@ final class MatLoad implements Runnable, AutoCloseable {
         long tick = 0;  // index of the next (mat, period) slot, over all mats
         int n = 0;
         while (!stopped) {
-            while (mats.size() < wanted) {
+            int target = wanted;
+            while (mats.size() < target) {
                 addMat();
             }
             long nowMicros = (System.nanoTime() - start) / 1000;
-            if (mats.size() != n) {
-                // More mats: slots are counted anew from the next period on.
-                n = mats.size();
+            if (target != n) {
+                // Other mats: slots are counted anew from the next period on.
+                n = target;
                 tick = (nowMicros / PERIOD_MICROS + 1) * n;
             }
             if (n == 0) {

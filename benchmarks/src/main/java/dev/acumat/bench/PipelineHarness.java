@@ -79,6 +79,15 @@ final class PipelineHarness {
                 latency(httpPort, 100);
                 memory(analytics, 100);
                 int best = quick ? 100 : largestSustained(admin, load, analytics);
+                if (!quick && best > 100) {
+                    // A step can hold on borrowed time (a backlog still under the bound, the heap
+                    // filling up): the largest must hold a second step to count.
+                    System.out.printf("bench: pipeline %d mats once more%n", best);
+                    load.mats(best);
+                    if (!hold(admin, load, analytics, best)) {
+                        best = previousStep(best);
+                    }
+                }
                 results.add("pipeline: most mats at 25 Hz with no growing lag", best + " mats, "
                         + Results.num(best * 25, 0) + " frames/s", ">= 800 mats", best >= TARGET_MATS);
                 if (!quick) {
@@ -97,7 +106,7 @@ final class PipelineHarness {
     /** Steps of 100 mats above 100 (then 200 past 400) until a step fails to hold; the last that held. */
     private int largestSustained(Admin admin, MatLoad load, ChildJvm analytics) throws Exception {
         int best = 100;
-        for (int n = 200; n <= 1200; n += n < 400 ? 100 : 200) {
+        for (int n = 200; n <= 1200; n = nextStep(n)) {
             load.mats(n);
             if (!hold(admin, load, analytics, n)) {
                 break;
@@ -105,6 +114,14 @@ final class PipelineHarness {
             best = n;
         }
         return best;
+    }
+
+    private static int nextStep(int n) {
+        return n < 400 ? n + 100 : n + 200;
+    }
+
+    private static int previousStep(int n) {
+        return n <= 400 ? n - 100 : n - 200;
     }
 
     /**

@@ -18,12 +18,20 @@ public final class GatewayMetrics {
     private final MeterRegistry registry;
     private final Map<String, MatHealth> mats;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    // Micrometer holds what a function meter reads only weakly: a supplier nobody else keeps (a
+    // method reference made for the call) is collected at the next GC, and the meter reads NaN.
+    private final LongSupplier spoolDepth;
+    private final LongSupplier sent;
+    private final LongSupplier skippedAsDuplicates;
 
     public GatewayMetrics(MeterRegistry registry, Map<String, MatHealth> mats, LongSupplier spoolDepth,
                           LongSupplier sent, LongSupplier skippedAsDuplicates) {
         this.registry = registry;
         this.mats = mats;
-        Gauge.builder("acumat.gateway.spool.depth", spoolDepth, s -> s.getAsLong())
+        this.spoolDepth = spoolDepth;
+        this.sent = sent;
+        this.skippedAsDuplicates = skippedAsDuplicates;
+        Gauge.builder("acumat.gateway.spool.depth", spoolDepth, s -> s.getAsLong()).strongReference(true)
                 .description("records in the spool that Kafka has not acknowledged").register(registry);
         FunctionCounter.builder("acumat.gateway.kafka.sent", sent, s -> s.getAsLong())
                 .description("records Kafka acknowledged").register(registry);
