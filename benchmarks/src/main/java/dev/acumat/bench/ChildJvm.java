@@ -46,7 +46,9 @@ public final class ChildJvm implements AutoCloseable {
      * (space-separated), e.g. {@code -XX:StartFlightRecording=filename=child.jfr} to profile.
      */
     public static List<String> options(String... options) {
-        List<String> out = new ArrayList<>(List.of(options));
+        // As the acumat script runs them: out of memory is an exit, not a dead thread.
+        List<String> out = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
+        out.addAll(List.of(options));
         String extra = System.getProperty("bench.childJvmOptions", "").strip();
         if (!extra.isEmpty()) {
             out.addAll(List.of(extra.split("\\s+")));

@@ -64,7 +64,7 @@ public final class Gateway implements AutoCloseable {
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)));
         this.health = new HealthReporter(intake.health(), spool::pendingEntries, time, intake::appendHealth);
         this.metrics = new GatewayMetrics(io.micrometer.core.instrument.Metrics.globalRegistry, intake.health(),
-                spool::pendingEntries, sender::sent, sender::skippedAsDuplicates);
+                spool::pendingEntries, sender::sent, sender::skippedAsDuplicates, sender::refused);
         this.readerThread = new Thread(reader, "serial-reader");
         this.senderThread = new Thread(sender, "kafka-sender");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

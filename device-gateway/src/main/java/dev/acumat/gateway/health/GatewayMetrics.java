@@ -23,20 +23,24 @@ public final class GatewayMetrics {
     private final LongSupplier spoolDepth;
     private final LongSupplier sent;
     private final LongSupplier skippedAsDuplicates;
+    private final LongSupplier refused;
 
     public GatewayMetrics(MeterRegistry registry, Map<String, MatHealth> mats, LongSupplier spoolDepth,
-                          LongSupplier sent, LongSupplier skippedAsDuplicates) {
+                          LongSupplier sent, LongSupplier skippedAsDuplicates, LongSupplier refused) {
         this.registry = registry;
         this.mats = mats;
         this.spoolDepth = spoolDepth;
         this.sent = sent;
         this.skippedAsDuplicates = skippedAsDuplicates;
+        this.refused = refused;
         Gauge.builder("acumat.gateway.spool.depth", spoolDepth, s -> s.getAsLong()).strongReference(true)
                 .description("records in the spool that Kafka has not acknowledged").register(registry);
         FunctionCounter.builder("acumat.gateway.kafka.sent", sent, s -> s.getAsLong())
                 .description("records Kafka acknowledged").register(registry);
         FunctionCounter.builder("acumat.gateway.kafka.duplicates.skipped", skippedAsDuplicates, s -> s.getAsLong())
                 .description("spooled records found already in Kafka after a restart").register(registry);
+        FunctionCounter.builder("acumat.gateway.kafka.refused", refused, s -> s.getAsLong())
+                .description("records Kafka refused for good (timestamp, size): dropped").register(registry);
         refresh();
     }
 

@@ -73,6 +73,9 @@ public final class KafkaSender implements Runnable {
     private volatile long lastSent;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong skippedAsDuplicates = new AtomicLong();
+    /** Spool offsets Kafka refused for good (see {@link #refusedForGood}): never sent again. */
+    private final ConcurrentSkipListSet<Long> refused = new ConcurrentSkipListSet<>();
+    private final AtomicLong refusedCount = new AtomicLong();
 
     public KafkaSender(Spool spool, ConnectionFactory factory, String gatewayId, long windowBytes, Time time,
                        Backoff backoff) {
@@ -88,6 +91,11 @@ public final class KafkaSender implements Runnable {
     /** Records Kafka acknowledged since start. */
     public long sent() {
         return sent.get();
+    }
+
+    /** Records Kafka refused for good (a frame time over an hour ahead, a record too large): dropped, counted, logged. */
+    public long refused() {
+        return refusedCount.get();
     }
 
     public long skippedAsDuplicates() {
@@ -193,6 +201,10 @@ public final class KafkaSender implements Runnable {
                 spool.awaitAppend(lastSent, 100, TimeUnit.MILLISECONDS);
                 continue;
             }
+            if (refused.remove(entry.offset())) {
+                lastSent = entry.offset();  // dropped when Kafka refused it; the ack moves past it
+                continue;
+            }
             int partition = FrameRecords.partition(entry.key(), partitions.get(entry.topic()));
             Long done = alreadySent.get(new TopicPartition(entry.topic(), partition));
             if (done != null && entry.offset() <= done) {
@@ -229,7 +241,19 @@ public final class KafkaSender implements Runnable {
         producer.send(new ProducerRecord<>(entry.topic(), partition, entry.timestampMillis(), entry.key(), entry.value(),
                 new RecordHeaders(headers)), (metadata, exception) -> {
                     // On the producer's I/O thread: bookkeeping only.
-                    if (exception != null) {
+                    if (exception != null && refusedForGood(exception)) {
+                        // Sending it again would fail again, and hold back every frame behind it
+                        // for ever. The rest of its batch fails too, and goes again after the reconnect.
+                        refused.add(offset);
+                        inFlight.remove(offset);
+                        inFlightBytes.addAndGet(-size);
+                        long n = refusedCount.incrementAndGet();
+                        if (Long.bitCount(n) == 1) {  // 1, 2, 4, 8...: visible, never a flood
+                            log.warn("Kafka refused spool record {} for good ({}): dropped ({} so far)", offset,
+                                    describe(exception), n);
+                        }
+                        failure.compareAndSet(null, exception);
+                    } else if (exception != null) {
                         failure.compareAndSet(null, exception);
                     } else {
                         inFlight.remove(offset);
@@ -249,8 +273,20 @@ public final class KafkaSender implements Runnable {
         long upTo = oldest == null ? sentUpTo : oldest - 1;
         if (upTo > spool.acknowledged()) {
             spool.acknowledge(upTo);
+            refused.headSet(upTo, true).clear();  // behind the acknowledgement: never read again
             failuresInARow = 0;
         }
+    }
+
+    /**
+     * Whether Kafka refused the record itself: its timestamp outside what the topic accepts
+     * (Kafka 4 refuses times over an hour ahead: a mat clock gone wrong) or its size.
+     */
+    static boolean refusedForGood(Exception e) {
+        Throwable t = cause(e);
+        return t instanceof org.apache.kafka.common.errors.InvalidTimestampException
+                || t instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                || t instanceof org.apache.kafka.common.InvalidRecordException;
     }
 
     private static boolean isRetriable(Exception e) {

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -169,6 +171,29 @@ class KafkaSenderTest {
         assertThat(dedupSince).as("each new producer asks Kafka what it already has").hasSize(2);
         assertThat(dedupPartitions.get(1)).containsExactly(new TopicPartition(FrameRecords.FRAMES_TOPIC,
                 FrameRecords.partition("mat-1".getBytes(StandardCharsets.UTF_8), 8)));
+    }
+
+    @Test
+    void aRecordKafkaRefusesForGoodIsDroppedAndCountedAndTheRestGoesOn() throws Exception {
+        append(6, "mat-1");
+        start(1 << 20);
+        waitFor("sent", () -> !producers.isEmpty() && producer().history().size() == 6);
+        MockProducer<byte[], byte[]> first = producer();
+        first.completeNext();
+        first.completeNext();
+        // A frame time over an hour ahead (a mat's clock gone wrong), and the rest of its batch.
+        first.errorNext(new InvalidTimestampException("One or more records have been rejected due to invalid timestamp"));
+        first.errorNext(new KafkaException("Failed to append record because it was part of a batch which had one "
+                + "more more invalid records"));
+        waitFor("a second producer with the rest", () -> producers.size() == 2 && producer().history().size() == 3);
+        assertThat(producer().history()).extracting(r -> r.value()[0]).containsExactly((byte) 3, (byte) 4, (byte) 5);
+        while (producer().completeNext()) {
+            // acknowledge the rest
+        }
+        assertThat(sender.drain(10_000)).isTrue();
+        assertThat(spool.acknowledged()).isEqualTo(5);
+        assertThat(sender.refused()).isEqualTo(1);
+        assertThat(sender.sent()).isEqualTo(5);
     }
 
     @Test
