@@ -58,7 +58,6 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         long lastFrameMicros = Long.MIN_VALUE;
         long lastHeardMillis;
         long lastAnnouncedMillis;
-        byte[] infoMessage;
 
         /** The state to store, encoded. */
         @Override
@@ -92,14 +91,12 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         Mat mat = mat(matId);
         mat.lastHeardMillis = context.currentSystemTimeMs();
         if (message instanceof DeviceInfo info) {
-            if (mat.info == null || mat.info.rows() != info.rows() || mat.info.cols() != info.cols()
-                    || !mat.info.equals(info)) {
+            boolean changed = !info.equals(mat.info);
+            if (changed) {
                 // A new mat, or its geometry or calibration changed: its analysis starts afresh.
                 mat.analyzer = new MatAnalyzer(MatSpec.of(withId(info, matId)));
             }
-            boolean changed = !info.equals(mat.info);
             mat.info = info;
-            mat.infoMessage = null;
             save(matId, mat);
             if (changed) {
                 announce(matId, mat);
@@ -229,11 +226,9 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
     }
 
     private void announce(String matId, Mat mat) {
-        if (mat.infoMessage == null) {
-            mat.infoMessage = MessageWriter.toBytes(mat.info);
-        }
         mat.lastAnnouncedMillis = mat.lastHeardMillis;
-        context.forward(new Record<>(matId, mat.infoMessage, mat.lastHeardMillis), AnalyticsTopology.MATS_SINK);
+        context.forward(new Record<>(matId, MessageWriter.toBytes(mat.info), mat.lastHeardMillis),
+                AnalyticsTopology.MATS_SINK);
     }
 
     private void drop(String matId, String why) {

@@ -54,6 +54,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     /** One mat as the live view knows it. */
     static final class LiveMat {
         final String id;
+        volatile DeviceInfo info;  // the feed thread's: what the spec was made from
         volatile MatSpec spec;
         volatile MatAnalyzer analyzer;
         volatile long lastFrameWallMillis;
@@ -232,6 +233,11 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     }
 
     private void onDeviceInfo(LiveMat mat, DeviceInfo info) {
+        // Announcements repeat every 2 s: only a device-info that changed is worth a new spec.
+        if (info.equals(mat.info)) {
+            return;
+        }
+        mat.info = info;
         MatSpec spec = MatSpec.of(info);
         if (mat.spec == null || !mat.spec.equals(spec)) {
             mat.spec = spec;

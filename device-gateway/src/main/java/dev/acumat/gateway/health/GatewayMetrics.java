@@ -33,7 +33,7 @@ public final class GatewayMetrics {
         this.sent = sent;
         this.skippedAsDuplicates = skippedAsDuplicates;
         this.refused = refused;
-        Gauge.builder("acumat.gateway.spool.depth", spoolDepth, s -> s.getAsLong()).strongReference(true)
+        Gauge.builder("acumat.gateway.spool.depth", spoolDepth, s -> s.getAsLong())
                 .description("records in the spool that Kafka has not acknowledged").register(registry);
         FunctionCounter.builder("acumat.gateway.kafka.sent", sent, s -> s.getAsLong())
                 .description("records Kafka acknowledged").register(registry);
