@@ -1,5 +1,6 @@
 package dev.acumat.simulator;
 
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,9 @@ import java.util.List;
 /**
  * Frames from a recording in the replay format. The whole file is checked when the source is
  * made, so a bad recording fails before the first byte goes out. A recording carries no ground
- * truth; its calibration is the one of its {@link ReplayHeader}, else none (raw counts).
+ * truth; its calibration is the one of its {@link ReplayHeader}, else none (raw counts). The
+ * geometry given is the file's; a {@link CellOrder} makes its frames, and the device-info sent
+ * with them, acumat's canonical ones.
  */
 public final class ReplayFrameSource implements FrameSource {
     private final Path path;
@@ -19,20 +22,32 @@ public final class ReplayFrameSource implements FrameSource {
     private final long colPitchUm;
     private final double hz;
     private final ReplayHeader header;
+    private final CellOrder order;
     private final ReplayFile.Summary summary;
     private ReplayFile file;
 
     public ReplayFrameSource(Path path, int rows, int cols, double pitchMm, double hz) throws IOException {
-        this(path, rows, cols, Math.round(pitchMm * 1000), Math.round(pitchMm * 1000), hz, null);
+        this(path, rows, cols, pitchMm, hz, CellOrder.NONE);
     }
 
-    /** A recording with a header: its geometry and calibration, at {@code hz}. */
+    /** A plain recording of {@code rows x cols} frames as written, whose cells are in {@code order}. */
+    public ReplayFrameSource(Path path, int rows, int cols, double pitchMm, double hz, CellOrder order)
+            throws IOException {
+        this(path, rows, cols, Math.round(pitchMm * 1000), Math.round(pitchMm * 1000), hz, null, order);
+    }
+
+    /** A recording with a header: its geometry, calibration and cell order, at {@code hz}. */
     public ReplayFrameSource(Path path, ReplayHeader header, double hz) throws IOException {
-        this(path, header.rows(), header.cols(), header.rowPitchUm(), header.colPitchUm(), hz, header);
+        this(path, header, hz, header.order());
+    }
+
+    /** A recording with a header, read through {@code order} instead of the header's. */
+    public ReplayFrameSource(Path path, ReplayHeader header, double hz, CellOrder order) throws IOException {
+        this(path, header.rows(), header.cols(), header.rowPitchUm(), header.colPitchUm(), hz, header, order);
     }
 
     private ReplayFrameSource(Path path, int rows, int cols, long rowPitchUm, long colPitchUm, double hz,
-                              ReplayHeader header) throws IOException {
+                              ReplayHeader header, CellOrder order) throws IOException {
         if (rows < 1 || rows > 256 || cols < 1 || cols > 256) {
             throw new IllegalArgumentException("rows and cols must be 1..256: " + rows + " x " + cols);
         }
@@ -46,8 +61,9 @@ public final class ReplayFrameSource implements FrameSource {
         this.colPitchUm = colPitchUm;
         this.hz = hz;
         this.header = header;
-        this.summary = ReplayFile.check(path, rows, cols);
-        this.file = ReplayFile.open(path, rows, cols);
+        this.order = order;
+        this.summary = ReplayFile.check(path, rows, cols, order);
+        this.file = ReplayFile.open(path, rows, cols, order);
     }
 
     public long frames() {
@@ -57,8 +73,8 @@ public final class ReplayFrameSource implements FrameSource {
     @Override
     public DeviceInfo deviceInfo(String matId) {
         int adcBits = header != null ? header.adcBits() : summary.maxValue() <= 4095 ? 12 : 16;
-        return new DeviceInfo(matId, 0, 1, 0, rows, cols, rowPitchUm, colPitchUm, adcBits, Math.round(1_000_000 / hz), 0,
-                header != null ? header.calibration() : List.of());
+        return order.canonical(new DeviceInfo(matId, 0, 1, 0, rows, cols, rowPitchUm, colPitchUm, adcBits,
+                Math.round(1_000_000 / hz), 0, header != null ? header.calibration() : List.of()));
     }
 
     @Override
@@ -75,7 +91,7 @@ public final class ReplayFrameSource implements FrameSource {
     public void rewind() {
         try {
             file.close();
-            file = ReplayFile.open(path, rows, cols);
+            file = ReplayFile.open(path, rows, cols, order);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

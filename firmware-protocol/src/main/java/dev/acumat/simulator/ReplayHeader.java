@@ -1,12 +1,10 @@
 package dev.acumat.simulator;
 
 import dev.acumat.protocol.CalibrationPoint;
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.WireFormat;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,11 +23,15 @@ import java.util.Optional;
  *
  * Readers of the plain replay format skip it as a comment. {@code calibration} lists the mat's
  * points as raw:pascals (empty: raw counts); {@code mat}, {@code session} and {@code first_ms}
- * (the first frame's time, epoch ms; frame i is i / hz seconds later) are optional.
+ * (the first frame's time, epoch ms; frame i is i / hz seconds later) are optional. So is
+ * {@code order}, the mat's {@link CellOrder} ({@code order=flip-cols}), written only when it moves
+ * cells: {@code rows}, {@code cols} and the pitches describe the frames as the file has them (as
+ * the mat sent them), and the order says how they become acumat's canonical frames.
  * Keys this version does not know are ignored, so later versions may add some.
  */
 public record ReplayHeader(int rows, int cols, long rowPitchUm, long colPitchUm, double hz, int adcBits,
-                           List<CalibrationPoint> calibration, String matId, String sessionId, Long firstMs) {
+                           List<CalibrationPoint> calibration, String matId, String sessionId, Long firstMs,
+                           CellOrder order) {
     /** The comment's first word; the number after it is the header's version. */
     public static final String MARK = "# acumat-replay";
     static final int VERSION = 1;
@@ -49,15 +51,30 @@ public record ReplayHeader(int rows, int cols, long rowPitchUm, long colPitchUm,
             throw new IllegalArgumentException("adc_bits must be 1..16: " + adcBits);
         }
         calibration = List.copyOf(calibration);
+        order = order == null ? CellOrder.NONE : order;
+    }
+
+    /** A header of a mat whose frames are in acumat's order. */
+    public ReplayHeader(int rows, int cols, long rowPitchUm, long colPitchUm, double hz, int adcBits,
+                        List<CalibrationPoint> calibration, String matId, String sessionId, Long firstMs) {
+        this(rows, cols, rowPitchUm, colPitchUm, hz, adcBits, calibration, matId, sessionId, firstMs, CellOrder.NONE);
     }
 
     /** The header of a recording of {@code info}'s mat at {@code hz}. */
     public static ReplayHeader of(DeviceInfo info, double hz, String sessionId, Long firstMs) {
-        return new ReplayHeader(info.rows(), info.cols(), info.rowPitchUm(), info.colPitchUm(), hz, info.adcBits(),
-                info.calibration(), info.matId(), sessionId, firstMs);
+        return of(info, hz, sessionId, firstMs, CellOrder.NONE);
     }
 
-    /** The device-info a mat of this header sends, under {@code matId}; checks the calibration's order. */
+    /** The header of a recording of {@code info}'s mat at {@code hz}, whose cells are in {@code order}. */
+    public static ReplayHeader of(DeviceInfo info, double hz, String sessionId, Long firstMs, CellOrder order) {
+        return new ReplayHeader(info.rows(), info.cols(), info.rowPitchUm(), info.colPitchUm(), hz, info.adcBits(),
+                info.calibration(), info.matId(), sessionId, firstMs, order);
+    }
+
+    /**
+     * The device-info a mat of this header sends, under {@code matId}, with the geometry as
+     * written (before {@link #order}); checks the calibration's order.
+     */
     public DeviceInfo deviceInfo(String matId) {
         return new DeviceInfo(matId, 0, 1, 0, rows, cols, rowPitchUm, colPitchUm, adcBits, Math.round(1_000_000 / hz),
                 0, calibration);
@@ -81,6 +98,9 @@ public record ReplayHeader(int rows, int cols, long rowPitchUm, long colPitchUm,
         if (firstMs != null) {
             s.append(" first_ms=").append(firstMs);
         }
+        if (!order.isNone()) {
+            s.append(" order=").append(order.format());
+        }
         return s.toString();
     }
 
@@ -90,17 +110,33 @@ public record ReplayHeader(int rows, int cols, long rowPitchUm, long colPitchUm,
      * error naming the file and the key.
      */
     public static Optional<ReplayHeader> read(Path path) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.US_ASCII)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                String t = line.strip();
-                if (t.startsWith(MARK + " ")) {
-                    return Optional.of(parse(path, t));
-                }
-                if (!t.isEmpty() && !t.startsWith("#")) {
-                    return Optional.empty();
+        try (ReplayInput in = ReplayInput.open(path)) {
+            StringBuilder comment = new StringBuilder();
+            long line = 1;
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (b == '\n') {
+                    line++;
+                } else if (b == '#') {
+                    comment.setLength(0);
+                    for (; b >= 0 && b != '\n'; b = in.read()) {
+                        if (!ReplayInput.isCommentText(b)) {
+                            throw in.notText(b, line);
+                        }
+                        comment.append((char) b);
+                    }
+                    String t = comment.toString().strip();
+                    if (t.startsWith(MARK + " ")) {
+                        return Optional.of(parse(path, t));
+                    }
+                    line++;
+                } else if (!ReplayInput.isText(b)) {
+                    throw in.notText(b, line);
+                } else if (b != ' ' && b != '\t' && b != '\r' && b != ',') {
+                    return Optional.empty();  // the first frame: a plain recording
                 }
             }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
         return Optional.empty();
     }
@@ -125,11 +161,20 @@ public record ReplayHeader(int rows, int cols, long rowPitchUm, long colPitchUm,
             ReplayHeader h = new ReplayHeader(integer(kv, "rows"), integer(kv, "cols"), micrometres(kv, "row_pitch_mm"),
                     micrometres(kv, "col_pitch_mm"), number(kv, "hz"), integer(kv, "adc_bits"),
                     calibration(kv.getOrDefault("calibration", "")), mat, kv.get("session"),
-                    kv.containsKey("first_ms") ? Long.parseLong(kv.get("first_ms")) : null);
+                    kv.containsKey("first_ms") ? Long.parseLong(kv.get("first_ms")) : null,
+                    kv.containsKey("order") ? orderOf(kv.get("order")) : CellOrder.NONE);
             h.deviceInfo(mat == null ? "recording" : mat);  // the calibration's order, checked now
             return h;
         } catch (IllegalArgumentException e) {
             throw new ReplayFormatException(path + ": bad replay header: " + e.getMessage());
+        }
+    }
+
+    private static CellOrder orderOf(String text) {
+        try {
+            return CellOrder.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("order: " + e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.acumat.protocol.CalibrationPoint;
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,5 +61,42 @@ class ReplayHeaderTest {
         assertThatThrownBy(() -> ReplayHeader.read(badCalibration)).hasMessageContaining("calibration");
         Path version = file("# acumat-replay 2 rows=1\n1\n");
         assertThatThrownBy(() -> ReplayHeader.read(version)).hasMessageContaining("version 2");
+    }
+
+    @Test
+    void theCellOrderTravelsInTheHeaderOnlyWhenItMovesCells() throws IOException {
+        DeviceInfo info = new DeviceInfo("mat-1", 1, 2, 3, 2, 3, 22_000, 21_500, 12, 40_000, 0, List.of());
+        assertThat(ReplayHeader.of(info, 25, null, null).line()).doesNotContain("order");
+        ReplayHeader h = ReplayHeader.of(info, 25, null, null, CellOrder.parse("transpose,flip-cols"));
+        assertThat(h.line()).endsWith(" order=flip-cols,transpose");
+        Path p = file(h.line() + "\n1 2 3 4 5 6\n");
+        ReplayHeader back = ReplayHeader.read(p).orElseThrow();
+        assertThat(back).isEqualTo(h);
+        assertThat(back.rows()).as("the geometry as written").isEqualTo(2);
+        try (ReplayFrameSource source = new ReplayFrameSource(p, back, 25)) {
+            assertThat(source.deviceInfo("x").rows()).isEqualTo(3);
+            assertThat(source.deviceInfo("x").rowPitchUm()).isEqualTo(21_500);
+            int[] v = new int[6];
+            assertThat(source.next(v)).isTrue();
+            assertThat(v).containsExactly(4, 1, 5, 2, 6, 3);  // 1 2 3 / 4 5 6 transposed, each row then reversed
+        }
+        assertThat(ReplayHeader.read(file("# acumat-replay 1 rows=2 cols=2 row_pitch_mm=10 col_pitch_mm=10 hz=1"
+                + " adc_bits=12\n1 2 3 4\n")).orElseThrow().order()).isEqualTo(CellOrder.NONE);
+        Path bad = file("# acumat-replay 1 rows=2 cols=2 row_pitch_mm=10 col_pitch_mm=10 hz=1 adc_bits=12 order=mirror\n");
+        assertThatThrownBy(() -> ReplayHeader.read(bad)).isInstanceOf(ReplayFormatException.class)
+                .hasMessageContaining("bad replay header: order: 'mirror' is not a cell order step");
+    }
+
+    @Test
+    void aGzippedExportKeepsItsHeaderAndABinaryFileIsSaidToBeOne() throws IOException {
+        Path gz = dir.resolve("export.txt.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(("# acumat-replay 1 rows=1 cols=2 row_pitch_mm=10 col_pitch_mm=10 hz=1 adc_bits=12 calibration="
+                    + " mat=m-1\n1 2\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(ReplayHeader.read(gz).orElseThrow().matId()).isEqualTo("m-1");
+        Path png = dir.resolve("p.png");
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertThatThrownBy(() -> ReplayHeader.read(png)).hasMessageStartingWith(png + ": not a text recording");
     }
 }
