@@ -24,6 +24,7 @@ public final class Scenarios {
         REGISTRY.put("sit-up", Scenarios::sitUp);
         REGISTRY.put("stand", Scenarios::stand);
         REGISTRY.put("get-off", Scenarios::getOff);
+        REGISTRY.put("on-off", Scenarios::onOff);
         REGISTRY.put("session", Scenarios::session);
     }
 
@@ -118,6 +119,19 @@ public final class Scenarios {
     static Script getOff() {
         Script.Builder b = Script.builder("get-off", supine()).hold("still", 4);
         return sitUpAndOff(b).hold("empty", 4).build();
+    }
+
+    /**
+     * Empty for 15 s, get on and lie down, lie still for 30 s, sit up and get off, empty for 15 s:
+     * empty long enough for an analysis to learn the empty mat first and to find it again at the
+     * end, which matters once the empty mat carries a load of its own
+     * ({@link SensorModel#stuckShare()}, {@link SensorModel#topperKpa()}).
+     */
+    static Script onOff() {
+        Script.Builder b = Script.builder("on-off").hold("empty", 15);
+        lieDown(b);
+        b.hold("still", 30);
+        return sitUpAndOff(b).hold("empty", 15).build();
     }
 
     /**

@@ -19,18 +19,34 @@ import java.util.List;
  * sent as 0). The noise is an Irwin-Hall sum of four uniforms: gaussian to the eye but bounded
  * at 3.46 sigma, so with sigma 3 and deadband 12 an unloaded cell without drift reads exactly 0.
  *
+ * <p>Two things make a real empty mat read more than that, both off by default:
+ * <ul>
+ *   <li><b>Stuck cells</b>: {@code stuckShare} of the cells (rounded, at least one when above 0),
+ *       chosen by the seed, each reading its own constant value whatever lies on it. Every third
+ *       reads full scale (a shorted sensor), the others 600 to 4000 counts (a crushed one).</li>
+ *   <li><b>A topper</b>: a foam layer or cover lying on the sensor sheet, pressing on it with
+ *       {@code topperKpa} on average, unevenly: a smooth random map of patches 10 to 20 cm
+ *       across, fixed for the mat, plus a small flicker of its own from frame to frame. The
+ *       person's pressure adds to it before the curve.</li>
+ * </ul>
+ *
  * @param halfScaleKpa pressure giving half of full scale
  * @param noiseCounts  noise standard deviation in counts, independent of the reading
  * @param noiseShare   further noise standard deviation as a share of the reading
  * @param driftCounts  largest baseline drift in counts (0 for none)
  * @param deadband     readings at or below this are sent as 0
+ * @param stuckShare   share of the cells stuck at a constant reading, 0..1 (0 for none)
+ * @param topperKpa    mean pressure of a topper on the whole mat, kPa (0 for none)
  */
 public record SensorModel(double halfScaleKpa, double noiseCounts, double noiseShare, double driftCounts,
-                          int deadband) {
+                          int deadband, double stuckShare, double topperKpa) {
     public static final int ADC_BITS = 12;
     public static final int MAX_RAW = (1 << ADC_BITS) - 1;
 
-    /** The simulated mat: 20 kPa half scale, 3 counts + 1 % noise, drift up to 30 counts, deadband 12. */
+    /**
+     * The simulated mat: 20 kPa half scale, 3 counts + 1 % noise, drift up to 30 counts, deadband
+     * 12, no stuck cells and no topper.
+     */
     public static final SensorModel DEFAULT = new SensorModel(20, 3, 0.01, 30, 12);
 
     /**
@@ -46,16 +62,37 @@ public record SensorModel(double halfScaleKpa, double noiseCounts, double noiseS
         if (deadband < 0 || deadband > MAX_RAW) {
             throw new IllegalArgumentException("deadband out of 0.." + MAX_RAW + ": " + deadband);
         }
+        if (!(stuckShare >= 0 && stuckShare <= 1)) {
+            throw new IllegalArgumentException("share of stuck cells out of 0..1: " + stuckShare);
+        }
+        if (!(topperKpa >= 0) || Double.isInfinite(topperKpa)) {
+            throw new IllegalArgumentException("topper pressure must be finite and >= 0: " + topperKpa);
+        }
+    }
+
+    /** A sensor whose empty mat carries no load: no stuck cells, no topper. */
+    public SensorModel(double halfScaleKpa, double noiseCounts, double noiseShare, double driftCounts, int deadband) {
+        this(halfScaleKpa, noiseCounts, noiseShare, driftCounts, deadband, 0, 0);
     }
 
     /** The same sensor without baseline drift. */
     public SensorModel withoutDrift() {
-        return new SensorModel(halfScaleKpa, noiseCounts, noiseShare, 0, deadband);
+        return new SensorModel(halfScaleKpa, noiseCounts, noiseShare, 0, deadband, stuckShare, topperKpa);
     }
 
-    /** The same sensor without noise or drift: the bare curve, clipping and deadband. */
+    /** The same sensor without noise, drift, stuck cells or topper: the bare curve, clipping and deadband. */
     public SensorModel ideal() {
         return new SensorModel(halfScaleKpa, 0, 0, 0, deadband);
+    }
+
+    /** The same sensor with {@code share} (0..1) of its cells stuck; 0 for none. */
+    public SensorModel withStuckCells(double share) {
+        return new SensorModel(halfScaleKpa, noiseCounts, noiseShare, driftCounts, deadband, share, topperKpa);
+    }
+
+    /** The same sensor under a topper pressing {@code kPa} on average; 0 for none. */
+    public SensorModel withTopper(double kPa) {
+        return new SensorModel(halfScaleKpa, noiseCounts, noiseShare, driftCounts, deadband, stuckShare, kPa);
     }
 
     /** The curve: mean raw counts (unrounded, unclipped) for a pressure in kPa. */

@@ -6,14 +6,16 @@ import dev.acumat.simulator.FrameTruth;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * A synthetic mat: a body following a {@link Script}, drawn by a {@link BodyModel}, read
  * through a {@link SensorModel}. Frames are raw 12-bit counts after deadband, with the ground
  * truth of each frame. Deterministic: the same script, body, geometry, sensor, rate and seed
  * give the same frames, and {@link #rewind()} replays them exactly. The seed drives the noise,
- * the drift and the breathing rhythm (12 to 16 breaths a minute); the script is the same for
- * every seed, so runs with different seeds share their ground truth.
+ * the drift, the breathing rhythm (12 to 16 breaths a minute) and the sensor's stuck cells and
+ * topper; the script is the same for every seed, so runs with different seeds share their
+ * ground truth, which describes the person alone.
  *
  * <p>Not thread-safe; one instance per simulated mat. Its templates are shared.
  */
@@ -55,7 +57,7 @@ public final class SyntheticMat implements FrameSource {
             n += segmentFrames[i];
         }
         this.totalFrames = n;
-        this.state = new SensorState(sensor, geometry.cells(), hz, seed);
+        this.state = new SensorState(sensor, geometry, hz, seed);
         this.breathsPerSecond = (12 + 4 * new SplittableRandom(~seed).nextDouble()) / 60;
         this.kPa = new float[geometry.cells()];
         rewind();
@@ -146,9 +148,22 @@ public final class SyntheticMat implements FrameSource {
         return frame;
     }
 
-    /** The noiseless pressure (kPa) of the frame last returned; do not modify. */
+    /**
+     * The person's noiseless pressure (kPa) of the frame last returned, without the sensor's
+     * topper; do not modify.
+     */
     public float[] pressureKpa() {
         return kPa;
+    }
+
+    /** The cells the sensor has stuck ({@link SensorModel#stuckShare()}), in increasing order. */
+    public int[] stuckCells() {
+        return IntStream.range(0, geometry.cells()).filter(i -> state.stuckOf(i) >= 0).toArray();
+    }
+
+    /** The mean pressure (kPa) of the sensor's topper on a cell, 0 without one ({@link SensorModel#topperKpa()}). */
+    public double topperKpa(int cell) {
+        return state.topperOf(cell);
     }
 
     /** The noiseless load of the frame last returned. */

@@ -13,7 +13,7 @@ class ScenariosTest {
     @Test
     void allScenariosAreRegistered() {
         assertThat(Scenarios.names()).containsExactly("empty", "lie-down", "still", "shifts", "roll", "sit-up",
-                "stand", "get-off", "session");
+                "stand", "get-off", "on-off", "session");
         assertThatThrownBy(() -> Scenarios.script("nap")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("session");
     }
