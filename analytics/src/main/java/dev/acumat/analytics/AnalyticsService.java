@@ -3,6 +3,7 @@ package dev.acumat.analytics;
 import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.influx.InfluxSetup;
 import dev.acumat.analytics.influx.InfluxWriter;
+import dev.acumat.analytics.settings.MatSettings;
 import dev.acumat.analytics.sink.InfluxSink;
 import dev.acumat.analytics.stream.StreamsRunner;
 import dev.acumat.analytics.web.AccessToken;
@@ -33,9 +34,10 @@ public final class AnalyticsService implements AutoCloseable {
      * @param httpPort  its port (0 = a free one)
      * @param httpToken what the web server asks of every client, or null for none (then
      *                  {@code httpHost} must be a loopback address: {@link BindAddress})
+     * @param mats      settings of single mats (their cell order), the same on every instance
      */
     public record Config(String kafka, InfluxEndpoint influx, Path stateDir, int threads, String httpHost,
-                         int httpPort, AccessToken httpToken) {
+                         int httpPort, AccessToken httpToken, MatSettings mats) {
         /** Without a web server. */
         public Config(String kafka, InfluxEndpoint influx, Path stateDir, int threads) {
             this(kafka, influx, stateDir, threads, null, 0, null);
@@ -46,7 +48,14 @@ public final class AnalyticsService implements AutoCloseable {
             this(kafka, influx, stateDir, threads, httpHost, httpPort, null);
         }
 
+        /** No mat with settings of its own. */
+        public Config(String kafka, InfluxEndpoint influx, Path stateDir, int threads, String httpHost, int httpPort,
+                      AccessToken httpToken) {
+            this(kafka, influx, stateDir, threads, httpHost, httpPort, httpToken, MatSettings.NONE);
+        }
+
         public Config {
+            mats = mats == null ? MatSettings.NONE : mats;
             if (kafka == null || kafka.isBlank()) {
                 throw new IllegalArgumentException("--kafka: give the bootstrap servers, host:port[,host:port...]");
             }
@@ -116,18 +125,21 @@ public final class AnalyticsService implements AutoCloseable {
             retry.setDaemon(true);
             retry.start();
         }
-        StreamsRunner streams = StreamsRunner.start(config.kafka(), config.stateDir(), config.threads());
+        if (!config.mats().isEmpty()) {
+            log.info("mats with settings of their own: {}", config.mats());
+        }
+        StreamsRunner streams = StreamsRunner.start(config.kafka(), config.stateDir(), config.threads(), config.mats());
         InfluxSink sink = new InfluxSink(config.kafka(), new InfluxWriter(config.influx(),
                 InfluxWriter.Options.forEndpoint(config.influx())));
         LiveFeed live = null;
         WebServer web = null;
         if (config.httpHost() != null) {
-            live = new LiveFeed(config.kafka());
+            live = new LiveFeed(config.kafka(), config.mats());
             Thread liveThread = new Thread(live, "live-feed");
             liveThread.setDaemon(true);
             liveThread.start();
             web = WebServer.start(config.httpHost(), config.httpPort(), config.httpToken(),
-                    WebServer.routes(live, config.influx(), streams::running, config.kafka()));
+                    WebServer.routes(live, config.influx(), streams::running, config.kafka(), config.mats()));
         }
         log.info("analytics running: Kafka {}, InfluxDB {} database {}", config.kafka(), config.influx().url(),
                 config.influx().database());

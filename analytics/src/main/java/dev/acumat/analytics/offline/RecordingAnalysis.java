@@ -5,6 +5,7 @@ import dev.acumat.analytics.frame.ContactMetrics;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionSummary;
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.simulator.ReplayFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +18,9 @@ import java.util.Locale;
  * InfluxDB, printing JSON lines (a line per frame with the fields of the {@code contact}
  * measurement, a line per session start, session end and posture shift) or CSV (a row per
  * frame). Frame i is at i / hz seconds after the origin: 0, or the first frame's time that an
- * exported recording's header gives, so that session ids and times match the live run's.
+ * exported recording's header gives, so that session ids and times match the live run's. The
+ * spec is the canonical geometry; a recording written in another {@link CellOrder} is read
+ * through it.
  */
 public final class RecordingAnalysis {
     public enum Format { JSONL, CSV }
@@ -26,6 +29,7 @@ public final class RecordingAnalysis {
             + "peak_pressure,mean_pressure,cop_x_cm,cop_y_cm,posture,units,events";
 
     private final MatSpec spec;
+    private final CellOrder order;
     private final double hz;
     private final long originMicros;
     private final Format format;
@@ -36,7 +40,18 @@ public final class RecordingAnalysis {
     }
 
     public RecordingAnalysis(MatSpec spec, double hz, long originMicros, Format format, PrintWriter out) {
+        this(spec, CellOrder.NONE, hz, originMicros, format, out);
+    }
+
+    /**
+     * @param spec  the mat in the canonical order
+     * @param order how the recordings' cells map to it: their frames have {@code spec}'s rows and
+     *              columns, swapped under a transpose
+     */
+    public RecordingAnalysis(MatSpec spec, CellOrder order, double hz, long originMicros, Format format,
+                             PrintWriter out) {
         this.spec = spec;
+        this.order = order;
         this.hz = hz;
         this.originMicros = originMicros;
         this.format = format;
@@ -55,7 +70,10 @@ public final class RecordingAnalysis {
         }
         long frame = 0;
         for (Path recording : recordings) {
-            try (ReplayFile file = ReplayFile.open(recording, spec.rows(), spec.cols())) {
+            // The inverse order's geometry of the canonical grid is the grid as written.
+            CellOrder back = order.inverse();
+            try (ReplayFile file = ReplayFile.open(recording, back.outRows(spec.rows(), spec.cols()),
+                    back.outCols(spec.rows(), spec.cols()), order)) {
                 while (file.next(raw)) {
                     MatAnalyzer.FrameResult r = analyzer.analyze(micros(frame), raw);
                     frameLine(frame, r);

@@ -1,5 +1,6 @@
 package dev.acumat.analytics.replay;
 
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.simulator.ReplayHeader;
@@ -11,7 +12,8 @@ import java.io.Writer;
  * Writes recorded frames in the replay format of DESIGN.md, with the {@link ReplayHeader}
  * comment first (from the mat's device-info), so that {@code acumat analyze} and
  * {@code acumat simulate --replay} take the file back as it is. A frame is a line of raw counts
- * separated by tabs, row-major, row 0 at the head end. Frames of another geometry than the
+ * separated by tabs, row-major, as the mat sent it: row 0 at the head end, unless the mat has a
+ * cell order of its own, which the header then carries. Frames of another geometry than the
  * header's (the mat changed mid-way) are left out and counted.
  */
 public final class ReplayWriter implements FrameVisitor {
@@ -20,14 +22,21 @@ public final class ReplayWriter implements FrameVisitor {
 
     private final Writer out;
     private final String sessionId;
+    private final CellOrder order;
     private ReplayHeader header;
     private long frames;
     private long skipped;
     private DeviceInfo pending;
 
     public ReplayWriter(Writer out, String sessionId) {
+        this(out, sessionId, CellOrder.NONE);
+    }
+
+    /** A writer of the frames of a mat whose cells are in {@code order}. */
+    public ReplayWriter(Writer out, String sessionId, CellOrder order) {
         this.out = out;
         this.sessionId = sessionId;
+        this.order = order;
     }
 
     @Override
@@ -49,7 +58,7 @@ public final class ReplayWriter implements FrameVisitor {
                     return true;
                 }
                 double hz = pending.nominalRateHz() > 0 ? pending.nominalRateHz() : DEFAULT_HZ;
-                header = ReplayHeader.of(pending, hz, sessionId, frame.timeMs());
+                header = ReplayHeader.of(pending, hz, sessionId, frame.timeMs(), order);
                 out.write(header.line());
                 out.write('\n');
             }

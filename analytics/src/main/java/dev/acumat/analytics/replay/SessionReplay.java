@@ -4,6 +4,7 @@ import dev.acumat.analytics.history.HistoryQueries;
 import dev.acumat.analytics.history.SessionDetail;
 import dev.acumat.analytics.history.SessionId;
 import dev.acumat.analytics.history.StoredSession;
+import dev.acumat.analytics.settings.MatSettings;
 import java.io.Writer;
 import java.time.Clock;
 import java.util.Objects;
@@ -12,20 +13,33 @@ import java.util.Optional;
 /**
  * A stored session's frames: the session from InfluxDB (its mat, start and end), its frames
  * from the {@link FrameStore}; where the session comes from is a {@link SessionLookup}. The export command and the web server's download share it.
+ * The frames stay as the mat sent them; a mat's cell order ({@link MatSettings}) goes into the
+ * export's header, so the file replays in the canonical order.
  */
 public final class SessionReplay {
     private final SessionLookup sessions;
     private final FrameStore frames;
+    private final MatSettings settings;
 
     public SessionReplay(HistoryQueries queries, FrameStore frames, Clock clock) {
-        this(id -> queries.session(id, clock.instant()).map(SessionDetail::session), frames);
+        this(queries, frames, clock, MatSettings.NONE);
+    }
+
+    /** The sessions of InfluxDB, the frames of {@code frames}, each mat read with its {@code settings}. */
+    public SessionReplay(HistoryQueries queries, FrameStore frames, Clock clock, MatSettings settings) {
+        this(id -> queries.session(id, clock.instant()).map(SessionDetail::session), frames, settings);
         Objects.requireNonNull(queries, "queries");
         Objects.requireNonNull(clock, "clock");
     }
 
     public SessionReplay(SessionLookup sessions, FrameStore frames) {
+        this(sessions, frames, MatSettings.NONE);
+    }
+
+    public SessionReplay(SessionLookup sessions, FrameStore frames, MatSettings settings) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.frames = Objects.requireNonNull(frames, "frames");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /** The session, or empty when there is none of that id. */
@@ -37,12 +51,17 @@ public final class SessionReplay {
         return frames;
     }
 
+    /** The settings the mats' frames are read with. */
+    public MatSettings settings() {
+        return settings;
+    }
+
     /**
      * Writes the session's frames in the replay format, from its {@link SessionWindow}; returns
      * what was written (no frames: they are past the topic's retention, or were never recorded).
      */
     public ReplayWriter export(StoredSession session, Writer out) {
-        ReplayWriter writer = new ReplayWriter(out, session.sessionId());
+        ReplayWriter writer = new ReplayWriter(out, session.sessionId(), settings.order(session.mat()));
         SessionWindow w = SessionWindow.of(session);
         frames.read(session.mat(), w.fromMs(), w.toMs(), 1, writer);
         return writer;

@@ -1,5 +1,6 @@
 package dev.acumat.analytics.stream;
 
+import dev.acumat.analytics.settings.MatSettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 
@@ -24,10 +25,16 @@ public final class AnalyticsTopology {
     private AnalyticsTopology() {
     }
 
+    /** The topology for mats without settings of their own. */
     public static Topology build() {
+        return build(MatSettings.NONE);
+    }
+
+    /** The topology, reading each mat's frames with its {@link MatSettings} (its cell order). */
+    public static Topology build(MatSettings settings) {
         Topology t = new Topology();
         t.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), FRAMES_TOPIC);
-        t.addProcessor(PROCESSOR, MatProcessor::new, SOURCE);
+        t.addProcessor(PROCESSOR, () -> new MatProcessor(settings), SOURCE);
         t.addStateStore(MatStateStore.builder(STATE_STORE), PROCESSOR);
         t.addSink(CONTACT_SINK, AnalyticsRecords.CONTACT_TOPIC, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);

@@ -3,7 +3,9 @@ package dev.acumat.analytics.stream;
 import dev.acumat.analytics.MatAnalyzer;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.session.SessionEvent;
+import dev.acumat.analytics.settings.MatSettings;
 import dev.acumat.analytics.session.SessionTracker;
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
@@ -38,12 +40,18 @@ import org.slf4j.LoggerFactory;
  * as a guard against frames sent twice. A wall-clock punctuation ends the sessions of mats
  * whose frames stopped, and another tells acumat.mats every 2 s which mats were heard of (for the
  * live view of every instance, which would otherwise read every frame to know them).
+ *
+ * <p>A mat with a cell order of its own ({@link MatSettings}) has its frames put in the canonical
+ * order before the analyzer sees them, and the analyzer's geometry is the canonical one (rows and
+ * columns swapped under a transpose). The stored state records the order it was built under: a
+ * mat restored under another order starts its analysis afresh, with a line in the log.
  */
 final class MatProcessor implements Processor<String, byte[], String, byte[]> {
     private static final Logger log = LoggerFactory.getLogger(MatProcessor.class);
     static final Duration SILENCE_CHECK_EVERY = Duration.ofSeconds(5);
     static final Duration ANNOUNCE_EVERY = Duration.ofSeconds(2);
 
+    private final MatSettings settings;
     private ProcessorContext<String, byte[]> context;
     private MatStateStore store;
     private final Map<String, Mat> mats = new HashMap<>();
@@ -51,20 +59,35 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
     private final Counter framesCounted = Metrics.counter("acumat.analytics.frames");
     private final Counter framesDropped = Metrics.counter("acumat.analytics.frames.dropped");
 
-    /** A mat in memory: its device-info, analyzer, last frame time, and when we last heard of it. */
+    /**
+     * A mat in memory: its device-info, cell order, analyzer, last frame time, and when we last
+     * heard of it.
+     */
     private static final class Mat implements Supplier<byte[]> {
         DeviceInfo info;
+        final CellOrder order;
         MatAnalyzer analyzer;
         long lastFrameMicros = Long.MIN_VALUE;
         long lastHeardMillis;
         long lastAnnouncedMillis;
+        /** A frame as the mat sent it and in the canonical order, reused; only for a mat with an order. */
+        int[] written = new int[0];
+        int[] canonical = new int[0];
+
+        Mat(CellOrder order) {
+            this.order = order;
+        }
 
         /** The state to store, encoded. */
         @Override
         public byte[] get() {
             return MatStateCodec.encode(new MatStateCodec.MatState(info, analyzer == null ? null : analyzer.state(),
-                    lastFrameMicros));
+                    lastFrameMicros, order));
         }
+    }
+
+    MatProcessor(MatSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -94,7 +117,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
             boolean changed = !info.equals(mat.info);
             if (changed) {
                 // A new mat, or its geometry or calibration changed: its analysis starts afresh.
-                mat.analyzer = new MatAnalyzer(MatSpec.of(withId(info, matId)));
+                mat.analyzer = new MatAnalyzer(spec(info, matId, mat.order));
             }
             mat.info = info;
             save(matId, mat);
@@ -111,7 +134,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
             drop(matId, "a frame before the mat's device-info");
             return;
         }
-        if (!mat.analyzer.spec().fits(frame.rows(), frame.cols())) {
+        if (frame.rows() != mat.info.rows() || frame.cols() != mat.info.cols()) {
             drop(matId, "a " + frame.rows() + " x " + frame.cols() + " frame from a " + mat.info.rows() + " x "
                     + mat.info.cols() + " mat");
             return;
@@ -121,7 +144,8 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
             return;  // already counted before a restart
         }
         mat.lastFrameMicros = time;
-        MatAnalyzer.FrameResult r = mat.analyzer.analyze(time, frame);
+        MatAnalyzer.FrameResult r = mat.order.isNone() ? mat.analyzer.analyze(time, frame)
+                : mat.analyzer.analyze(time, canonical(mat, frame));
         framesCounted.increment();
         if (r.report()) {
             forward(AnalyticsTopology.CONTACT_SINK, matId, time,
@@ -129,6 +153,22 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         }
         events(matId, r.events());
         save(matId, mat);
+    }
+
+    /** The frame's cells in the canonical order, in the mat's reused array. */
+    private static int[] canonical(Mat mat, PressureFrame frame) {
+        if (mat.written.length != frame.cells()) {
+            mat.written = new int[frame.cells()];
+            mat.canonical = new int[frame.cells()];
+        }
+        frame.copyTo(mat.written);
+        mat.order.apply(mat.written, frame.rows(), frame.cols(), mat.canonical);
+        return mat.canonical;
+    }
+
+    /** What the analyzer of a mat with {@code info} and {@code order} works on: canonical rows, columns and pitches. */
+    static MatSpec spec(DeviceInfo info, String matId, CellOrder order) {
+        return MatSpec.of(withId(order.canonical(info), matId));
     }
 
     /** The frame's wall-clock time: the gateway's clock anchor plus the mat's device time, else the record's. */
@@ -166,13 +206,21 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         if (mat != null) {
             return mat;
         }
-        mat = new Mat();
+        mat = new Mat(settings.order(matId));
         byte[] saved = store.get(matId);
         MatStateCodec.MatState state = saved == null ? null : MatStateCodec.decode(saved);
         if (state != null) {
             mat.info = state.info();
-            MatSpec spec = MatSpec.of(withId(state.info(), matId));
-            mat.analyzer = state.analyzer() == null ? new MatAnalyzer(spec) : new MatAnalyzer(spec, state.analyzer());
+            MatSpec spec = spec(state.info(), matId, mat.order);
+            boolean sameOrder = state.order().equals(mat.order);
+            if (!sameOrder && state.analyzer() != null) {
+                // The saved baseline and references are cell by cell in the old order: as after a
+                // changed device-info, the mat's analysis starts afresh.
+                log.info("mat {}: its cell order is now {}, its saved state was made with {}; its analysis starts"
+                        + " afresh", matId, mat.order, state.order());
+            }
+            mat.analyzer = state.analyzer() == null || !sameOrder ? new MatAnalyzer(spec)
+                    : new MatAnalyzer(spec, state.analyzer());
             mat.lastFrameMicros = state.lastFrameMicros();
         }
         mats.put(matId, mat);

@@ -5,6 +5,7 @@ import dev.acumat.analytics.body.Posture;
 import dev.acumat.analytics.session.Observation;
 import dev.acumat.analytics.session.SessionTracker;
 import dev.acumat.analytics.session.ShiftDetector;
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.MessageWriter;
@@ -25,16 +26,33 @@ import java.util.Map;
  * leads, so a newer service can read an older state or start the mat afresh. Version 2 adds
  * what version 1 left to refill after a restart (the shift detector's window, the last frame,
  * a session suspended by silence), so a restored mat decides exactly as it would have; a
- * version 1 state still reads, with those empty.
+ * version 1 state still reads, with those empty. Version 3 adds the cell order the analyzer's
+ * state was built under (a mat's baseline is cell by cell), so a changed {@code --mat-order} is
+ * noticed after a restart; versions 1 and 2 read as the canonical order.
  */
 public final class MatStateCodec {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final int VERSION_1 = 1;
+    private static final int VERSION_2 = 2;
     /** A bound on a stored shift window before allocating for it: far above 2 s of frames at any rate a mat sends. */
     private static final int MAX_WINDOW = 100_000;
 
-    /** What is kept per mat. */
-    public record MatState(DeviceInfo info, MatAnalyzer.State analyzer, long lastFrameMicros) {
+    /**
+     * What is kept per mat.
+     *
+     * @param info     the device-info as the mat sent it
+     * @param analyzer the analyzer's state, of canonical frames made through {@code order}
+     * @param order    the cell order the analyzer's frames were made with
+     */
+    public record MatState(DeviceInfo info, MatAnalyzer.State analyzer, long lastFrameMicros, CellOrder order) {
+        public MatState {
+            order = order == null ? CellOrder.NONE : order;
+        }
+
+        /** The state of a mat whose cells are in the canonical order. */
+        public MatState(DeviceInfo info, MatAnalyzer.State analyzer, long lastFrameMicros) {
+            this(info, analyzer, lastFrameMicros, CellOrder.NONE);
+        }
     }
 
     private MatStateCodec() {
@@ -49,6 +67,7 @@ public final class MatStateCodec {
             out.writeInt(info.length);
             out.write(info);
             out.writeLong(state.lastFrameMicros());
+            out.writeUTF(state.order().format());
             MatAnalyzer.State a = state.analyzer();
             out.writeBoolean(a != null);
             if (a != null) {
@@ -66,15 +85,16 @@ public final class MatStateCodec {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
             int version = in.readUnsignedByte();
-            if (version != VERSION && version != VERSION_1) {
+            if (version != VERSION && version != VERSION_2 && version != VERSION_1) {
                 return null;
             }
             byte[] info = new byte[in.readInt()];
             in.readFully(info);
             DeviceInfo deviceInfo = (DeviceInfo) MessageReader.parse(info);
             long last = in.readLong();
+            CellOrder order = version == VERSION ? CellOrder.parse(in.readUTF()) : CellOrder.NONE;
             MatAnalyzer.State analyzer = in.readBoolean() ? readAnalyzer(in, version) : null;
-            return new MatState(deviceInfo, analyzer, last);
+            return new MatState(deviceInfo, analyzer, last, order);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.acumat.analytics.stream;
 
+import dev.acumat.analytics.settings.MatSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,12 @@ public final class StreamsRunner implements AutoCloseable {
 
     /** Creates missing topics and starts the streams; returns at once, the streams run on their own threads. */
     public static StreamsRunner start(String bootstrap, Path stateDir, int threads) throws Exception {
+        return start(bootstrap, stateDir, threads, MatSettings.NONE);
+    }
+
+    /** {@link #start(String, Path, int)} with per-mat settings. */
+    public static StreamsRunner start(String bootstrap, Path stateDir, int threads, MatSettings settings)
+            throws Exception {
         short replication = ensureTopics(bootstrap);
         Properties p = new Properties();
         // The mats' state lives in changelog topics: as many copies as the cluster allows, up to 3.
@@ -76,7 +83,7 @@ public final class StreamsRunner implements AutoCloseable {
         p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
         KafkaStreams streams;
         try {
-            streams = startStreams(p);
+            streams = startStreams(p, settings);
         } catch (ProcessorStateException e) {
             // A process killed hard can leave a store that does not open again. The local copy is
             // only a cache of the changelogs (exactly once: nothing in it that Kafka lacks), so
@@ -85,13 +92,13 @@ public final class StreamsRunner implements AutoCloseable {
             log.warn("the local copy of the mats' state in {} does not open ({}); deleting it, Kafka restores it",
                     local, e.getMessage());
             deleteTree(local);
-            streams = startStreams(p);
+            streams = startStreams(p, settings);
         }
         return new StreamsRunner(streams);
     }
 
-    private static KafkaStreams startStreams(Properties p) {
-        KafkaStreams streams = new KafkaStreams(AnalyticsTopology.build(), p);
+    private static KafkaStreams startStreams(Properties p, MatSettings settings) {
+        KafkaStreams streams = new KafkaStreams(AnalyticsTopology.build(settings), p);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("analytics stream thread failed, replacing it: {}", e.toString());
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse

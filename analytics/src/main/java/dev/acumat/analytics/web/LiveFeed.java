@@ -3,8 +3,10 @@ package dev.acumat.analytics.web;
 import dev.acumat.analytics.MatAnalyzer;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.replay.KafkaFrameStore;
+import dev.acumat.analytics.settings.MatSettings;
 import dev.acumat.analytics.stream.AnalyticsRecords;
 import dev.acumat.analytics.stream.AnalyticsTopology;
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
@@ -42,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * (lower-back outline, posture; from the first frame a browser watches, and only while one
  * does), takes the running session from acumat.sessions, and hands each frame to the browsers
  * watching that mat. Reading every frame of every mat, watched or not, took as much CPU as the
- * analytics themselves at a few hundred mats.
+ * analytics themselves at a few hundred mats. A mat with a cell order of its own
+ * ({@link MatSettings}) is shown in the canonical order, as the analytics see it: its geometry
+ * and its cells are turned here, so the page needs to know nothing of it.
  */
 public final class LiveFeed implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
@@ -54,19 +58,25 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     /** One mat as the live view knows it. */
     static final class LiveMat {
         final String id;
+        final CellOrder order;
         volatile DeviceInfo info;  // the feed thread's: what the spec was made from
         volatile MatSpec spec;
         volatile MatAnalyzer analyzer;
         volatile long lastFrameWallMillis;
         volatile String session;  // the latest acumat.sessions record, JSON, or null
         final Set<LiveClient> clients = new CopyOnWriteArraySet<>();
+        /** A frame as sent and in the canonical order: the feed thread's, for a mat with an order. */
+        int[] written = new int[0];
+        int[] canonical = new int[0];
 
-        LiveMat(String id) {
+        LiveMat(String id, CellOrder order) {
             this.id = id;
+            this.order = order;
         }
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final MatSettings settings;
     private final Map<String, LiveMat> mats = new ConcurrentHashMap<>();
     private volatile boolean closing;
     private volatile long lastPollWallMillis;
@@ -77,6 +87,12 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     private int framesPartitions;
 
     public LiveFeed(String bootstrap) {
+        this(bootstrap, MatSettings.NONE);
+    }
+
+    /** The live view of the mats at {@code bootstrap}, each shown through its {@link MatSettings}' cell order. */
+    public LiveFeed(String bootstrap, MatSettings settings) {
+        this.settings = settings;
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -205,18 +221,30 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         }
         if (m instanceof DeviceInfo info) {
             onDeviceInfo(mat, info);
-        } else if (m instanceof PressureFrame f && mat.spec != null && mat.spec.fits(f.rows(), f.cols())
-                && !mat.clients.isEmpty()) {
+        } else if (m instanceof PressureFrame f && mat.spec != null && f.rows() == mat.info.rows()
+                && f.cols() == mat.info.cols() && !mat.clients.isEmpty()) {
             MatAnalyzer analyzer = mat.analyzer;
             if (analyzer == null) {
                 // From the first watched frame on: the baseline and on-mat state build up from there.
                 analyzer = new MatAnalyzer(mat.spec);
                 mat.analyzer = analyzer;
             }
-            MatAnalyzer.FrameResult result = analyzer.analyze(KafkaFrameStore.timeMicros(f, r), f);
+            long time = KafkaFrameStore.timeMicros(f, r);
+            MatAnalyzer.FrameResult result = mat.order.isNone() ? analyzer.analyze(time, f)
+                    : analyzer.analyze(time, canonical(mat, f));
             byte[] message = LiveFrames.frameMessage(mat.spec, f.sequence(), result, mat.session);
             mat.clients.forEach(c -> c.offer(message));
         }
+    }
+
+    private static int[] canonical(LiveMat mat, PressureFrame f) {
+        if (mat.written.length != f.cells()) {
+            mat.written = new int[f.cells()];
+            mat.canonical = new int[f.cells()];
+        }
+        f.copyTo(mat.written);
+        mat.order.apply(mat.written, f.rows(), f.cols(), mat.canonical);
+        return mat.canonical;
     }
 
     /** An announcement of acumat.mats: the mat's device-info, heard of at the record's time. */
@@ -238,7 +266,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
             return;
         }
         mat.info = info;
-        MatSpec spec = MatSpec.of(info);
+        MatSpec spec = MatSpec.of(mat.order.canonical(info));
         if (mat.spec == null || !mat.spec.equals(spec)) {
             mat.spec = spec;
             mat.analyzer = null;
@@ -254,7 +282,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     }
 
     private LiveMat mat(String id) {
-        return mats.computeIfAbsent(id, LiveMat::new);
+        return mats.computeIfAbsent(id, i -> new LiveMat(i, settings.order(i)));
     }
 
     /** Starts sending a mat's frames to a browser; the mat message goes first when the mat is known. */

@@ -4,6 +4,7 @@ import dev.acumat.analytics.MatAnalyzer;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.replay.FrameVisitor;
 import dev.acumat.analytics.replay.RecordedFrame;
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.PressureFrame;
 import java.io.ByteArrayOutputStream;
@@ -16,12 +17,19 @@ import java.nio.charset.StandardCharsets;
  * bounds: every frame goes through a {@link MatAnalyzer} (the frames before the range too, so
  * the baseline and the session are where the live run had them) and those in range are kept
  * as the live stream's messages, each after its u32 little-endian length; or, for JSON, as the
- * same metrics with the frame's raw counts.
+ * same metrics with the frame's raw counts. A mat with a cell order of its own is played in the
+ * canonical order, as the live view shows it: geometry, cells and raw counts alike.
  */
 final class PlaybackEncoder implements FrameVisitor {
     private final boolean json;
     private final int maxFrames;
     private final int maxBytes;
+    private final CellOrder order;
+    private int[] written;
+    private int[] canonical;
+    /** The geometry frames have as the mat sends them. */
+    private int rows;
+    private int cols;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
     private MatSpec spec;
     private MatAnalyzer analyzer;
@@ -30,18 +38,27 @@ final class PlaybackEncoder implements FrameVisitor {
     private long nextFromMs = -1;
 
     PlaybackEncoder(boolean json, int maxFrames, int maxBytes) {
+        this(json, maxFrames, maxBytes, CellOrder.NONE);
+    }
+
+    PlaybackEncoder(boolean json, int maxFrames, int maxBytes, CellOrder order) {
         this.json = json;
         this.maxFrames = maxFrames;
         this.maxBytes = maxBytes;
+        this.order = order;
     }
 
     @Override
     public void info(DeviceInfo info) {
-        MatSpec next = MatSpec.of(info);
+        MatSpec next = MatSpec.of(order.canonical(info));
         if (next.equals(spec) || (json && spec != null)) {
             return;  // JSON has one mat: frames of another geometry are left out
         }
         spec = next;
+        rows = info.rows();
+        cols = info.cols();
+        written = new int[info.cells()];
+        canonical = new int[info.cells()];
         analyzer = new MatAnalyzer(next);
         if (json) {
             text("\"mat\":" + LiveFrames.matMessage(next) + ",\"frames\":[");
@@ -53,7 +70,7 @@ final class PlaybackEncoder implements FrameVisitor {
     @Override
     public boolean frame(RecordedFrame frame, boolean inRange) {
         PressureFrame f = frame.frame();
-        if (analyzer == null || !spec.fits(f.rows(), f.cols())) {
+        if (analyzer == null || f.rows() != rows || f.cols() != cols) {
             return true;
         }
         if (inRange && (frames >= maxFrames || out.size() >= maxBytes)) {
@@ -61,7 +78,14 @@ final class PlaybackEncoder implements FrameVisitor {
             nextFromMs = frame.timeMs();
             return false;
         }
-        MatAnalyzer.FrameResult r = analyzer.analyze(frame.timeMicros(), f);
+        int[] cells = null;
+        if (!order.isNone()) {
+            f.copyTo(written);
+            order.apply(written, rows, cols, canonical);
+            cells = canonical;
+        }
+        MatAnalyzer.FrameResult r = cells == null ? analyzer.analyze(frame.timeMicros(), f)
+                : analyzer.analyze(frame.timeMicros(), cells);
         if (!inRange) {
             return true;
         }
@@ -70,7 +94,7 @@ final class PlaybackEncoder implements FrameVisitor {
             String metrics = LiveFrames.metrics(f.sequence(), r, null);
             s.append(metrics, 0, metrics.length() - 1).append(",\"raw\":[");
             for (int i = 0; i < f.cells(); i++) {
-                s.append(i > 0 ? "," : "").append(f.valueAt(i));
+                s.append(i > 0 ? "," : "").append(cells == null ? f.valueAt(i) : cells[i]);
             }
             text(s.append("]}").toString());
         } else {

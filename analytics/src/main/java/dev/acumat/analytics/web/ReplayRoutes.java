@@ -67,7 +67,7 @@ public final class ReplayRoutes implements WebRoutes {
         }
         if (format.equals("replay")) {
             StringWriter text = new StringWriter();
-            ReplayWriter writer = new ReplayWriter(text, s.sessionId());
+            ReplayWriter writer = new ReplayWriter(text, s.sessionId(), replay.settings().order(s.mat()));
             Bounded bounded = new Bounded(writer, MAX_FRAMES);
             read(s, from, to, every, bounded);
             moreHeaders(ctx, bounded.more(), bounded.nextFromMs());
@@ -75,7 +75,8 @@ public final class ReplayRoutes implements WebRoutes {
             ctx.result(text.toString());
             return;
         }
-        PlaybackEncoder encoder = new PlaybackEncoder(format.equals("json"), MAX_FRAMES, MAX_BYTES);
+        PlaybackEncoder encoder = new PlaybackEncoder(format.equals("json"), MAX_FRAMES, MAX_BYTES,
+                replay.settings().order(s.mat()));
         read(s, from, to, every, encoder);
         byte[] body = encoder.finish();
         moreHeaders(ctx, encoder.more(), encoder.nextFromMs());

@@ -4,6 +4,7 @@ import dev.acumat.analytics.history.HistoryQueries;
 import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.replay.KafkaFrameStore;
 import dev.acumat.analytics.replay.SessionReplay;
+import dev.acumat.analytics.settings.MatSettings;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
@@ -87,8 +88,14 @@ public final class WebServer implements AutoCloseable {
 
     /** Every route group of the analytics' web server; {@code kafka} is the bootstrap the frames are read back from. */
     public static List<WebRoutes> routes(LiveFeed live, InfluxEndpoint influx, BooleanSupplier kafkaUp, String kafka) {
+        return routes(live, influx, kafkaUp, kafka, MatSettings.NONE);
+    }
+
+    /** {@link #routes(LiveFeed, InfluxEndpoint, BooleanSupplier, String)}, past sessions read with the mats' settings. */
+    public static List<WebRoutes> routes(LiveFeed live, InfluxEndpoint influx, BooleanSupplier kafkaUp, String kafka,
+                                         MatSettings mats) {
         SessionReplay replay = new SessionReplay(new HistoryQueries(influx), new KafkaFrameStore(kafka),
-                Clock.systemUTC());
+                Clock.systemUTC(), mats);
         return List.of(new LiveRoutes(live), new HealthRoutes(live, influx, kafkaUp), new HistoryRoutes(live, influx),
                 new ReplayRoutes(replay), new MetricsRoutes());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.analytics.MatAnalyzer;
 import dev.acumat.analytics.frame.MatSpec;
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.simulator.synthetic.Scenarios;
 import dev.acumat.simulator.synthetic.SyntheticMat;
@@ -31,5 +32,26 @@ class MatStateCodecTest {
     @Test
     void anUnknownVersionStartsTheMatAfresh() {
         assertThat(MatStateCodec.decode(new byte[] {9, 0, 0})).isNull();
+    }
+
+    @Test
+    void theCellOrderTravelsAndAnOlderStateReadsAsTheCanonicalOrder() {
+        DeviceInfo info = Scenarios.create("still", 25, 5).deviceInfo("mat-c");
+        CellOrder order = CellOrder.parse("flip-rows,transpose");
+        byte[] bytes = MatStateCodec.encode(new MatStateCodec.MatState(info, null, 7, order));
+        assertThat(bytes[0]).isEqualTo((byte) MatStateCodec.VERSION);
+        assertThat(MatStateCodec.decode(bytes).order()).isEqualTo(order);
+        assertThat(MatStateCodec.decode(MatStateCodec.encode(new MatStateCodec.MatState(info, null, 7))).order())
+                .isEqualTo(CellOrder.NONE);
+        // Version 2 had no order: the same bytes without it.
+        byte[] v2 = MatStateCodec.encode(new MatStateCodec.MatState(info, null, 7));
+        int orderAt = 1 + 4 + dev.acumat.protocol.MessageWriter.toBytes(info).length + 8;
+        byte[] old = new byte[v2.length - 6];
+        System.arraycopy(v2, 0, old, 0, orderAt);
+        System.arraycopy(v2, orderAt + 6, old, orderAt, v2.length - orderAt - 6);  // "none" as UTF: 2 + 4 bytes
+        old[0] = 2;
+        MatStateCodec.MatState back = MatStateCodec.decode(old);
+        assertThat(back.order()).isEqualTo(CellOrder.NONE);
+        assertThat(back.lastFrameMicros()).isEqualTo(7);
     }
 }
