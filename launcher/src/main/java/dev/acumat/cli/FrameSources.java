@@ -2,8 +2,10 @@ package dev.acumat.cli;
 
 import dev.acumat.simulator.FrameSource;
 import dev.acumat.simulator.ReplayFrameSource;
+import dev.acumat.simulator.synthetic.Body;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Scenarios;
+import dev.acumat.simulator.synthetic.SensorModel;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -12,14 +14,17 @@ final class FrameSources {
     private FrameSources() {
     }
 
-    /** A recording when {@code replay} is set (rows, cols and pitch required), else a scenario. */
-    static FrameSource of(String scenario, Path replay, Integer rows, Integer cols, Double pitchMm, double hz, long seed)
-            throws IOException {
+    /**
+     * A recording when {@code replay} is set (rows, cols and pitch required), else a scenario read
+     * through {@code sensor}.
+     */
+    static FrameSource of(String scenario, Path replay, Integer rows, Integer cols, Double pitchMm, double hz, long seed,
+                          SensorModel sensor) throws IOException {
         if (replay != null) {
             return new ReplayFrameSource(replay, rows, cols, pitchMm, hz);
         }
         MatGeometry geometry = rows == null ? MatGeometry.ACUPRESSURE : MatGeometry.of(rows, cols, pitchMm);
-        return Scenarios.create(scenario == null ? "session" : scenario, hz, seed, geometry);
+        return Scenarios.create(scenario == null ? "session" : scenario, hz, seed, geometry, Body.DEFAULT, sensor);
     }
 
     /** The default rate: 25 Hz for scenarios, 1 Hz for recordings (the PhysioNet PMD rate). */

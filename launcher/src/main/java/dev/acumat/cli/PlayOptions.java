@@ -6,6 +6,7 @@ import dev.acumat.simulator.ReplayFormatException;
 import dev.acumat.simulator.ReplayFrameSource;
 import dev.acumat.simulator.ReplayHeader;
 import dev.acumat.simulator.synthetic.Scenarios;
+import dev.acumat.simulator.synthetic.SensorModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,16 @@ final class PlayOptions {
             description = "Seed of the scenario's noise and drift. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--stuck-cells", paramLabel = "SHARE", defaultValue = "${env:ACUMAT_STUCK_CELLS:-0}",
+            description = "Share of the scenario mat's cells stuck at a constant high reading, some at full scale,"
+                    + " chosen by --seed (0..0.2, e.g. 0.01). Default: ${DEFAULT-VALUE}.")
+    double stuckCells;
+
+    @Option(names = "--topper-kpa", paramLabel = "P", defaultValue = "${env:ACUMAT_TOPPER_KPA:-0}",
+            description = "A topper on the scenario mat, pressing P kPa on average, unevenly, even with nobody on it"
+                    + " (0..2; 0.6 puts about 15 %% of the cells above 5 mmHg). Default: ${DEFAULT-VALUE}.")
+    double topperKpa;
+
     /** The recording's own header, when it has one and no geometry was given. */
     private ReplayHeader header;
 
@@ -87,6 +98,16 @@ final class PlayOptions {
         if (hz != null && (!(hz > 0) || hz > 10_000)) {
             throw usage.apply("--hz must be in (0, 10000], got " + hz);
         }
+        if (!(stuckCells >= 0 && stuckCells <= 0.2)) {
+            throw usage.apply("--stuck-cells must be in 0..0.2, got " + stuckCells);
+        }
+        if (!(topperKpa >= 0 && topperKpa <= 2)) {
+            throw usage.apply("--topper-kpa must be in 0..2, got " + topperKpa);
+        }
+        if (replay != null && (stuckCells > 0 || topperKpa > 0)) {
+            throw usage.apply((stuckCells > 0 ? "--stuck-cells" : "--topper-kpa")
+                    + " needs a --scenario: a recording's empty mat is the recorded one");
+        }
     }
 
     /** 25 Hz for scenarios, a recording's header rate or 1 Hz for recordings, unless --hz says otherwise. */
@@ -98,7 +119,8 @@ final class PlayOptions {
         if (header != null) {
             return new ReplayFrameSource(replay, header, rate());
         }
-        return FrameSources.of(scenario, replay, rows, cols, pitchMm, rate(), seed);
+        return FrameSources.of(scenario, replay, rows, cols, pitchMm, rate(), seed,
+                SensorModel.DEFAULT.withStuckCells(stuckCells).withTopper(topperKpa));
     }
 
     static final class ScenarioNames implements Iterable<String> {

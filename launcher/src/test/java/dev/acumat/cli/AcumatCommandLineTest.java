@@ -2,12 +2,17 @@ package dev.acumat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.simulator.FrameSource;
+import dev.acumat.simulator.synthetic.SensorModel;
+import dev.acumat.simulator.synthetic.SyntheticMat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +61,8 @@ class AcumatCommandLineTest {
             assertThat(run(c, "--help")).as(c).isZero();
         }
         assertThat(out.toString()).contains("--replay", "--pitch-mm", "--truth", "--baud");
+        // A description picocli could not format (a lone % in it) keeps its ${...} unreplaced.
+        assertThat(out.toString()).contains("--stuck-cells", "--topper-kpa").doesNotContain("${");
     }
 
     @Test
@@ -253,6 +260,52 @@ class AcumatCommandLineTest {
         assertThat(run("history", "--influx", "http://127.0.0.1:1", "--mat", "mat-1")).isEqualTo(1);
         assertThat(errorLine()).isEqualTo("acumat history: InfluxDB at http://127.0.0.1:1 does not answer");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "--stuck-cells 0.3|--stuck-cells must be in 0..0.2, got 0.3",
+        "--stuck-cells -0.01|--stuck-cells must be in 0..0.2, got -0.01",
+        "--stuck-cells NaN|--stuck-cells must be in 0..0.2, got NaN",
+        "--stuck-cells some|Invalid value for option '--stuck-cells': 'some' is not a double",
+        "--topper-kpa 2.5|--topper-kpa must be in 0..2, got 2.5",
+        "--topper-kpa -1|--topper-kpa must be in 0..2, got -1.0",
+        "--topper-kpa Infinity|--topper-kpa must be in 0..2, got Infinity"})
+    void theResidualLoadNamesTheOptionOfEveryMistake(String argsAndMessage) {
+        String[] parts = argsAndMessage.split("\\|");
+        assertThat(run(("simulate --port - --scenario on-off " + parts[0]).split(" "))).as(parts[0]).isEqualTo(2);
+        assertThat(errorLine()).startsWith("acumat simulate: " + parts[1]);
+        err.getBuffer().setLength(0);
+        assertThat(run(("demo --data-dir " + dir + " " + parts[0]).split(" "))).as(parts[0]).isEqualTo(2);
+        assertThat(errorLine()).startsWith("acumat demo: " + parts[1]);
+    }
+
+    @Test
+    void theResidualLoadNeedsAScenario() throws IOException {
+        Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
+        assertThat(run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
+                "--pitch-mm", "28", "--topper-kpa", "0.6")).isEqualTo(2);
+        assertThat(errorLine()).contains("--topper-kpa needs a --scenario");
+    }
+
+    @Test
+    void theResidualLoadReachesTheScenariosMat() throws IOException {
+        SensorModel asked = SensorModel.DEFAULT.withStuckCells(0.01).withTopper(0.6);
+        assertThat(sensorOf("--stuck-cells", "0.01", "--topper-kpa", "0.6")).isEqualTo(asked);
+        assertThat(sensorOf()).isEqualTo(SensorModel.DEFAULT);
+    }
+
+    private static SensorModel sensorOf(String... residual) throws IOException {
+        SimulateCommand simulate = new SimulateCommand();
+        CommandLine cl = new CommandLine(simulate);
+        List<String> args = new ArrayList<>(List.of("--port", "-", "--scenario", "on-off"));
+        args.addAll(List.of(residual));
+        cl.parseArgs(args.toArray(String[]::new));
+        simulate.play.validate(m -> new CommandLine.ParameterException(cl, m));
+        try (FrameSource source = simulate.play.source()) {
+            assertThat(source).isInstanceOf(SyntheticMat.class);
+            return ((SyntheticMat) source).sensor();
+        }
     }
 
     @Test
