@@ -2,6 +2,7 @@ package dev.acumat.cli;
 
 import dev.acumat.analytics.AnalyticsService;
 import dev.acumat.analytics.influx.InfluxEndpoint;
+import dev.acumat.analytics.settings.MatSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +49,9 @@ final class AnalyticsCommand implements Callable<Integer> {
             description = "Stream threads of this instance. Default: ${DEFAULT-VALUE}.")
     int threads;
 
+    @CommandLine.Mixin
+    MatOrderOption matOrder;
+
     @Override
     public Integer call() throws Exception {
         if (influx == null || influx.isBlank()) {
@@ -57,10 +61,11 @@ final class AnalyticsCommand implements Callable<Integer> {
         AnalyticsService.Config config;
         try {
             HostPort web = http == null || http.isBlank() ? null : HostPort.parse("--http", http);
+            MatSettings mats = matOrder.addTo(MatSettings.builder()).build();
             config = new AnalyticsService.Config(kafka, InfluxEndpoint.of(influx, db),
                     stateDir != null ? stateDir : Paths.dataDir().resolve("analytics-state"), threads,
                     web == null ? null : web.host(), web == null ? 0 : web.port(),
-                    web == null ? null : httpToken.token(System.getenv()));
+                    web == null ? null : httpToken.token(System.getenv()), mats);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.acumat.cli;
 
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.offline.RecordingAnalysis;
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.WireFormat;
 import dev.acumat.simulator.ReplayFile;
 import dev.acumat.simulator.ReplayFormatException;
@@ -25,22 +26,25 @@ import picocli.CommandLine.Parameters;
         description = {"Run the analytics on a recording (the replay format of simulate --replay) without Kafka or"
                 + " InfluxDB, and print a line per frame (contact, lower-back coverage, posture) and a line per"
                 + " session start, session end and posture shift. Several files are one recording, one after the"
-                + " other. The researchers' way in."})
+                + " other. The researchers' way in.",
+                "A file holds a frame per line, or a frame as --rows lines of --cols values (PhysioNet PMD"
+                + " experiment II); plain or gzip-compressed."})
 final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recordings: one frame per line, row-major.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recordings: one frame per line (or per --rows"
+            + " lines), row-major.")
     List<Path> files;
 
     @Option(names = "--rows", paramLabel = "R", defaultValue = "${env:ACUMAT_ROWS}",
-            description = "Rows of the mat (1..256), row 0 = head end. Needed unless the first file starts with an"
-                    + " acumat-replay header (./acumat export writes one), which gives rows, cols, pitch, rate and"
-                    + " calibration.")
+            description = "Rows of the recording as written (1..256). Needed unless the first file starts with an"
+                    + " acumat-replay header (./acumat export writes one), which gives rows, cols, pitch, rate,"
+                    + " calibration and cell order.")
     Integer rows;
 
     @Option(names = "--cols", paramLabel = "C", defaultValue = "${env:ACUMAT_COLS}",
-            description = "Columns of the mat (1..256).")
+            description = "Columns of the recording as written (1..256).")
     Integer cols;
 
     @Option(names = "--pitch-mm", paramLabel = "P", defaultValue = "${env:ACUMAT_PITCH_MM}",
@@ -59,11 +63,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "The mat id in session ids. Default: the header's mat, else recording.")
     String matId;
 
+    @CommandLine.Mixin
+    CellOrderOptions cellOrder;
+
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(files.get(0))) {
-            throw usage("no such file: " + files.get(0));
-        }
+        checkFile(files.get(0));
         // The header is only taken whole: a geometry given on the command line is a plain recording's.
         ReplayHeader header = rows == null && cols == null && pitchMm == null ? header(files.get(0)) : null;
         if (header != null) {
@@ -99,21 +104,31 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!WireFormat.isValidMatId(matId)) {
             throw usage("--mat-id must be 1..64 of A-Z a-z 0-9 . _ : -, got '" + matId + "'");
         }
+        CellOrder order = cellOrder.orderOf(header);
         int maxValue = 0;
         for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                throw usage("no such file: " + f);
-            }
-            // A ragged line anywhere is one clear error before any output.
-            maxValue = Math.max(maxValue, ReplayFile.check(f, rows, cols).maxValue());
+            checkFile(f);
+            // A ragged line or a binary file anywhere is one clear error before any output.
+            maxValue = Math.max(maxValue, ReplayFile.check(f, rows, cols, order).maxValue());
         }
-        MatSpec mat = header != null ? MatSpec.of(header.deviceInfo(matId))
-                : MatSpec.raw(matId, rows, cols, pitchMm, maxValue <= 4095 ? 12 : 16);
+        // The analytics see the canonical mat: rows and columns (and their pitches) swapped under a transpose.
+        MatSpec mat = header != null ? MatSpec.of(order.canonical(header.deviceInfo(matId)))
+                : MatSpec.raw(matId, order.outRows(rows, cols), order.outCols(rows, cols), pitchMm,
+                        maxValue <= 4095 ? 12 : 16);
         long originMicros = header != null && header.firstMs() != null ? header.firstMs() * 1000 : 0;
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
                 1 << 16));
-        new RecordingAnalysis(mat, hz, originMicros, fmt, out).run(files);
+        new RecordingAnalysis(mat, order, hz, originMicros, fmt, out).run(files);
         return out.checkError() ? 1 : 0;
+    }
+
+    private void checkFile(Path f) {
+        if (Files.isDirectory(f)) {
+            throw usage("is a directory, not a recording: " + f);
+        }
+        if (!Files.isRegularFile(f)) {
+            throw usage("no such file: " + f);
+        }
     }
 
     private ReplayHeader header(Path file) throws java.io.IOException {

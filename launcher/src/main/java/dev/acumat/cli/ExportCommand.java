@@ -10,6 +10,7 @@ import dev.acumat.analytics.replay.FrameStoreException;
 import dev.acumat.analytics.replay.KafkaFrameStore;
 import dev.acumat.analytics.replay.ReplayWriter;
 import dev.acumat.analytics.replay.SessionReplay;
+import dev.acumat.analytics.settings.MatSettings;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a session's frames, as the mat sent them, in the replay format: a header comment (rows,"
                 + " cols, pitch, rate, calibration), then one frame per line of raw counts, row-major, row 0 = head end."
-                + " ./acumat analyze FILE and ./acumat simulate --replay FILE take the file back as it is.",
+                + " ./acumat analyze FILE and ./acumat simulate --replay FILE take the file back as it is; a mat"
+                + " given a --mat-order has it in the header, so the file plays in acumat's order.",
                 "The session comes from InfluxDB (./acumat history lists the ids), its frames from Kafka's"
                         + " acumat.frames, from 10 s before its start to 20 s after its end, while the topic keeps them."})
 final class ExportCommand implements Callable<Integer> {
@@ -55,12 +57,17 @@ final class ExportCommand implements Callable<Integer> {
             description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
     String db;
 
+    @CommandLine.Mixin
+    MatOrderOption matOrder;
+
     @Override
     public Integer call() throws Exception {
         SessionId id;
         InfluxEndpoint endpoint;
         String bootstrap;
+        MatSettings mats;
         try {
+            mats = matOrder.addTo(MatSettings.builder()).build();
             if (session == null) {
                 throw new IllegalArgumentException("--session ID is needed (./acumat history lists the ids)");
             }
@@ -74,7 +81,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out: no such directory: " + out.getParent());
         }
         try (HistoryQueries queries = new HistoryQueries(endpoint)) {
-            SessionReplay replay = new SessionReplay(queries, new KafkaFrameStore(bootstrap), Clock.systemUTC());
+            SessionReplay replay = new SessionReplay(queries, new KafkaFrameStore(bootstrap), Clock.systemUTC(), mats);
             StoredSession s = replay.session(id).orElseThrow(() -> new IllegalStateException("no session " + id
                     + " in InfluxDB at " + endpoint.url() + " (./acumat history lists them)"));
             ReplayWriter written = out == null ? toStdout(replay, s) : toFile(replay, s);

@@ -1,5 +1,6 @@
 package dev.acumat.cli;
 
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.simulator.FrameSource;
 import dev.acumat.simulator.ReplayFrameSource;
 import dev.acumat.simulator.synthetic.Body;
@@ -15,13 +16,13 @@ final class FrameSources {
     }
 
     /**
-     * A recording when {@code replay} is set (rows, cols and pitch required), else a scenario read
-     * through {@code sensor}.
+     * A recording when {@code replay} is set (rows, cols and pitch required, as written; its cells
+     * in {@code order}), else a scenario read through {@code sensor}.
      */
     static FrameSource of(String scenario, Path replay, Integer rows, Integer cols, Double pitchMm, double hz, long seed,
-                          SensorModel sensor) throws IOException {
+                          SensorModel sensor, CellOrder order) throws IOException {
         if (replay != null) {
-            return new ReplayFrameSource(replay, rows, cols, pitchMm, hz);
+            return new ReplayFrameSource(replay, rows, cols, pitchMm, hz, order);
         }
         MatGeometry geometry = rows == null ? MatGeometry.ACUPRESSURE : MatGeometry.of(rows, cols, pitchMm);
         return Scenarios.create(scenario == null ? "session" : scenario, hz, seed, geometry, Body.DEFAULT, sensor);

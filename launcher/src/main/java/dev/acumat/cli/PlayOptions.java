@@ -22,13 +22,14 @@ final class PlayOptions {
     String scenario;
 
     @Option(names = "--replay", paramLabel = "FILE", defaultValue = "${env:ACUMAT_REPLAY}",
-            description = "Replay a recording: one frame per line, values separated by tabs, spaces or commas,"
-                    + " row-major, row 0 = head end. Needs --rows, --cols and --pitch-mm unless it starts with an"
-                    + " acumat-replay header (./acumat export writes one).")
+            description = "Replay a recording: one frame per line (or per --rows lines), values separated by tabs,"
+                    + " spaces or commas, row-major, plain or gzip-compressed. Needs --rows, --cols and --pitch-mm"
+                    + " unless it starts with an acumat-replay header (./acumat export writes one). A recording in"
+                    + " another cell order is sent in acumat's with --flip-rows, --flip-cols or --transpose.")
     Path replay;
 
     @Option(names = "--rows", paramLabel = "R", defaultValue = "${env:ACUMAT_ROWS}",
-            description = "Rows of the mat (1..256): the recording's, or a grid for the scenario"
+            description = "Rows of the mat (1..256): the recording's as written, or a grid for the scenario"
                     + " (default: the acupressure mat, 32 x 20 at 22 mm; 64 x 32 at 28 mm shows a whole body).")
     Integer rows;
 
@@ -57,6 +58,9 @@ final class PlayOptions {
             description = "A topper on the scenario mat, pressing P kPa on average, unevenly, even with nobody on it"
                     + " (0..2; 0.6 puts about 15 %% of the cells above 5 mmHg). Default: ${DEFAULT-VALUE}.")
     double topperKpa;
+
+    @CommandLine.Mixin
+    CellOrderOptions cellOrder;
 
     /** The recording's own header, when it has one and no geometry was given. */
     private ReplayHeader header;
@@ -88,8 +92,14 @@ final class PlayOptions {
                 throw usage.apply("--pitch-mm must be in (0, 1000], got " + pitchMm);
             }
         }
+        if (replay != null && Files.isDirectory(replay)) {
+            throw usage.apply("--replay: is a directory, not a recording: " + replay);
+        }
         if (replay != null && !Files.isRegularFile(replay)) {
             throw usage.apply("--replay: no such file: " + replay);
+        }
+        if (replay == null && cellOrder.given()) {
+            throw usage.apply(cellOrder.names().strip() + ": a cell order is a recording's; it needs --replay");
         }
         if (replay == null && scenario != null && !Scenarios.names().contains(scenario)) {
             throw usage.apply("--scenario: unknown scenario '" + scenario + "'; one of "
@@ -117,10 +127,10 @@ final class PlayOptions {
 
     FrameSource source() throws IOException {
         if (header != null) {
-            return new ReplayFrameSource(replay, header, rate());
+            return new ReplayFrameSource(replay, header, rate(), cellOrder.orderOf(header));
         }
         return FrameSources.of(scenario, replay, rows, cols, pitchMm, rate(), seed,
-                SensorModel.DEFAULT.withStuckCells(stuckCells).withTopper(topperKpa));
+                SensorModel.DEFAULT.withStuckCells(stuckCells).withTopper(topperKpa), cellOrder.order());
     }
 
     static final class ScenarioNames implements Iterable<String> {

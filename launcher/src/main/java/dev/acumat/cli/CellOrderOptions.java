@@ -1,0 +1,48 @@
+package dev.acumat.cli;
+
+import dev.acumat.protocol.CellOrder;
+import dev.acumat.simulator.ReplayHeader;
+import picocli.CommandLine.Option;
+
+/**
+ * How a recording's cells map to acumat's order (row 0 at the head end, column 0 under the
+ * supine person's right side): the flags analyze, simulate and demo share. {@code --rows} and
+ * {@code --cols} stay the file's as written; what comes out is canonical. Given flags replace a
+ * header's {@code order=} whole, so the command line says exactly which order is used.
+ */
+final class CellOrderOptions {
+    @Option(names = "--flip-rows", defaultValue = "${env:ACUMAT_FLIP_ROWS:-false}",
+            description = "The recording's rows run from the feet: its last row is at the head end (PhysioNet PMD"
+                    + " experiment II).")
+    boolean flipRows;
+
+    @Option(names = "--flip-cols", defaultValue = "${env:ACUMAT_FLIP_COLS:-false}",
+            description = "The recording's columns run the other way: column 0 under a supine person's left side"
+                    + " (PhysioNet PMD experiment I).")
+    boolean flipCols;
+
+    @Option(names = "--transpose", defaultValue = "${env:ACUMAT_TRANSPOSE:-false}",
+            description = "The recording's rows run across the mat: they become its columns, before any flip."
+                    + " These three replace the order of an acumat-replay header when any is given.")
+    boolean transpose;
+
+    /** Whether any of the flags is set. */
+    boolean given() {
+        return flipRows || flipCols || transpose;
+    }
+
+    /** The order the flags give. */
+    CellOrder order() {
+        return CellOrder.of(flipRows, flipCols, transpose);
+    }
+
+    /** A recording's order: the flags' when any is set, else its header's (none without a header). */
+    CellOrder orderOf(ReplayHeader header) {
+        return given() || header == null ? order() : header.order();
+    }
+
+    /** The flags as they were given, for a message. */
+    String names() {
+        return (flipRows ? " --flip-rows" : "") + (flipCols ? " --flip-cols" : "") + (transpose ? " --transpose" : "");
+    }
+}

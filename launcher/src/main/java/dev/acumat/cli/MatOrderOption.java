@@ -1,0 +1,36 @@
+package dev.acumat.cli;
+
+import dev.acumat.analytics.settings.MatSettings;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --mat-order MAT_ID=ORDER}: the cell order of mats wired another way, for the analytics
+ * and for export (whose header then carries it), so one line of a configuration file serves both.
+ */
+final class MatOrderOption {
+    static final String NAME = "--mat-order";
+
+    @Option(names = NAME, paramLabel = "MAT_ID=ORDER", defaultValue = "${env:ACUMAT_MAT_ORDER}",
+            description = "A mat whose cells are not in acumat's order, and its order: none, or a comma list of"
+                    + " flip-rows, flip-cols and transpose (transpose first, then the flips of the turned grid),"
+                    + " e.g. mat-7=flip-cols. Repeatable; in ACUMAT_MAT_ORDER or a configuration file, entries"
+                    + " separated by spaces.")
+    List<String> entries;
+
+    /**
+     * Adds the entries to {@code settings}.
+     *
+     * @throws IllegalArgumentException naming the option and the entry that is wrong
+     */
+    MatSettings.Builder addTo(MatSettings.Builder settings) {
+        List<String> split = new ArrayList<>();
+        // One value may hold several entries: the environment and the file have one line for all.
+        for (String e : entries == null ? List.<String>of() : entries) {
+            split.addAll(Arrays.asList(e.strip().split("\\s+")));
+        }
+        return settings.orders(NAME, split);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.acumat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.acumat.simulator.FrameSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A recording's cell order on the command line ({@code --flip-rows}, {@code --flip-cols},
+ * {@code --transpose}) and a mat's in the analytics ({@code --mat-order}): what they make of the
+ * frames, and one line for each mistake.
+ */
+class CellOrderOptionsTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Acumat.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private String errorLine() {
+        String e = err.toString();
+        assertThat(e.lines().count()).as("one line: %s", e).isEqualTo(1);
+        assertThat(e).doesNotContain("Exception", "\tat ");
+        return e.strip();
+    }
+
+    /** The source simulate (or demo) would play, from its options as parsed. */
+    private static FrameSource source(String command, String... args) throws IOException {
+        CommandLine cl = Acumat.commandLine();
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        CommandLine.ParseResult parsed = cl.parseArgs(all);
+        Object c = parsed.subcommand().commandSpec().userObject();
+        PlayOptions play = c instanceof SimulateCommand s ? s.play : ((DemoCommand) c).play;
+        play.validate(m -> new CommandLine.ParameterException(cl, m));
+        return play.source();
+    }
+
+    @Test
+    void simulateAndDemoSendARecordingInTheCanonicalOrder() throws IOException {
+        // A 3 x 2 mat's frame written as its 3 lines: 1 2 / 3 4 / 5 6.
+        Path rec = Files.writeString(dir.resolve("m.txt"), "1 2\n3 4\n5 6\n");
+        try (FrameSource s = source("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "3", "--cols", "2",
+                "--pitch-mm", "28", "--transpose", "--flip-cols")) {
+            assertThat(s.deviceInfo("m").rows()).isEqualTo(2);
+            assertThat(s.deviceInfo("m").cols()).isEqualTo(3);
+            int[] v = new int[6];
+            assertThat(s.next(v)).isTrue();
+            assertThat(v).containsExactly(5, 3, 1, 6, 4, 2);
+        }
+        try (FrameSource s = source("demo", "--replay", rec.toString(), "--rows", "3", "--cols", "2", "--pitch-mm",
+                "28", "--flip-rows")) {
+            int[] v = new int[6];
+            assertThat(s.next(v)).isTrue();
+            assertThat(v).containsExactly(5, 6, 3, 4, 1, 2);
+        }
+    }
+
+    @Test
+    void theHeadersOrderHoldsUnlessFlagsAreGivenWhichThenReplaceIt() throws IOException {
+        Path rec = Files.writeString(dir.resolve("export.txt"), "# acumat-replay 1 rows=1 cols=3 row_pitch_mm=22"
+                + " col_pitch_mm=22 hz=25 adc_bits=12 calibration= order=flip-cols\n1 2 3\n");
+        int[] v = new int[3];
+        try (FrameSource s = source("simulate", "--port", "-", "--replay", rec.toString())) {
+            assertThat(s.next(v)).isTrue();
+            assertThat(v).containsExactly(3, 2, 1);
+        }
+        try (FrameSource s = source("simulate", "--port", "-", "--replay", rec.toString(), "--transpose")) {
+            assertThat(s.deviceInfo("m").rows()).isEqualTo(3);
+            assertThat(s.next(v)).isTrue();
+            assertThat(v).as("--transpose alone: the header's flip-cols is replaced").containsExactly(1, 2, 3);
+        }
+    }
+
+    @Test
+    void aConfigurationFileCanSayIt() throws IOException {
+        Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3\n");
+        Path config = Files.writeString(dir.resolve("acumat.properties"), "flip-cols = true\n");
+        CommandLine cl = Acumat.commandLine();
+        String[] args = ConfigFile.apply(cl, new String[] {"--config", config.toString(), "simulate", "--port", "-",
+            "--replay", rec.toString(), "--rows", "1", "--cols", "3", "--pitch-mm", "10"});
+        SimulateCommand sim = (SimulateCommand) cl.parseArgs(args).subcommand().commandSpec().userObject();
+        sim.play.validate(m -> new CommandLine.ParameterException(cl, m));
+        try (FrameSource s = sim.play.source()) {
+            int[] v = new int[3];
+            assertThat(s.next(v)).isTrue();
+            assertThat(v).containsExactly(3, 2, 1);
+        }
+    }
+
+    @Test
+    void aCellOrderWithoutARecordingIsRefused() {
+        assertThat(run("simulate", "--port", "-", "--scenario", "still", "--flip-cols")).isEqualTo(2);
+        assertThat(errorLine()).startsWith("acumat simulate: --flip-cols: a cell order is a recording's; it needs"
+                + " --replay");
+    }
+
+    @Test
+    void aDirectoryIsADirectory() {
+        assertThat(run("analyze", dir.toString(), "--rows", "2", "--cols", "2", "--pitch-mm", "28")).isEqualTo(2);
+        assertThat(errorLine()).startsWith("acumat analyze: is a directory, not a recording: " + dir);
+        err.getBuffer().setLength(0);
+        assertThat(run("simulate", "--port", "-", "--replay", dir.toString(), "--rows", "2", "--cols", "2",
+                "--pitch-mm", "28")).isEqualTo(2);
+        assertThat(errorLine()).startsWith("acumat simulate: --replay: is a directory, not a recording: " + dir);
+    }
+
+    @Test
+    void aBinaryFileIsOneLineSayingItIsNoTextRecording() throws IOException {
+        Path png = dir.resolve("map.png");
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        assertThat(run("analyze", png.toString())).isEqualTo(2);
+        assertThat(errorLine()).startsWith("acumat analyze: " + png + ": not a text recording (byte 0x89 on line 1)");
+        err.getBuffer().setLength(0);
+        assertThat(run("analyze", png.toString(), "--rows", "64", "--cols", "32", "--pitch-mm", "28")).isEqualTo(1);
+        assertThat(errorLine()).startsWith("acumat analyze: " + png + ": not a text recording");
+        err.getBuffer().setLength(0);
+        Path blob = dir.resolve("blob.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(blob))) {
+            out.write(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0});
+        }
+        assertThat(run("simulate", "--port", "-", "--replay", blob.toString(), "--rows", "2", "--cols", "2",
+                "--pitch-mm", "28")).isEqualTo(1);
+        assertThat(errorLine()).startsWith("acumat simulate: " + blob + ": gzip-compressed, but not a text recording");
+    }
+
+    @Test
+    void aWrongCountInAMatrixFileNamesTheLayouts() throws IOException {
+        Path rec = Files.writeString(dir.resolve("pmd2.txt"), "1 2 3\n4 5 6\n", StandardCharsets.US_ASCII);
+        assertThat(run("analyze", rec.toString(), "--rows", "2", "--cols", "4", "--pitch-mm", "30")).isEqualTo(1);
+        assertThat(errorLine()).isEqualTo("acumat analyze: " + rec + " line 1: 3 values, rows x cols needs 8 (or cols,"
+                + " 4, on each of 2 lines)");
+    }
+
+    @Test
+    void aBadMatOrderIsOneLineNamingTheSetting() {
+        assertThat(run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--mat-order",
+                "mat-1=flip-cols", "--mat-order", "mat-2=mirror")).isEqualTo(2);
+        assertThat(errorLine()).isEqualTo("acumat analytics: --mat-order: mat-2: 'mirror' is not a cell order step;"
+                + " one of none, flip-rows, flip-cols, transpose (several as a comma list) (see 'acumat analytics"
+                + " --help')");
+        err.getBuffer().setLength(0);
+        assertThat(run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--mat-order",
+                "mat-1")).isEqualTo(2);
+        assertThat(errorLine()).contains("--mat-order: 'mat-1' is not MAT_ID=ORDER");
+        err.getBuffer().setLength(0);
+        assertThat(run("export", "--session", "mat-1.1795592005000", "--kafka", "127.0.0.1:1", "--influx",
+                "http://127.0.0.1:1", "--mat-order", "mat 1=flip-cols")).isEqualTo(2);
+        assertThat(errorLine()).contains("--mat-order: 'mat' is not MAT_ID=ORDER");
+    }
+
+    @Test
+    void theMatOrderOfAConfigurationFileIsSeveralEntriesOnALine() throws IOException {
+        Path config = Files.writeString(dir.resolve("acumat.properties"),
+                "mat-order = mat-1=flip-cols  mat-2=transpose,flip-rows mat-3=sideways\n");
+        CommandLine cl = Acumat.commandLine();
+        StringWriter e = new StringWriter();
+        cl.setErr(new PrintWriter(e, true));
+        int rc = cl.execute(ConfigFile.apply(cl, new String[] {"--config", config.toString(), "analytics", "--kafka",
+            "127.0.0.1:9092", "--influx", "http://127.0.0.1:1"}));
+        assertThat(rc).isEqualTo(2);
+        assertThat(e.toString()).contains("--mat-order: mat-3: 'sideways' is not a cell order step");
+    }
+}
