@@ -207,7 +207,8 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         return out;
     }
 
-    private void onFrame(ConsumerRecord<String, byte[]> r) {
+    /** A record of acumat.frames; the feed thread's (package-private for tests). */
+    void onFrame(ConsumerRecord<String, byte[]> r) {
         LiveMat mat = mat(r.key());
         mat.lastFrameWallMillis = System.currentTimeMillis();
         if (mat.clients.isEmpty() && mat.spec != null && isFrame(r.value())) {
