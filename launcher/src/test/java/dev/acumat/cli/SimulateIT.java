@@ -124,6 +124,37 @@ class SimulateIT {
         }
     }
 
+    @Test
+    void standardOutputSendsARecordingOfAnotherCellOrderInAcumatsOrder() throws Exception {
+        // The PMD frame written turned (32 rows of 64 values, one line each), gzip-compressed.
+        Path pmd = Path.of("../firmware-protocol/src/test/resources/pmd/S1-1-line3.txt");
+        int[] frame = java.util.Arrays.stream(Files.readString(pmd, StandardCharsets.US_ASCII).strip().split("\t"))
+                .mapToInt(Integer::parseInt).toArray();
+        int[] turned = new int[frame.length];
+        dev.acumat.protocol.CellOrder.parse("transpose").inverse().apply(frame, 64, 32, turned);
+        Path rec = dir.resolve("turned.txt");
+        try (java.io.Writer w = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+                Files.newOutputStream(rec)), StandardCharsets.US_ASCII)) {
+            for (int r = 0; r < 32; r++) {
+                StringBuilder line = new StringBuilder();
+                for (int c = 0; c < 64; c++) {
+                    line.append(c > 0 ? " " : "").append(turned[r * 64 + c]);
+                }
+                w.write(line.append('\n').toString());
+            }
+        }
+        byte[] out = runToEnd("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "32", "--cols", "64",
+                "--pitch-mm", "28", "--hz", "50", "--transpose");
+        List<Message> messages = decode(out);
+        DeviceInfo info = (DeviceInfo) messages.get(0);
+        assertThat(info.rows()).isEqualTo(64);
+        assertThat(info.cols()).isEqualTo(32);
+        List<PressureFrame> frames = frames(messages);
+        assertThat(frames).hasSize(1);
+        assertThat(frames.get(0).rows()).isEqualTo(64);
+        assertThat(frames.get(0).toArray()).isEqualTo(frame);
+    }
+
     /** Reads one end of a pty pair on its own thread, decoding as it goes. */
     private static final class TtyReader implements AutoCloseable {
         final List<Message> messages = new CopyOnWriteArrayList<>();
