@@ -3,9 +3,12 @@ package dev.acumat.analytics;
 import dev.acumat.analytics.body.BodyAnalyzer;
 import dev.acumat.analytics.body.BodyReading;
 import dev.acumat.analytics.body.Posture;
+import dev.acumat.analytics.body.PostureFilter;
+import dev.acumat.analytics.body.PostureModel;
 import dev.acumat.analytics.frame.Baseline;
 import dev.acumat.analytics.frame.ContactMetrics;
 import dev.acumat.analytics.frame.MatSpec;
+import dev.acumat.analytics.frame.NoiseCheck;
 import dev.acumat.analytics.frame.PressureMap;
 import dev.acumat.analytics.frame.PressureMapper;
 import dev.acumat.analytics.session.Observation;
@@ -13,32 +16,56 @@ import dev.acumat.analytics.session.OnMatDetector;
 import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionTracker;
 import dev.acumat.protocol.PressureFrame;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Everything the analytics do for one mat, frame by frame, in one place and without Kafka:
- * raw counts to pressure above the empty mat's baseline, contact metrics, posture and the
- * lower back, time on the mat, sessions and shifts. The same code runs in the streaming
- * service and in {@code acumat analyze}. One instance per mat, on one thread.
+ * raw counts to pressure above the empty mat's baseline, frames of sensor noise set aside,
+ * contact metrics, posture and the lower back, time on the mat, sessions and shifts. The same
+ * code runs in the streaming service and in {@code acumat analyze}. One instance per mat, on
+ * one thread.
+ *
+ * <p>The empty mat's baseline is whatever the mat reads while nobody is on it: it is learnt
+ * from frames without a body's pressure, and when a person gets off and leaves some load
+ * behind (a pillow, a topper's fold, stuck cells), that load becomes the baseline at once.
+ * Until a mat has been seen empty, the level most of its cells read stands in for it, so that
+ * a recording of a sensor whose unloaded cells do not read 0 is read above that level.
  */
 public final class MatAnalyzer {
+    /** Time constant of the baseline following an empty mat. */
+    static final double BASELINE_TAU_S = 2.0;
+    /** Until the mat was seen empty, this quantile of a frame's counts is the unloaded level... */
+    static final double LEVEL_QUANTILE = 0.2;
+    /** ...found again at most this often. */
+    static final long LEVEL_EVERY_MICROS = 1_000_000;
+
     private final MatSpec spec;
     private final PressureMapper mapper;
-    private final BodyAnalyzer body = new BodyAnalyzer();
+    private final BodyAnalyzer body;
+    private final PostureFilter filter;
     private final Baseline baseline;
+    /** The unloaded level of a mat not yet seen empty (see the class description). */
+    private final Baseline level;
+    private long levelMicros = Long.MIN_VALUE;
+    private long baselineMicros = Long.MIN_VALUE;
     private final SessionTracker tracker;
     private long lastReportedSecond;
+    private long invalidFrames;
     /** The current frame's raw values, reused: nothing keeps them past {@link #analyze}. */
     private int[] raw = new int[0];
+    private int[] sorted = new int[0];
 
     /**
      * One frame's outcome.
      *
+     * @param valid   false for a frame of sensor noise, which nothing else was taken from (its
+     *                contact and map are as it read; its body is {@link BodyReading#NOBODY})
      * @param report  whether this frame is the mat's contact point for its second (the first
      *                frame of each second of frame time while someone is on the mat)
      * @param map     the pressure map, valid until the next frame
      */
-    public record FrameResult(long timeMicros, boolean onMat, String sessionId, ContactMetrics contact,
+    public record FrameResult(long timeMicros, boolean valid, boolean onMat, String sessionId, ContactMetrics contact,
                               BodyReading body, boolean report, List<SessionEvent> events, PressureMap map) {
         /** The lower-back coverage, or null when it is not on the mat. */
         public Double lowerBackCoverage() {
@@ -47,26 +74,38 @@ public final class MatAnalyzer {
     }
 
     /** The state worth keeping across a restart. */
-    public record State(float[] baseline, boolean baselineSeeded, SessionTracker.State tracker, long lastReportedSecond) {
+    public record State(float[] baseline, boolean baselineSeeded, SessionTracker.State tracker, long lastReportedSecond,
+                        PostureFilter.State posture) {
     }
 
+    /** An analyzer with the shipped posture model for the mat's size. */
     public MatAnalyzer(MatSpec spec) {
+        this(spec, PostureModel.shippedFor(spec));
+    }
+
+    public MatAnalyzer(MatSpec spec, PostureModel model) {
         this.spec = spec;
         this.mapper = new PressureMapper(spec);
+        this.body = new BodyAnalyzer(model);
+        this.filter = new PostureFilter();
         this.baseline = new Baseline(spec.cells());
+        this.level = new Baseline(spec.cells());
         this.tracker = new SessionTracker(spec.matId());
         this.lastReportedSecond = Long.MIN_VALUE;
     }
 
     /** Carries on from a saved state, for the same mat geometry. */
-    public MatAnalyzer(MatSpec spec, State state) {
+    public MatAnalyzer(MatSpec spec, PostureModel model, State state) {
         if (state.baseline().length != spec.cells()) {
             throw new IllegalArgumentException("saved state is for " + state.baseline().length + " cells, the mat has "
                     + spec.cells());
         }
         this.spec = spec;
         this.mapper = new PressureMapper(spec);
+        this.body = new BodyAnalyzer(model);
+        this.filter = new PostureFilter(state.posture());
         this.baseline = new Baseline(state.baseline(), state.baselineSeeded());
+        this.level = new Baseline(spec.cells());
         this.tracker = new SessionTracker(spec.matId(), state.tracker());
         this.lastReportedSecond = state.lastReportedSecond();
     }
@@ -75,8 +114,17 @@ public final class MatAnalyzer {
         return spec;
     }
 
+    public PostureModel model() {
+        return body.model();
+    }
+
     public State state() {
-        return new State(baseline.values(), baseline.seeded(), tracker.state(), lastReportedSecond);
+        return new State(baseline.values(), baseline.seeded(), tracker.state(), lastReportedSecond, filter.state());
+    }
+
+    /** Frames set aside as sensor noise since this analyzer was made. */
+    public long invalidFrames() {
+        return invalidFrames;
     }
 
     /** Analyses one frame taken at {@code timeMicros}, its values read without a copy of their own. */
@@ -88,26 +136,66 @@ public final class MatAnalyzer {
         return analyze(timeMicros, raw);
     }
 
-    /** Analyses one frame of raw counts (row-major) taken at {@code timeMicros}. */
+    /** Analyses one frame of raw counts (row-major, in acumat's orientation) taken at {@code timeMicros}. */
     public FrameResult analyze(long timeMicros, int[] raw) {
-        PressureMap map = mapper.map(raw, baseline);
+        PressureMap map = mapper.map(raw, baseline.seeded() ? baseline : levelOf(timeMicros, raw));
         ContactMetrics contact = mapper.contactMetrics();
-        BodyReading reading = body.analyze(map);
+        if (NoiseCheck.isNoise(map, contact)) {
+            // Neither a body nor a lift: the frame tells nothing, and nothing learns from it.
+            invalidFrames++;
+            return new FrameResult(timeMicros, false, tracker.onMat(), tracker.sessionId(), contact, BodyReading.NOBODY,
+                    false, List.of(), map);
+        }
+        BodyReading reading = body.analyze(map, filter, timeMicros);
         double coverage = reading.lowerBack() == null ? Double.NaN : reading.lowerBack().coverage();
-        List<SessionEvent> events = tracker.observe(new Observation(timeMicros, contact.contactAreaCm2(),
+        boolean wasOn = tracker.onMat();
+        List<SessionEvent> events = tracker.observe(new Observation(timeMicros, reading.bodyAreaCm2(),
                 contact.copXCm(), contact.copYCm(), reading.posture(), coverage, contact.loadForceN()));
         boolean on = tracker.onMat();
-        if (!on && contact.contactAreaCm2() < OnMatDetector.OFF_AREA_CM2) {
-            // Only an empty mat teaches the baseline: a person's pressure is not drift.
-            baseline.followEmpty(raw);
-        }
+        learnBaseline(timeMicros, raw, wasOn, on, reading.bodyAreaCm2());
         long second = Math.floorDiv(timeMicros, 1_000_000L);
         boolean report = on && second != lastReportedSecond;
         if (report) {
             lastReportedSecond = second;
         }
-        return new FrameResult(timeMicros, on, tracker.sessionId(), contact, reading, report,
-                events, map);
+        return new FrameResult(timeMicros, true, on, tracker.sessionId(), contact, reading, report, events, map);
+    }
+
+    /**
+     * Only a mat without a person teaches the baseline: their pressure is not drift. A frame
+     * with less pressing contact than a person's follows it with a time constant of
+     * {@link #BASELINE_TAU_S}; the first one sets it. When a person has just got off and left
+     * contact behind, that is the empty mat now, taken whole.
+     */
+    private void learnBaseline(long timeMicros, int[] raw, boolean wasOn, boolean on, double bodyAreaCm2) {
+        if (on || bodyAreaCm2 >= OnMatDetector.ON_AREA_CM2) {
+            return;
+        }
+        if (wasOn && bodyAreaCm2 >= OnMatDetector.OFF_AREA_CM2) {
+            baseline.set(raw);
+        } else {
+            double dt = baselineMicros == Long.MIN_VALUE ? 0 : Math.max(0, timeMicros - baselineMicros) / 1e6;
+            baseline.follow(raw, (float) (1 - Math.exp(-dt / BASELINE_TAU_S)));
+        }
+        baselineMicros = timeMicros;
+    }
+
+    /** The unloaded level of a mat never seen empty: the {@link #LEVEL_QUANTILE} of its counts, every cell. */
+    private Baseline levelOf(long timeMicros, int[] raw) {
+        if (levelMicros == Long.MIN_VALUE || timeMicros - levelMicros >= LEVEL_EVERY_MICROS
+                || timeMicros < levelMicros) {
+            if (sorted.length != raw.length) {
+                sorted = new int[raw.length];
+            }
+            System.arraycopy(raw, 0, sorted, 0, raw.length);
+            Arrays.sort(sorted);
+            float value = sorted[(int) (LEVEL_QUANTILE * (sorted.length - 1))];
+            if (levelMicros == Long.MIN_VALUE || level.at(0) != value) {
+                level.level(value);
+            }
+            levelMicros = timeMicros;
+        }
+        return level;
     }
 
     /** Ends the session of a mat whose frames stopped arriving, at its last frame. */

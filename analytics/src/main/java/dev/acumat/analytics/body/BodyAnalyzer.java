@@ -24,30 +24,52 @@ public final class BodyAnalyzer {
     private final double[] scratch = new double[PostureModel.STAGE_ONE.length];
     private BodyShape shape;
 
-    /** An analyzer with the trained posture model shipped in the jar. */
-    public BodyAnalyzer() {
-        this(PostureModel.load());
-    }
-
-    BodyAnalyzer(PostureModel model) {
+    /** An analyzer classifying postures with {@code model} (null: one that only measures, for training). */
+    public BodyAnalyzer(PostureModel model) {
         this.model = model;
     }
 
-    /** Analyses one frame; the map is only read, and may be reused by its owner afterwards. */
+    /** The posture model in use. */
+    public PostureModel model() {
+        return model;
+    }
+
+    /** Analyses one frame on its own; the map is only read, and may be reused by its owner afterwards. */
     public BodyReading analyze(PressureMap map) {
+        return analyze(map, null, 0);
+    }
+
+    /**
+     * Analyses the next frame of a mat, taken at {@code timeMicros}, its posture steadied by
+     * {@code filter} over the frames before it (see {@link PostureFilter}).
+     */
+    public BodyReading analyze(PressureMap map, PostureFilter filter, long timeMicros) {
         BodyShape s = measure(map);
         if (s == null) {
-            return BodyReading.NOBODY;
+            if (filter != null) {
+                filter.reset();
+            }
+            return shape == null || !(shape.pressingAreaCm2 > 0) ? BodyReading.NOBODY
+                    : new BodyReading(Posture.UNKNOWN, 0, null, null, shape.pressingAreaCm2);
         }
-        int best = model.classify(features, probabilities, scratch);
-        double confidence = probabilities[best];
-        Posture posture = confidence >= model.unknownBelow ? POSTURES[best] : Posture.UNKNOWN;
         BodyAxis axis = new BodyAxis(s.cx, s.cy, s.angleDeg, s.uMax - s.uMin + s.binCm,
                 s.vMax - s.vMin + s.binCm);
+        if (model == null) {
+            return new BodyReading(Posture.UNKNOWN, 0, null, axis, s.pressingAreaCm2);
+        }
+        int best = model.classify(features, probabilities, scratch);
+        if (filter != null) {
+            filter.update(timeMicros, probabilities);
+            for (int k = 0; k < probabilities.length; k++) {
+                best = probabilities[k] > probabilities[best] ? k : best;
+            }
+        }
+        double confidence = probabilities[best];
+        Posture posture = confidence >= model.unknownBelow ? POSTURES[best] : Posture.UNKNOWN;
         // Only a supine back lies on the spikes: on a side the lumbar region faces sideways,
         // sitting and standing it is off the mat, and prone the belly, not the back, is down.
         LowerBackRegion region = posture == Posture.SUPINE && back.found ? back.region(s, map) : null;
-        return new BodyReading(posture, confidence, region, axis);
+        return new BodyReading(posture, confidence, region, axis, s.pressingAreaCm2);
     }
 
     /**

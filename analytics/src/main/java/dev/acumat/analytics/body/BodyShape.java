@@ -16,6 +16,12 @@ final class BodyShape {
     static final double SPECK_SHARE = 0.01;
     /** A connected contact carrying this share of the load is a major blob (a trunk, a foot). */
     static final double MAJOR_SHARE = 0.10;
+    /**
+     * A body presses: its contacts average at least this many times the contact threshold.
+     * A topper's light, even load lies just above the threshold, a stuck cell stands alone:
+     * neither is a person (see {@link #pressingAreaCm2}).
+     */
+    static final double PRESSING = 1.5;
 
     final int rows;
     final int cols;
@@ -35,6 +41,12 @@ final class BodyShape {
 
     int cells;
     double areaCm2;
+    /**
+     * Area of the contacts that press like a body: at least two cells, with a mean pressure of
+     * at least {@link #PRESSING} times the contact threshold. Valid even when {@link #measure}
+     * finds no body.
+     */
+    double pressingAreaCm2;
     double cx;
     double cy;
     double sin;
@@ -54,6 +66,18 @@ final class BodyShape {
     final double[] blobShare = new double[2];
     final double[] blobU = new double[2];
     final double[] blobV = new double[2];
+    /**
+     * The load on a coarse grid in the body's own frame: {@link #GRID_ALONG} bands over the
+     * contact's length (so a short and a tall person, a small and a large mat, fill the same
+     * bands) by {@link #GRID_ACROSS} bands of {@link #GRID_ACROSS_CM} across the axis, row-major
+     * from the head end and from lower v. A coarse picture of the body that does not depend on
+     * the mat's resolution; {@link #gridLoad} is the load it holds.
+     */
+    static final int GRID_ALONG = 12;
+    static final int GRID_ACROSS = 8;
+    static final double GRID_ACROSS_CM = 7.5;
+    final double[] grid = new double[GRID_ALONG * GRID_ACROSS];
+    double gridLoad;
     /** Load share and mean v of the upper, middle and lower third of the contact's length. */
     final double[] thirdShare = new double[3];
     final double[] thirdV = new double[3];
@@ -82,6 +106,14 @@ final class BodyShape {
         float[] p = map.pressures();
         ContactRuns r = runs;
         r.scan(map);
+        double pressing = PRESSING * map.spec().calibration().contactThreshold();
+        int pressingCells = 0;
+        for (int c = 0; c < r.comps; c++) {
+            if (r.compCells[c] >= 2 && r.compLoad[c] >= pressing * r.compCells[c]) {
+                pressingCells += r.compCells[c];
+            }
+        }
+        pressingAreaCm2 = pressingCells * cellCm2;
         double speck = SPECK_SHARE * r.totalLoad;
         // Totals over the body's runs: the pressure's moments follow from each run's sums, y
         // being constant along a run, so only the projection below visits single cells.
@@ -191,6 +223,12 @@ final class BodyShape {
         float c = (float) cos;
         float x0 = (float) cx;
         float y0 = (float) cy;
+        double[] g = grid;
+        java.util.Arrays.fill(g, 0);
+        float perBand = (float) (GRID_ALONG / (uMax - uMin + binCm));
+        float halfBin = (float) (binCm / 2);
+        float perAcross = (float) (1 / GRID_ACROSS_CM);
+        float acrossOffset = GRID_ACROSS / 2f;
         int bin = -1;
         double bandLoad = 0;
         int bandCount = 0;
@@ -221,6 +259,11 @@ final class BodyShape {
                     w2 += wi;
                     wv2 += wv;
                 }
+                float across = vi * perAcross + acrossOffset;
+                if (across >= 0 && across < GRID_ACROSS) {
+                    int along = (int) ((ui - lo + halfBin) * perBand);
+                    g[(along < GRID_ALONG ? along : GRID_ALONG - 1) * GRID_ACROSS + (int) across] += wi;
+                }
                 float av = vi < 0 ? -vi : vi;
                 if (av <= AxisProfile.CORRIDOR_CM) {
                     int k = (int) ((ui - lo) * perBin);
@@ -243,6 +286,11 @@ final class BodyShape {
             }
         }
         prof.add(bin, bandLoad, bandCount, bandV, bandCentral);
+        double gl = 0;
+        for (double v : g) {
+            gl += v;
+        }
+        gridLoad = gl;
         double sw = w0 + w1 + w2;
         sigmaU = Math.sqrt(suu / sw);
         sigmaV = Math.sqrt(svv / sw);

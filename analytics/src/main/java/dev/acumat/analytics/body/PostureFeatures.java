@@ -12,8 +12,8 @@ package dev.acumat.analytics.body;
  * give the same features.
  */
 final class PostureFeatures {
-    /** Names of the {@link #shape} entries, in order (the model file lists them to match). */
-    static final String[] SHAPE = {
+    /** The hand-made shape features; the grid's even half follows them in {@link #SHAPE}. */
+    private static final String[] SHAPE_NAMED = {
         "log_area",         // contact area, log of (cm2 / 1000)
         "length",           // contact length along the axis, m
         "width",            // contact width across the axis, m
@@ -37,14 +37,26 @@ final class PostureFeatures {
         "abs_bottom_lean",  // |lower third's|, dm: knees drawn forward lying on a side
     };
 
-    /** Names of the {@link #side} entries, in order. */
-    static final String[] SIDE = {
+    /** The hand-made side features; the grid's odd half follows them in {@link #SIDE}. */
+    private static final String[] SIDE_NAMED = {
         "skew",             // skewness of the lateral load: arm and knees in front, back flat
         "offset",           // centre of pressure from the mat's centre line, dm
         "top_lean",         // upper third's lateral centre relative to the middle third's, dm
         "bottom_lean",      // lower third's (knees drawn forward) relative to the middle third's, dm
         "angle",            // body axis angle, 10 degrees
     };
+
+    /** Grid cells a half holds: every band along, half the bands across (the other half mirrors them). */
+    private static final int HALF = BodyShape.GRID_ALONG * (BodyShape.GRID_ACROSS / 2);
+
+    /**
+     * Names of the {@link #shape} entries, in order (the model file lists them to match): the
+     * named features, then {@code grid_even_A_B}, the load share at band A along and B across
+     * plus its mirror image's, halved (B from the outside in).
+     */
+    static final String[] SHAPE = withGrid(SHAPE_NAMED, "grid_even_");
+    /** Names of the {@link #side} entries: the named ones, then {@code grid_odd_A_B}, the same share minus its mirror's, halved. */
+    static final String[] SIDE = withGrid(SIDE_NAMED, "grid_odd_");
 
     final double[] shape = new double[SHAPE.length];
     final double[] side = new double[SIDE.length];
@@ -83,7 +95,36 @@ final class PostureFeatures {
         g[2] = (s.thirdV[0] - s.thirdV[1]) / 10;
         g[3] = (s.thirdV[2] - s.thirdV[1]) / 10;
         g[4] = s.angleDeg / 10;
+        grid(s, f, SHAPE_NAMED.length, g, SIDE_NAMED.length);
+    }
 
+    /**
+     * The grid's even and odd halves: mirroring the frame swaps band B across with band
+     * ACROSS - 1 - B, which leaves their sum alone and turns their difference round.
+     */
+    private static void grid(BodyShape s, double[] even, int e0, double[] odd, int o0) {
+        int across = BodyShape.GRID_ACROSS;
+        double scale = s.gridLoad > 0 ? 0.5 / s.gridLoad : 0;
+        int k = 0;
+        for (int a = 0; a < BodyShape.GRID_ALONG; a++) {
+            for (int b = 0; b < across / 2; b++, k++) {
+                double here = s.grid[a * across + b];
+                double mirror = s.grid[a * across + across - 1 - b];
+                even[e0 + k] = (here + mirror) * scale;
+                odd[o0 + k] = (here - mirror) * scale;
+            }
+        }
+    }
+
+    private static String[] withGrid(String[] named, String prefix) {
+        String[] out = java.util.Arrays.copyOf(named, named.length + HALF);
+        int k = named.length;
+        for (int a = 0; a < BodyShape.GRID_ALONG; a++) {
+            for (int b = 0; b < BodyShape.GRID_ACROSS / 2; b++) {
+                out[k++] = prefix + a + "_" + b;
+            }
+        }
+        return out;
     }
 
     /** Two feet: the two heaviest contacts side by side (more across than along) with similar loads. */

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * What each cell reads with nobody on the mat, followed while the mat is empty so that a
- * slowly drifting sensor does not turn into contact. While someone is on the mat it is held
- * still: their pressure is not drift.
+ * slowly drifting sensor does not turn into contact, and whatever load the empty mat carries
+ * (a topper, stuck cells, a pillow) is not taken for a person. While someone is on the mat it
+ * is held still: their pressure is not drift.
  */
 public final class Baseline {
     /** Each empty frame moves the baseline this share of the way: a time constant of ~50 frames. */
@@ -26,19 +27,35 @@ public final class Baseline {
         this.seeded = seeded;
     }
 
-    /** Follows an empty frame: the first one sets the baseline, later ones nudge it. */
+    /** Follows an empty frame: the first one sets the baseline, later ones nudge it by {@link #RATE}. */
     public void followEmpty(int[] frameRaw) {
+        follow(frameRaw, RATE);
+    }
+
+    /** Follows an empty frame by {@code rate} (0..1) of the way: the first one sets the baseline. */
+    public void follow(int[] frameRaw, float rate) {
         if (!seeded) {
-            for (int i = 0; i < raw.length; i++) {
-                raw[i] = frameRaw[i];
-            }
-            seeded = true;
-            generation++;
+            set(frameRaw);
             return;
         }
         for (int i = 0; i < raw.length; i++) {
-            raw[i] += RATE * (frameRaw[i] - raw[i]);
+            raw[i] += rate * (frameRaw[i] - raw[i]);
         }
+        generation++;
+    }
+
+    /** Takes this frame as the empty mat, whatever was before. */
+    public void set(int[] frameRaw) {
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = frameRaw[i];
+        }
+        seeded = true;
+        generation++;
+    }
+
+    /** Every cell at {@code value}: a level for a mat never seen empty (see its use in MatAnalyzer). */
+    public void level(float value) {
+        java.util.Arrays.fill(raw, value);
         generation++;
     }
 

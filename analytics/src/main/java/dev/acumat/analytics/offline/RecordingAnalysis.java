@@ -1,6 +1,7 @@
 package dev.acumat.analytics.offline;
 
 import dev.acumat.analytics.MatAnalyzer;
+import dev.acumat.analytics.body.PostureModel;
 import dev.acumat.analytics.frame.ContactMetrics;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.session.SessionEvent;
@@ -34,6 +35,7 @@ public final class RecordingAnalysis {
     private final long originMicros;
     private final Format format;
     private final PrintWriter out;
+    private PostureModel model;
 
     public RecordingAnalysis(MatSpec spec, double hz, Format format, PrintWriter out) {
         this(spec, hz, 0, format, out);
@@ -58,12 +60,18 @@ public final class RecordingAnalysis {
         this.out = out;
     }
 
+    /** Classifies postures with {@code model} instead of the shipped model for the mat's size. */
+    public RecordingAnalysis withModel(PostureModel model) {
+        this.model = model;
+        return this;
+    }
+
     /**
      * Analyses every frame of the recordings, one after the other as one recording (several
      * files of one person make a session with shifts); returns the number of frames.
      */
     public long run(List<Path> recordings) throws IOException {
-        MatAnalyzer analyzer = new MatAnalyzer(spec);
+        MatAnalyzer analyzer = new MatAnalyzer(spec, model != null ? model : PostureModel.shippedFor(spec));
         int[] raw = new int[spec.cells()];
         if (format == Format.CSV) {
             out.println(CSV_HEADER);
@@ -96,6 +104,16 @@ public final class RecordingAnalysis {
     }
 
     private void frameLine(long frame, MatAnalyzer.FrameResult r) {
+        if (!r.valid()) {
+            // Sensor noise: set aside, neither a body nor a lift.
+            if (format == Format.CSV) {
+                out.println(String.format(Locale.ROOT, "%d,%.3f,,,,,,,,,invalid,%s,", frame, frame / hz,
+                        spec.calibration().units()));
+            } else {
+                out.println(new JsonLine().field("frame", frame).field("t_s", frame / hz, 3).field("invalid", "noise"));
+            }
+            return;
+        }
         ContactMetrics c = r.contact();
         String posture = MatAnalyzer.postureLabel(r);
         if (format == Format.CSV) {

@@ -47,7 +47,7 @@ public final class SessionTracker {
      * suspended it, the last frame (whose time is counted when the next one comes) and the shift
      * detector's window, so a restored tracker goes on exactly as this one would have.
      */
-    public record State(boolean on, long onCandidateSince, String sessionId, long startMicros, long lastMicros,
+    public record State(boolean on, long onCandidateSince, double personLoad, long onLastMicros, String sessionId, long startMicros, long lastMicros,
                         long offSince, long lastUpdate, double lowerBackTime, double coverageTime,
                         double coverageWeighted, int shiftCount, Map<Posture, Double> postureTime,
                         boolean suspended, Observation previous, ShiftDetector.State shifts) {
@@ -62,7 +62,7 @@ public final class SessionTracker {
     /** A tracker that carries on from a saved {@link #state()}. */
     public SessionTracker(String matId, State s) {
         this.matId = matId;
-        this.onMat = new OnMatDetector(s.on(), s.onCandidateSince());
+        this.onMat = new OnMatDetector(s.on(), s.onCandidateSince(), s.personLoad(), s.onLastMicros());
         this.shifts = new ShiftDetector();
         shifts.restore(s.shifts());
         this.sessionId = s.sessionId();
@@ -80,7 +80,7 @@ public final class SessionTracker {
     }
 
     public State state() {
-        return new State(onMat.on(), onMat.candidateSince(), sessionId, startMicros, lastMicros, offSince, lastUpdate,
+        return new State(onMat.on(), onMat.candidateSince(), onMat.personLoad(), onMat.lastMicros(), sessionId, startMicros, lastMicros, offSince, lastUpdate,
                 lowerBackTime, coverageTime, coverageWeighted, shiftCount, new EnumMap<>(postureTime), suspended,
                 previous, shifts.state());
     }
@@ -91,7 +91,7 @@ public final class SessionTracker {
         if (suspended) {
             resumeOrClose(o, events);
         }
-        long changedAt = onMat.observe(o.timeMicros(), o.contactAreaCm2());
+        long changedAt = onMat.observe(o.timeMicros(), o.bodyAreaCm2(), o.load());
         if (sessionId != null && previous != null) {
             account(previous, Math.min(MAX_STEP_MICROS, o.timeMicros() - previous.timeMicros()));
         }
@@ -103,8 +103,8 @@ public final class SessionTracker {
             if (sessionId == null) {
                 start(changedAt, events);
             } else if (offSince >= 0) {
-                offSince = -1;  // back within the grace period: a lift, and a fresh reference for shifts
-                shifts.reset();
+                offSince = -1;  // back within the grace period: a lift; shifts compare postures across it
+                shifts.lifted();
             }
         } else if (changedAt >= 0 && sessionId != null) {
             offSince = changedAt;
@@ -193,7 +193,7 @@ public final class SessionTracker {
 
     /** Attributes the time until the next frame to the state of this frame, while on the mat. */
     private void account(Observation o, long stepMicros) {
-        if (stepMicros <= 0 || offSince >= 0 || !onMat.on() || o.contactAreaCm2() < OnMatDetector.OFF_AREA_CM2) {
+        if (stepMicros <= 0 || offSince >= 0 || !onMat.on() || o.bodyAreaCm2() < OnMatDetector.OFF_AREA_CM2) {
             return;  // off the mat, or on the way off: not time in a posture
         }
         double s = stepMicros / 1e6;

@@ -5,17 +5,23 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * Posture shifts: the body settles, moves, and settles again in another posture or with its
- * centre of pressure more than {@link #SHIFT_CM} away. Settled means {@link #SETTLE_MICROS} of
- * frames whose centre of pressure stays within {@link #STILL_CM} of their mean and whose
- * posture is the same in {@link #POSTURE_AGREEMENT} of them. Breathing moves the centre of
- * pressure by millimetres and sensor noise by less, so neither settles somewhere new. Nothing is
- * compared across a lift (the load falling below {@link #LIFT_SHARE} of the settled load: the
- * person pushes up to reposition) or before the first settled state, so neither repositioning
- * nor getting on is a shift.
+ * Posture shifts: the body settles, moves, and settles again in another posture (having
+ * moved its centre of pressure at least {@link #MOVE_CM}) or with its centre of pressure more
+ * than {@link #SHIFT_CM} away. Settled means {@link #SETTLE_MICROS} of frames whose centre of
+ * pressure stays within {@link #STILL_CM} of their mean and whose posture is the same in
+ * {@link #POSTURE_AGREEMENT} of them. Breathing moves the centre of pressure by millimetres and
+ * sensor noise by less, so neither settles somewhere new; and a posture that changes while
+ * the body does not move is the classifier changing its mind, not a shift (the new posture is
+ * taken as the reference, silently). Across a lift (the load falling below {@link #LIFT_SHARE}
+ * of the settled load: the person pushes up, or gets off for a moment, to reposition) only the
+ * posture is compared: lying back down a little elsewhere is not a shift, coming back on the
+ * other side is. Nothing is compared before the first settled state, so getting on is not a
+ * shift.
  */
 public final class ShiftDetector {
     public static final double SHIFT_CM = 2.5;
+    /** A change of posture counts when the centre of pressure moved at least this far with it. */
+    public static final double MOVE_CM = 1.5;
     public static final double STILL_CM = 1.0;
     public static final long SETTLE_MICROS = 2_000_000;
     public static final double POSTURE_AGREEMENT = 0.8;
@@ -36,6 +42,8 @@ public final class ShiftDetector {
     private double settledY;
     private double settledLoad;
     private boolean lifted;
+    /** The next settled state is compared with the one before a lift: by posture only. */
+    private boolean acrossLift;
     private long movingSince = -1;
 
     /** Takes a frame of someone on the mat; returns a shift when this frame completes one, else null. */
@@ -68,17 +76,25 @@ public final class ShiftDetector {
         double my = meanY();
         Shift shift = null;
         if (lifted) {
-            settled = false;
+            acrossLift = settled;
             lifted = false;
         }
         if (settled) {
             double moved = Math.hypot(mx - settledX, my - settledY);
-            if (majority != settledPosture || moved > SHIFT_CM) {
+            boolean turned = majority != settledPosture;
+            if (acrossLift ? turned : (turned && moved >= MOVE_CM) || moved > SHIFT_CM) {
                 long began = movingSince >= 0 ? movingSince : window.peekFirst().time();
                 shift = new Shift(began, timeMicros, settledPosture, majority, moved);
             } else {
                 movingSince = -1;  // at rest near where it settled: whatever moved before was no shift
+                settledPosture = majority;  // still where it was: the classifier changed its mind
+                if (acrossLift) {
+                    settledX = mx;
+                    settledY = my;
+                    settledLoad = load;
+                }
             }
+            acrossLift = false;
         }
         if (!settled || shift != null) {
             settled = true;
@@ -91,11 +107,19 @@ public final class ShiftDetector {
         return shift;
     }
 
-    /** Forgets the settled position, as after a lift: what follows is not compared with before. */
+    /** Forgets the settled position: what follows is not compared with before (a new session). */
     public void reset() {
         window.clear();
         settled = false;
         lifted = false;
+        acrossLift = false;
+        movingSince = -1;
+    }
+
+    /** The person was off the mat for a moment: what follows is compared with before by posture only. */
+    public void lifted() {
+        window.clear();
+        lifted = settled || lifted;
         movingSince = -1;
     }
 
@@ -149,7 +173,8 @@ public final class ShiftDetector {
      * restart is still seen, and seen once.
      */
     public State state() {
-        return new State(List.copyOf(window), settled, settledPosture, settledX, settledY, settledLoad, lifted, movingSince);
+        return new State(List.copyOf(window), settled, settledPosture, settledX, settledY, settledLoad, lifted,
+                acrossLift, movingSince);
     }
 
     void restore(State s) {
@@ -161,12 +186,13 @@ public final class ShiftDetector {
         settledY = s.settledY();
         settledLoad = s.settledLoad();
         lifted = s.lifted();
+        acrossLift = s.acrossLift();
         movingSince = s.movingSince();
     }
 
     /** A detector's state (see {@link #state()}); {@code settledPosture} is null until it first settles. */
     public record State(List<Sample> window, boolean settled, Posture settledPosture, double settledX, double settledY,
-                        double settledLoad, boolean lifted, long movingSince) {
+                        double settledLoad, boolean lifted, boolean acrossLift, long movingSince) {
         public State {
             window = List.copyOf(window);
         }

@@ -1,6 +1,7 @@
 package dev.acumat.analytics.stream;
 
 import dev.acumat.analytics.MatAnalyzer;
+import dev.acumat.analytics.body.PostureModel;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionTracker;
@@ -58,6 +59,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
     private long dropped;
     private final Counter framesCounted = Metrics.counter("acumat.analytics.frames");
     private final Counter framesDropped = Metrics.counter("acumat.analytics.frames.dropped");
+    private final Counter framesInvalid = Metrics.counter("acumat.analytics.frames.invalid");
 
     /**
      * A mat in memory: its device-info, cell order, analyzer, last frame time, and when we last
@@ -147,6 +149,13 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         MatAnalyzer.FrameResult r = mat.order.isNone() ? mat.analyzer.analyze(time, frame)
                 : mat.analyzer.analyze(time, canonical(mat, frame));
         framesCounted.increment();
+        if (!r.valid()) {
+            // Sensor noise: nothing was learnt from it, and there is nothing to report.
+            framesInvalid.increment();
+            if (mat.analyzer.invalidFrames() == 1 || mat.analyzer.invalidFrames() % 1000 == 0) {
+                log.info("mat {}: a frame of sensor noise set aside ({} so far)", matId, mat.analyzer.invalidFrames());
+            }
+        }
         if (r.report()) {
             forward(AnalyticsTopology.CONTACT_SINK, matId, time,
                     AnalyticsRecords.Contact.of(matId, mat.analyzer.spec().calibration().units(), r));
@@ -220,7 +229,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
                         + " afresh", matId, mat.order, state.order());
             }
             mat.analyzer = state.analyzer() == null || !sameOrder ? new MatAnalyzer(spec)
-                    : new MatAnalyzer(spec, state.analyzer());
+                    : new MatAnalyzer(spec, PostureModel.shippedFor(spec), state.analyzer());
             mat.lastFrameMicros = state.lastFrameMicros();
         }
         mats.put(matId, mat);

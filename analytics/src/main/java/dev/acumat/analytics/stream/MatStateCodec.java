@@ -2,6 +2,7 @@ package dev.acumat.analytics.stream;
 
 import dev.acumat.analytics.MatAnalyzer;
 import dev.acumat.analytics.body.Posture;
+import dev.acumat.analytics.body.PostureFilter;
 import dev.acumat.analytics.session.Observation;
 import dev.acumat.analytics.session.SessionTracker;
 import dev.acumat.analytics.session.ShiftDetector;
@@ -28,10 +29,13 @@ import java.util.Map;
  * a session suspended by silence), so a restored mat decides exactly as it would have; a
  * version 1 state still reads, with those empty. Version 3 adds the cell order the analyzer's
  * state was built under (a mat's baseline is cell by cell), so a changed {@code --mat-order} is
- * noticed after a restart; versions 1 and 2 read as the canonical order.
+ * noticed after a restart; versions 1 and 2 read as the canonical order. Version 4 adds the
+ * person's load the on/off detector learnt, the shift detector's comparison across a lift and
+ * the posture filter's belief; older states read with none of them, as a mat just started.
  */
 public final class MatStateCodec {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
+    private static final int VERSION_3 = 3;
     private static final int VERSION_1 = 1;
     private static final int VERSION_2 = 2;
     /** A bound on a stored shift window before allocating for it: far above 2 s of frames at any rate a mat sends. */
@@ -85,14 +89,14 @@ public final class MatStateCodec {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
             int version = in.readUnsignedByte();
-            if (version != VERSION && version != VERSION_2 && version != VERSION_1) {
+            if (version != VERSION && version != VERSION_3 && version != VERSION_2 && version != VERSION_1) {
                 return null;
             }
             byte[] info = new byte[in.readInt()];
             in.readFully(info);
             DeviceInfo deviceInfo = (DeviceInfo) MessageReader.parse(info);
             long last = in.readLong();
-            CellOrder order = version == VERSION ? CellOrder.parse(in.readUTF()) : CellOrder.NONE;
+            CellOrder order = version >= VERSION_3 ? CellOrder.parse(in.readUTF()) : CellOrder.NONE;
             MatAnalyzer.State analyzer = in.readBoolean() ? readAnalyzer(in, version) : null;
             return new MatState(deviceInfo, analyzer, last, order);
         } catch (IOException | RuntimeException e) {
@@ -110,6 +114,8 @@ public final class MatStateCodec {
         SessionTracker.State t = a.tracker();
         out.writeBoolean(t.on());
         out.writeLong(t.onCandidateSince());
+        out.writeDouble(t.personLoad());
+        out.writeLong(t.onLastMicros());
         out.writeBoolean(t.sessionId() != null);
         if (t.sessionId() != null) {
             out.writeUTF(t.sessionId());
@@ -132,7 +138,7 @@ public final class MatStateCodec {
         out.writeBoolean(p != null);
         if (p != null) {
             out.writeLong(p.timeMicros());
-            out.writeDouble(p.contactAreaCm2());
+            out.writeDouble(p.bodyAreaCm2());
             out.writeDouble(p.copXCm());
             out.writeDouble(p.copYCm());
             out.writeByte(p.posture().ordinal());
@@ -146,6 +152,7 @@ public final class MatStateCodec {
         out.writeDouble(shifts.settledY());
         out.writeDouble(shifts.settledLoad());
         out.writeBoolean(shifts.lifted());
+        out.writeBoolean(shifts.acrossLift());
         out.writeLong(shifts.movingSince());
         out.writeInt(shifts.window().size());
         for (ShiftDetector.Sample w : shifts.window()) {
@@ -153,6 +160,15 @@ public final class MatStateCodec {
             out.writeDouble(w.x());
             out.writeDouble(w.y());
             out.writeByte(w.posture().ordinal());
+        }
+        PostureFilter.State filter = a.posture();
+        double[] belief = filter.belief();
+        out.writeBoolean(belief != null);
+        if (belief != null) {
+            for (double b : belief) {
+                out.writeDouble(b);
+            }
+            out.writeLong(filter.lastMicros());
         }
     }
 
@@ -165,6 +181,8 @@ public final class MatStateCodec {
         long lastReported = in.readLong();
         boolean on = in.readBoolean();
         long candidate = in.readLong();
+        double personLoad = version >= VERSION ? in.readDouble() : 0;
+        long onLast = version >= VERSION ? in.readLong() : 0;
         String sessionId = in.readBoolean() ? in.readUTF() : null;
         long start = in.readLong();
         long last = in.readLong();
@@ -193,6 +211,7 @@ public final class MatStateCodec {
         double sy = in.readDouble();
         double sload = in.readDouble();
         boolean lifted = version != VERSION_1 && in.readBoolean();
+        boolean acrossLift = version >= VERSION && in.readBoolean();
         long moving = in.readLong();
         List<ShiftDetector.Sample> window = new ArrayList<>();
         if (version != VERSION_1) {
@@ -205,10 +224,19 @@ public final class MatStateCodec {
                         posture(in.readByte())));
             }
         }
-        SessionTracker.State tracker = new SessionTracker.State(on, candidate, sessionId, start, last, offSince,
-                lastUpdate, lowerBackTime, coverageTime, coverageWeighted, shifts, times, suspended, previous,
-                new ShiftDetector.State(window, settled, settledPosture, sx, sy, sload, lifted, moving));
-        return new MatAnalyzer.State(baseline, seeded, tracker, lastReported);
+        PostureFilter.State filter = PostureFilter.State.initial();
+        if (version >= VERSION && in.readBoolean()) {
+            double[] belief = new double[Posture.values().length];
+            for (int i = 0; i < belief.length; i++) {
+                belief[i] = in.readDouble();
+            }
+            filter = new PostureFilter.State(belief, in.readLong());
+        }
+        SessionTracker.State tracker = new SessionTracker.State(on, candidate, personLoad, onLast, sessionId, start,
+                last, offSince, lastUpdate, lowerBackTime, coverageTime, coverageWeighted, shifts, times, suspended,
+                previous, new ShiftDetector.State(window, settled, settledPosture, sx, sy, sload, lifted, acrossLift,
+                moving));
+        return new MatAnalyzer.State(baseline, seeded, tracker, lastReported, filter);
     }
 
     private static Posture posture(int ordinal) {
