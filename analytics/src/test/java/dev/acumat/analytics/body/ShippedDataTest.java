@@ -120,7 +120,7 @@ class ShippedDataTest {
             String[] f = lines.get(i).split(",", -1);
             String where = "posture-labels.csv line " + (i + 1);
             assertThat(f).as(where).hasSize(5);
-            assertThat(f[1]).as(where + ": mat").matches("pmd1|pmd2-air|pmd2-sponge");
+            assertThat(f[1]).as(where + ": mat").matches("pmd1|pmd2");
             assertThat(f[2]).as(where + ": subject").matches("pmd[12]-S[0-9]+");
             assertThat(f[3]).as(where + ": posture").isIn(POSTURES);
             assertThat(f[4]).as(where + ": frames").matches("[0-9]+(-[0-9]*)?");

@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
  * calibration, above a baseline that follows the empty mat, as the analytics service does.
  */
 final class SimFrames {
-    /** Bodies the posture model is trained on: four heights, lean to heavy. */
-    static final Body[] TRAINING_BODIES = bodies(new double[] {155, 168, 182, 196}, new double[] {19, 23, 29});
+    /** Bodies the posture models are trained on. */
+    static final Body[] TRAINING_BODIES = SimulatedPoses.TRAINING_BODIES;
     /** Bodies kept out of training, for evaluation: the reference adult and two others. */
     static final Body[] EVALUATION_BODIES = {Body.DEFAULT, new Body(162, 58), new Body(190, 100)};
 
@@ -72,48 +72,14 @@ final class SimFrames {
         return dev.acumat.simulator.Posture.valueOf(p.name());
     }
 
-    /**
-     * A random still pose of a posture: placed within a hand's width of the default, turned a
-     * little, with a random lumbar arch (lying), slump (sitting) or weight shift (standing).
-     */
+    /** A random still pose of a posture (the training poses' placement and variation). */
     static Pose randomPose(Posture posture, SplittableRandom rnd) {
-        double dx = rnd.nextDouble(-7, 7);
-        double dy;
-        double rot;
-        switch (posture) {
-            case SITTING:
-                dy = rnd.nextDouble(-25, 5);
-                rot = rnd.nextDouble(-10, 10);
-                break;
-            case STANDING:
-                dy = rnd.nextDouble(-25, 25);
-                rot = rnd.nextDouble(-15, 15);
-                break;
-            default:
-                dy = rnd.nextDouble(-10, 10);
-                rot = rnd.nextDouble(-10, 10);
-        }
-        Pose pose = Pose.of(simPosture(posture)).moved(dx, dy, rot).withLoad(rnd.nextDouble(0.85, 1));
-        if (posture == Posture.STANDING) {
-            return pose.withWeightShift(rnd.nextDouble(-0.5, 0.5));
-        }
-        return pose.withLumbar(rnd.nextDouble());
+        return SimulatedPoses.randomPose(posture, rnd);
     }
 
     /** A mat holding one pose for {@code frames} frames over 4 s (breathing moves on between them). */
     static SimFrames holding(Pose pose, Body body, MatGeometry geometry, int frames, long seed) {
         Script script = Script.builder("hold", pose).hold("still", 4).build();
         return new SimFrames(new SyntheticMat(script, body, geometry, SensorModel.DEFAULT, frames / 4.0, seed));
-    }
-
-    private static Body[] bodies(double[] heights, double[] bmis) {
-        Body[] out = new Body[heights.length * bmis.length];
-        int i = 0;
-        for (double h : heights) {
-            for (double bmi : bmis) {
-                out[i++] = new Body(h, Math.round(bmi * h * h / 10_000));
-            }
-        }
-        return out;
     }
 }
