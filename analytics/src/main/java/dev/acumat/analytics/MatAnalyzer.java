@@ -33,6 +33,12 @@ import java.util.List;
  * a recording of a sensor whose unloaded cells do not read 0 is read above that level.
  */
 public final class MatAnalyzer {
+    /**
+     * Before a mat has been seen empty, this much pressing contact is a person (sitting, standing
+     * or lying); less is taken for what the empty mat carries: a hand or knee resting on it, a
+     * pillow, a topper's fold, stuck cells.
+     */
+    static final double FIRST_ON_AREA_CM2 = 400;
     /** Time constant of the baseline following an empty mat. */
     static final double BASELINE_TAU_S = 2.0;
     /** Until the mat was seen empty, this quantile of a frame's counts is the unloaded level... */
@@ -149,10 +155,14 @@ public final class MatAnalyzer {
         BodyReading reading = body.analyze(map, filter, timeMicros);
         double coverage = reading.lowerBack() == null ? Double.NaN : reading.lowerBack().coverage();
         boolean wasOn = tracker.onMat();
-        List<SessionEvent> events = tracker.observe(new Observation(timeMicros, reading.bodyAreaCm2(),
+        double bodyArea = reading.bodyAreaCm2();
+        if (!baseline.seeded() && !wasOn && bodyArea < FIRST_ON_AREA_CM2) {
+            bodyArea = Math.min(bodyArea, OnMatDetector.OFF_AREA_CM2);  // the empty mat, as first seen
+        }
+        List<SessionEvent> events = tracker.observe(new Observation(timeMicros, bodyArea,
                 contact.copXCm(), contact.copYCm(), reading.posture(), coverage, contact.loadForceN()));
         boolean on = tracker.onMat();
-        learnBaseline(timeMicros, raw, wasOn, on, reading.bodyAreaCm2());
+        learnBaseline(timeMicros, raw, wasOn, on, bodyArea);
         long second = Math.floorDiv(timeMicros, 1_000_000L);
         boolean report = on && second != lastReportedSecond;
         if (report) {
@@ -162,17 +172,19 @@ public final class MatAnalyzer {
     }
 
     /**
-     * Only a mat without a person teaches the baseline: their pressure is not drift. A frame
-     * with less pressing contact than a person's follows it with a time constant of
-     * {@link #BASELINE_TAU_S}; the first one sets it. When a person has just got off and left
-     * contact behind, that is the empty mat now, taken whole.
+     * Only a mat without a person teaches the baseline: their pressure is not drift. When a
+     * person has just got off and what they left behind is at rest, that is the empty mat now,
+     * taken whole, whatever its size. Otherwise a frame with less pressing contact than a
+     * person's follows it with a time constant of {@link #BASELINE_TAU_S}; the first one sets it.
      */
     private void learnBaseline(long timeMicros, int[] raw, boolean wasOn, boolean on, double bodyAreaCm2) {
-        if (on || bodyAreaCm2 >= OnMatDetector.ON_AREA_CM2) {
+        if (on) {
             return;
         }
-        if (wasOn && bodyAreaCm2 >= OnMatDetector.OFF_AREA_CM2) {
+        if (wasOn && tracker.leftSettled()) {
             baseline.set(raw);
+        } else if (bodyAreaCm2 >= OnMatDetector.ON_AREA_CM2) {
+            return;
         } else {
             double dt = baselineMicros == Long.MIN_VALUE ? 0 : Math.max(0, timeMicros - baselineMicros) / 1e6;
             baseline.follow(raw, (float) (1 - Math.exp(-dt / BASELINE_TAU_S)));

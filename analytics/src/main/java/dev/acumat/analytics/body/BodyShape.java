@@ -22,6 +22,8 @@ final class BodyShape {
      * neither is a person (see {@link #pressingAreaCm2}).
      */
     static final double PRESSING = 1.5;
+    /** ...and covers at least this much: a heel; stuck cells that happen to lie together do not. */
+    static final double PRESSING_MIN_CM2 = 30;
 
     final int rows;
     final int cols;
@@ -42,9 +44,9 @@ final class BodyShape {
     int cells;
     double areaCm2;
     /**
-     * Area of the contacts that press like a body: at least two cells, with a mean pressure of
-     * at least {@link #PRESSING} times the contact threshold. Valid even when {@link #measure}
-     * finds no body.
+     * Area of the contacts that press like a body: at least two cells and {@link #PRESSING_MIN_CM2},
+     * with a mean pressure of at least {@link #PRESSING} times the contact threshold. Valid even
+     * when {@link #measure} finds no body.
      */
     double pressingAreaCm2;
     double cx;
@@ -108,8 +110,9 @@ final class BodyShape {
         r.scan(map);
         double pressing = PRESSING * map.spec().calibration().contactThreshold();
         int pressingCells = 0;
+        int fewest = Math.max(2, (int) Math.ceil(PRESSING_MIN_CM2 / cellCm2 - 1e-9));
         for (int c = 0; c < r.comps; c++) {
-            if (r.compCells[c] >= 2 && r.compLoad[c] >= pressing * r.compCells[c]) {
+            if (r.compCells[c] >= fewest && r.compLoad[c] >= pressing * r.compCells[c]) {
                 pressingCells += r.compCells[c];
             }
         }

@@ -129,7 +129,13 @@ public final class LabelledRecordings {
         }
     }
 
-    private static void read(Path file, List<Label> labels, Sink sink) throws IOException {
+    /** A recording's frames as acumat reads them: the canonical geometry and every frame, in order. */
+    public record Frames(MatSpec spec, List<int[]> frames) {
+    }
+
+    /** Reads the whole recording of a label (through its header, or the label's geometry). */
+    public static Frames frames(Label label) throws IOException {
+        Path file = label.file();
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": " + (Files.isDirectory(file) ? "is a directory" : "no such file"));
         }
@@ -142,9 +148,9 @@ public final class LabelledRecordings {
             rows = header.rows();
             cols = header.cols();
             order = header.order();
-            spec = MatSpec.of(order.canonical(header.deviceInfo(labels.get(0).mat())));
+            spec = MatSpec.of(order.canonical(header.deviceInfo(label.mat())));
         } else {
-            Geometry g = labels.get(0).geometry();
+            Geometry g = label.geometry();
             if (g == null) {
                 throw new IOException(file + ": no acumat-replay header, and the labels give no rows, cols,"
                         + " row_pitch_mm and col_pitch_mm for it");
@@ -153,26 +159,35 @@ public final class LabelledRecordings {
             cols = g.cols();
             order = g.order();
             boolean t = order.transpose();
-            spec = new MatSpec(labels.get(0).mat(), order.outRows(rows, cols), order.outCols(rows, cols),
+            spec = new MatSpec(label.mat(), order.outRows(rows, cols), order.outCols(rows, cols),
                     (t ? g.colPitchMm() : g.rowPitchMm()) / 10, (t ? g.rowPitchMm() : g.colPitchMm()) / 10,
                     Calibration.raw(ReplayFile.check(file, rows, cols).maxValue() <= 4095 ? 12 : 16));
         }
-        MatAnalyzer analyzer = new MatAnalyzer(spec, null);
-        int[] raw = new int[spec.cells()];
+        List<int[]> frames = new ArrayList<>();
         try (ReplayFile in = ReplayFile.open(file, rows, cols, order)) {
-            for (int frame = 0; in.next(raw); frame++) {
-                MatAnalyzer.FrameResult r = analyzer.analyze(frame * 1_000_000L, raw);
-                if (!r.valid()) {
-                    continue;
-                }
-                for (Label l : labels) {
-                    if (frame >= l.from() && frame <= l.to()) {
-                        sink.frame(l, r.map());
-                    }
-                }
+            int[] raw = new int[spec.cells()];
+            while (in.next(raw)) {
+                frames.add(raw.clone());
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+        return new Frames(spec, frames);
+    }
+
+    private static void read(Path file, List<Label> labels, Sink sink) throws IOException {
+        Frames f = frames(labels.get(0));
+        MatAnalyzer analyzer = new MatAnalyzer(f.spec(), null);
+        for (int frame = 0; frame < f.frames().size(); frame++) {
+            MatAnalyzer.FrameResult r = analyzer.analyze(frame * 1_000_000L, f.frames().get(frame));
+            if (!r.valid()) {
+                continue;
+            }
+            for (Label l : labels) {
+                if (frame >= l.from() && frame <= l.to()) {
+                    sink.frame(l, r.map());
+                }
+            }
         }
     }
 

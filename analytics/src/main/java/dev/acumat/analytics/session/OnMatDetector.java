@@ -2,9 +2,9 @@ package dev.acumat.analytics.session;
 
 /**
  * Whether someone is on the mat, from the area of contact that presses like a body and the
- * load: on from {@link #ON_AREA_CM2}; off below {@link #OFF_AREA_CM2}, or below the on area
- * with less than {@link #RESIDUAL_SHARE} of the person's load left (hysteresis, so an area
- * hovering near one threshold does not flicker); a change only counts once it has held for
+ * load: on from {@link #ON_AREA_CM2}; off below {@link #OFF_AREA_CM2}, or with less than
+ * {@link #RESIDUAL_SHARE} of the person's load left (hysteresis, so an area hovering near one
+ * threshold does not flicker); a change only counts once it has held for
  * {@link #DEBOUNCE_MICROS} (so a hand brushing the mat, or a moment of lifting while turning,
  * is not a change).
  *
@@ -17,9 +17,11 @@ public final class OnMatDetector {
     /** A sitting person's buttocks or two feet cover several hundred cm2; a hand about 150. */
     public static final double ON_AREA_CM2 = 200;
     public static final double OFF_AREA_CM2 = 60;
-    /** Less of the person's load than this, with less than the on area, is what they left behind. */
+    /** Less of the person's load than this is what they left behind. */
     public static final double RESIDUAL_SHARE = 0.25;
     public static final long DEBOUNCE_MICROS = 1_000_000;
+    /** What is left when the person got off is settled when its load moved less than this share meanwhile. */
+    static final double SETTLED_SHARE = 0.2;
     /** Time constant of the person's load: slow, so that a lift does not pull it down. */
     static final double PERSON_LOAD_TAU_S = 10;
 
@@ -27,13 +29,18 @@ public final class OnMatDetector {
     private long candidateSince = -1;
     private double personLoad;
     private long lastMicros;
+    /** The load when the pending change began. */
+    private double candidateLoad;
+    /** Set by the frame that turned the mat off (see {@link #leftSettled()}), until the next frame. */
+    private boolean leftSettled;
 
     public OnMatDetector() {
     }
 
-    OnMatDetector(boolean on, long candidateSince, double personLoad, long lastMicros) {
+    OnMatDetector(boolean on, long candidateSince, double candidateLoad, double personLoad, long lastMicros) {
         this.on = on;
         this.candidateSince = candidateSince;
+        this.candidateLoad = candidateLoad;
         this.personLoad = personLoad;
         this.lastMicros = lastMicros;
     }
@@ -43,12 +50,12 @@ public final class OnMatDetector {
      * was confirmed), or -1 when it did not change with this frame.
      */
     public long observe(long timeMicros, double bodyAreaCm2, double load) {
+        leftSettled = false;
         if (on && bodyAreaCm2 >= ON_AREA_CM2) {
             learnLoad(timeMicros, load);
         }
         lastMicros = timeMicros;
-        boolean wantsChange = on ? bodyAreaCm2 < OFF_AREA_CM2
-                || (bodyAreaCm2 < ON_AREA_CM2 && load < RESIDUAL_SHARE * personLoad)
+        boolean wantsChange = on ? bodyAreaCm2 < OFF_AREA_CM2 || load < RESIDUAL_SHARE * personLoad
                 : bodyAreaCm2 >= ON_AREA_CM2;
         if (!wantsChange) {
             candidateSince = -1;
@@ -56,11 +63,13 @@ public final class OnMatDetector {
         }
         if (candidateSince < 0) {
             candidateSince = timeMicros;
+            candidateLoad = load;
         }
         if (timeMicros - candidateSince >= DEBOUNCE_MICROS) {
             on = !on;
             long since = candidateSince;
             candidateSince = -1;
+            leftSettled = !on && Math.abs(load - candidateLoad) <= SETTLED_SHARE * Math.max(candidateLoad, load);
             if (on) {
                 personLoad = 0;  // someone else, perhaps: learnt afresh
             }
@@ -90,6 +99,19 @@ public final class OnMatDetector {
 
     public boolean on() {
         return on;
+    }
+
+    /**
+     * Whether the frame that just turned the mat off shows what the person left behind at
+     * rest: its load moved less than {@link #SETTLED_SHARE} since the person got off (hands
+     * pushing up in a lift do not hold still).
+     */
+    public boolean leftSettled() {
+        return leftSettled;
+    }
+
+    double candidateLoad() {
+        return candidateLoad;
     }
 
     /** What the person on the mat weighs on it (the frames' load unit), 0 before it is known. */

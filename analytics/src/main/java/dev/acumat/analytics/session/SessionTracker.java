@@ -47,7 +47,7 @@ public final class SessionTracker {
      * suspended it, the last frame (whose time is counted when the next one comes) and the shift
      * detector's window, so a restored tracker goes on exactly as this one would have.
      */
-    public record State(boolean on, long onCandidateSince, double personLoad, long onLastMicros, String sessionId, long startMicros, long lastMicros,
+    public record State(boolean on, long onCandidateSince, double onCandidateLoad, double personLoad, long onLastMicros, String sessionId, long startMicros, long lastMicros,
                         long offSince, long lastUpdate, double lowerBackTime, double coverageTime,
                         double coverageWeighted, int shiftCount, Map<Posture, Double> postureTime,
                         boolean suspended, Observation previous, ShiftDetector.State shifts) {
@@ -62,7 +62,8 @@ public final class SessionTracker {
     /** A tracker that carries on from a saved {@link #state()}. */
     public SessionTracker(String matId, State s) {
         this.matId = matId;
-        this.onMat = new OnMatDetector(s.on(), s.onCandidateSince(), s.personLoad(), s.onLastMicros());
+        this.onMat = new OnMatDetector(s.on(), s.onCandidateSince(), s.onCandidateLoad(), s.personLoad(),
+                s.onLastMicros());
         this.shifts = new ShiftDetector();
         shifts.restore(s.shifts());
         this.sessionId = s.sessionId();
@@ -80,7 +81,7 @@ public final class SessionTracker {
     }
 
     public State state() {
-        return new State(onMat.on(), onMat.candidateSince(), onMat.personLoad(), onMat.lastMicros(), sessionId, startMicros, lastMicros, offSince, lastUpdate,
+        return new State(onMat.on(), onMat.candidateSince(), onMat.candidateLoad(), onMat.personLoad(), onMat.lastMicros(), sessionId, startMicros, lastMicros, offSince, lastUpdate,
                 lowerBackTime, coverageTime, coverageWeighted, shiftCount, new EnumMap<>(postureTime), suspended,
                 previous, shifts.state());
     }
@@ -165,6 +166,11 @@ public final class SessionTracker {
 
     public boolean onMat() {
         return onMat.on();
+    }
+
+    /** Whether this frame turned the mat off with what the person left behind at rest. */
+    public boolean leftSettled() {
+        return onMat.leftSettled();
     }
 
     /** The running session's id, or null. */

@@ -114,6 +114,7 @@ public final class MatStateCodec {
         SessionTracker.State t = a.tracker();
         out.writeBoolean(t.on());
         out.writeLong(t.onCandidateSince());
+        out.writeDouble(t.onCandidateLoad());
         out.writeDouble(t.personLoad());
         out.writeLong(t.onLastMicros());
         out.writeBoolean(t.sessionId() != null);
@@ -181,6 +182,7 @@ public final class MatStateCodec {
         long lastReported = in.readLong();
         boolean on = in.readBoolean();
         long candidate = in.readLong();
+        double candidateLoad = version >= VERSION ? in.readDouble() : 0;
         double personLoad = version >= VERSION ? in.readDouble() : 0;
         long onLast = version >= VERSION ? in.readLong() : 0;
         String sessionId = in.readBoolean() ? in.readUTF() : null;
@@ -232,7 +234,7 @@ public final class MatStateCodec {
             }
             filter = new PostureFilter.State(belief, in.readLong());
         }
-        SessionTracker.State tracker = new SessionTracker.State(on, candidate, personLoad, onLast, sessionId, start,
+        SessionTracker.State tracker = new SessionTracker.State(on, candidate, candidateLoad, personLoad, onLast, sessionId, start,
                 last, offSince, lastUpdate, lowerBackTime, coverageTime, coverageWeighted, shifts, times, suspended,
                 previous, new ShiftDetector.State(window, settled, settledPosture, sx, sy, sload, lifted, acrossLift,
                 moving));

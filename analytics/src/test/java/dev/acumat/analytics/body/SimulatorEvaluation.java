@@ -35,7 +35,7 @@ public final class SimulatorEvaluation {
         return (g.rows() == 32 ? "acupressure " : "bed ") + g.rows() + " x " + g.cols();
     }
 
-    static void run() {
+    public static void run() {
         StringBuilder random = new StringBuilder();
         StringBuilder back = new StringBuilder(CoverageStats.header());
         System.out.println("### Simulator, scripted scenarios (held-out bodies and seeds)\n");

@@ -1,74 +1,72 @@
 package dev.acumat.analytics.evaluation;
 
 import dev.acumat.analytics.MatAnalyzer;
+import dev.acumat.analytics.body.Posture;
 import dev.acumat.analytics.frame.MatSpec;
+import dev.acumat.analytics.offline.LabelledRecordings;
 import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.simulator.FrameTruth;
-import dev.acumat.simulator.ReplayFile;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Scenarios;
 import dev.acumat.simulator.synthetic.SyntheticMat;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Scores posture-shift detection (docs/ANALYTICS.md): recall and false shifts per hour on the
- * simulator's ground truth (both mat geometries, several seeds) and on real sequences made by
- * joining PhysioNet PMD files of one person (supine, right, supine, left, ...). Not a test: run
- * it by hand with the PMD development subset's folder as argument (docs/ANALYTICS.md,
- * "Reproducing", gives the command).
+ * Scores posture-shift detection (docs/ANALYTICS.md): recall and false shifts per 10 minutes on
+ * the mat, on the simulator's ground truth (both mats, several seeds) and on real sequences
+ * made by joining one person's recordings of experiment I (supine, right, supine, left, ...):
+ * each file's valid frames one after the other, and the files whole (their empty-bed and noise
+ * frames in between, as {@code acumat analyze} reads joined files).
  */
-public final class ShiftEvaluation {
+final class ShiftEvaluation {
     /** A detection this close to a truth shift (before its start or after it settled) finds it. */
     static final double MATCH_S = 5;
+    /** The order files are joined in: posture indices of experiment I. */
+    static final int[] ORDER = {1, 2, 1, 3, 8, 4, 9, 6, 10, 5, 11, 7, 12, 13, 1, 14};
 
     private ShiftEvaluation() {
     }
 
-    record Score(int truth, int found, int falseShifts, double onHours) {
+    record Score(int truth, int found, int falseShifts, double onSeconds) {
         Score plus(Score o) {
-            return new Score(truth + o.truth, found + o.found, falseShifts + o.falseShifts, onHours + o.onHours);
+            return new Score(truth + o.truth, found + o.found, falseShifts + o.falseShifts, onSeconds + o.onSeconds);
         }
 
-        String line(String what) {
-            return String.format(Locale.ROOT, "%-44s truth %4d  found %4d  recall %5.1f %%  false %3d  (%.1f per hour on the mat, %.2f h)",
-                    what, truth, found, truth == 0 ? 100 : 100.0 * found / truth, falseShifts,
-                    onHours == 0 ? 0 : falseShifts / onHours, onHours);
+        String row(String what) {
+            return String.format(Locale.ROOT, "| %s | %d | %d | %.1f %% | %d | %.2f | %.1f |", what, truth, found,
+                    truth == 0 ? 100 : 100.0 * found / truth, falseShifts,
+                    onSeconds == 0 ? 0 : falseShifts / (onSeconds / 600), onSeconds / 60);
         }
     }
 
-    public static void main(String[] args) throws IOException {
-        Score simTotal = new Score(0, 0, 0, 0);
+    static String header() {
+        return "| data | true shifts | found | recall | false | false per 10 min on the mat | minutes on the mat |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|";
+    }
+
+    /** A truth shift: from its start to when it settled. */
+    record Truth(double startS, double settledS) {
+    }
+
+    /** The simulator's scenarios with shifts, five seeds each, on both mats. */
+    static Map<String, Score> simulated() {
+        Map<String, Score> out = new LinkedHashMap<>();
         for (MatGeometry g : List.of(MatGeometry.ACUPRESSURE, MatGeometry.BED)) {
             for (String scenario : List.of("session", "shifts", "roll")) {
                 Score sum = new Score(0, 0, 0, 0);
                 for (long seed = 11; seed < 16; seed++) {
                     sum = sum.plus(simulated(scenario, seed, g));
                 }
-                System.out.println(sum.line("simulator " + scenario + " " + g.rows() + "x" + g.cols() + " (5 seeds)"));
-                simTotal = simTotal.plus(sum);
+                out.put("simulator `" + scenario + "`, " + g.rows() + " x " + g.cols() + ", 5 seeds", sum);
             }
         }
-        System.out.println(simTotal.line("simulator, all"));
-        if (args.length > 0) {
-            Score pmdTotal = new Score(0, 0, 0, 0);
-            for (String subject : List.of("S1", "S2", "S3", "S4")) {
-                Score s = pmd(Path.of(args[0]), subject);
-                System.out.println(s.line("PMD " + subject + " joined sequence"));
-                pmdTotal = pmdTotal.plus(s);
-            }
-            System.out.println(pmdTotal.line("PMD, all subjects"));
-        }
-    }
-
-    /** A truth shift: the frames from its start to when it settled. */
-    record Truth(double startS, double settledS) {
+        return out;
     }
 
     static Score simulated(String scenario, long seed, MatGeometry geometry) {
@@ -93,7 +91,69 @@ public final class ShiftEvaluation {
             collect(analyzer.analyze(Math.round(t * 1e6), values).events(), found);
         }
         collect(analyzer.finish(), found);
-        return score(truth, found, onFrames / 25.0 / 3600);
+        return score(truth, found, List.of(), onFrames / 25.0);
+    }
+
+    /**
+     * Each experiment I subject's recordings joined in {@link #ORDER}, at 1 Hz: a boundary
+     * between two coarse postures is a shift to find; a boundary inside one (supine to another
+     * supine variant, right to a right wedge) may or may not move the body, so a detection there
+     * counts neither way. {@code whole}: the files as they are, their empty-bed and noise frames
+     * between the postures; else each file's valid frames only.
+     */
+    static Map<String, Score> joined(LabelledRecordings recordings, boolean whole) throws IOException {
+        Map<String, List<LabelledRecordings.Label>> bySubject = new LinkedHashMap<>();
+        for (LabelledRecordings.Label l : recordings.labels()) {
+            if (l.mat().equals("pmd1")) {
+                bySubject.computeIfAbsent(l.subject(), k -> new ArrayList<>()).add(l);
+            }
+        }
+        Map<String, Score> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<LabelledRecordings.Label>> e : bySubject.entrySet()) {
+            out.put(e.getKey(), joined(e.getValue(), whole));
+        }
+        return out;
+    }
+
+    private static Score joined(List<LabelledRecordings.Label> labels, boolean whole) throws IOException {
+        MatAnalyzer analyzer = null;
+        List<Truth> truth = new ArrayList<>();
+        List<Double> ambiguous = new ArrayList<>();
+        List<Double> found = new ArrayList<>();
+        long frame = 0;
+        Posture previous = null;
+        for (int index : ORDER) {
+            LabelledRecordings.Label label = labels.stream()
+                    .filter(l -> l.file().getFileName().toString().matches(index + "\\.txt(\\.gz)?")).findFirst()
+                    .orElse(null);
+            if (label == null) {
+                continue;
+            }
+            LabelledRecordings.Frames f = LabelledRecordings.frames(label);
+            if (analyzer == null) {
+                analyzer = new MatAnalyzer(f.spec());
+            }
+            int from = whole ? 0 : label.from();
+            int to = Math.min(f.frames().size() - 1, label.to());
+            // The boundary: the first valid frame of the next posture.
+            double boundary = frame + (label.from() - from);
+            if (previous != null) {
+                if (previous == label.posture()) {
+                    ambiguous.add(boundary);
+                } else {
+                    truth.add(new Truth(frame, boundary));
+                }
+            }
+            previous = label.posture();
+            for (int i = from; i <= to; i++) {
+                collect(analyzer.analyze(frame * 1_000_000, f.frames().get(i)).events(), found);
+                frame++;
+            }
+        }
+        if (analyzer != null) {
+            collect(analyzer.finish(), found);
+        }
+        return score(truth, found, ambiguous, frame);
     }
 
     private static void collect(List<SessionEvent> events, List<Double> found) {
@@ -104,7 +164,8 @@ public final class ShiftEvaluation {
         }
     }
 
-    static Score score(List<Truth> truth, List<Double> found, double onHours) {
+    static Score score(List<Truth> truth, List<Double> detections, List<Double> ambiguous, double onSeconds) {
+        List<Double> found = new ArrayList<>(detections);
         boolean[] used = new boolean[found.size()];
         int matched = 0;
         for (Truth t : truth) {
@@ -118,55 +179,12 @@ public final class ShiftEvaluation {
             }
         }
         int unmatched = 0;
-        for (boolean u : used) {
-            unmatched += u ? 0 : 1;
-        }
-        return new Score(truth.size(), matched, unmatched, onHours);
-    }
-
-    /**
-     * One subject's files joined: supine, right, supine, left, then the wedges and foetal
-     * positions, each file's valid frames at 1 Hz. A boundary between two coarse classes is a
-     * posture change to find; a boundary within one class may or may not move the body, so a
-     * detection there is neither found nor false.
-     */
-    static Score pmd(Path dir, String subject) throws IOException {
-        int[] order = {1, 2, 1, 3, 8, 4, 9, 6, 10, 5, 11, 7, 12, 13, 1, 14};
-        List<String[]> labels = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve("labels.csv"), StandardCharsets.US_ASCII).subList(1, 69)) {
-            labels.add(line.split(","));
-        }
-        MatAnalyzer analyzer = new MatAnalyzer(MatSpec.raw("pmd", 64, 32, 28, 12));
-        int[] values = new int[2048];
-        List<Truth> truth = new ArrayList<>();
-        List<Double> ambiguous = new ArrayList<>();
-        List<Double> found = new ArrayList<>();
-        long frame = 0;
-        String previousClass = null;
-        for (int posture : order) {
-            String[] label = labels.stream().filter(l -> l[0].equals(subject + "/" + posture + ".txt")).findFirst()
-                    .orElseThrow();
-            int first = Integer.parseInt(label[12]);
-            if (previousClass != null) {
-                if (previousClass.equals(label[6])) {
-                    ambiguous.add((double) frame);
-                } else {
-                    truth.add(new Truth(frame, frame));
-                }
-            }
-            previousClass = label[6];
-            try (ReplayFile f = ReplayFile.open(dir.resolve(label[0]), 64, 32)) {
-                for (int i = 0; f.next(values); i++) {
-                    if (i < first) {
-                        continue;
-                    }
-                    collect(analyzer.analyze(frame * 1_000_000, values).events(), found);
-                    frame++;
-                }
+        for (int j = 0; j < found.size(); j++) {
+            double f = found.get(j);
+            if (!used[j] && ambiguous.stream().noneMatch(a -> Math.abs(a - f) <= MATCH_S)) {
+                unmatched++;
             }
         }
-        collect(analyzer.finish(), found);
-        found.removeIf(f -> ambiguous.stream().anyMatch(a -> Math.abs(a - f) <= MATCH_S));
-        return score(truth, found, frame / 3600.0);
+        return new Score(truth.size(), matched, unmatched, onSeconds);
     }
 }
