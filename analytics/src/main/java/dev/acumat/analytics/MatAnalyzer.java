@@ -41,8 +41,15 @@ public final class MatAnalyzer {
     static final double FIRST_ON_AREA_CM2 = 400;
     /** Time constant of the baseline following an empty mat. */
     static final double BASELINE_TAU_S = 2.0;
-    /** Until the mat was seen empty, this quantile of a frame's counts is the unloaded level... */
+    /**
+     * Until the mat was seen empty, this quantile of a frame's counts is the unloaded level, when
+     * it looks like one: the next tenth of the cells read within {@link #LEVEL_FLAT} of it (an
+     * unloaded floor is flat; the edges of a body lying all over a small mat are not), it is at
+     * most half the 99th percentile, and the mat has at least {@link #LEVEL_MIN_CELLS} cells...
+     */
     static final double LEVEL_QUANTILE = 0.2;
+    static final double LEVEL_FLAT = 0.15;
+    static final int LEVEL_MIN_CELLS = 64;
     /** ...found again at most this often. */
     static final long LEVEL_EVERY_MICROS = 1_000_000;
 
@@ -192,16 +199,25 @@ public final class MatAnalyzer {
         baselineMicros = timeMicros;
     }
 
-    /** The unloaded level of a mat never seen empty: the {@link #LEVEL_QUANTILE} of its counts, every cell. */
+    /** The unloaded level of a mat never seen empty (see {@link #LEVEL_QUANTILE}), every cell; else 0. */
     private Baseline levelOf(long timeMicros, int[] raw) {
         if (levelMicros == Long.MIN_VALUE || timeMicros - levelMicros >= LEVEL_EVERY_MICROS
                 || timeMicros < levelMicros) {
-            if (sorted.length != raw.length) {
-                sorted = new int[raw.length];
+            float value = 0;
+            if (raw.length >= LEVEL_MIN_CELLS) {
+                if (sorted.length != raw.length) {
+                    sorted = new int[raw.length];
+                }
+                System.arraycopy(raw, 0, sorted, 0, raw.length);
+                Arrays.sort(sorted);
+                int n = sorted.length - 1;
+                int low = sorted[(int) (LEVEL_QUANTILE * n)];
+                int next = sorted[(int) ((LEVEL_QUANTILE + 0.1) * n)];
+                int high = sorted[(int) (0.99 * n)];
+                if (next - low <= Math.max(2, LEVEL_FLAT * low) && low <= 0.5 * high) {
+                    value = low;
+                }
             }
-            System.arraycopy(raw, 0, sorted, 0, raw.length);
-            Arrays.sort(sorted);
-            float value = sorted[(int) (LEVEL_QUANTILE * (sorted.length - 1))];
             if (levelMicros == Long.MIN_VALUE || level.at(0) != value) {
                 level.level(value);
             }

@@ -59,7 +59,7 @@ public final class PostureTrainer {
      */
     public PostureTrainer(PostureModel.Layout layout, int simulatedPoses) {
         this.layout = layout;
-        this.realShare = layout == PostureModel.Layout.TORSO ? 0.8 : 0.95;
+        this.realShare = Double.parseDouble(System.getProperty("acumat.realShare", layout == PostureModel.Layout.TORSO ? "0.8" : "0.95"));
         if (simulatedPoses > 0) {
             String mat = "simulator-" + layout.label();
             SimulatedPoses.generate(SimulatedPoses.geometry(layout), SimulatedPoses.TRAINING_BODIES, simulatedPoses,

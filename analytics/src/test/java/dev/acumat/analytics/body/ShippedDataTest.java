@@ -87,7 +87,7 @@ class ShippedDataTest {
     void experimentTwoHasOneLabelForEveryFrame() throws IOException {
         Map<String, List<Label>> byFile = new LinkedHashMap<>();
         for (Label l : labels()) {
-            if (l.mat().startsWith("pmd2-")) {
+            if (l.mat().equals("pmd2")) {
                 byFile.computeIfAbsent(l.file(), f -> new ArrayList<>()).add(l);
             }
         }
