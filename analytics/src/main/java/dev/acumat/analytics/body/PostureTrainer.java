@@ -47,6 +47,15 @@ public final class PostureTrainer {
         }
     }
 
+    /*
+     * Within a class, the weight of real frames against simulated ones. Chosen by leave one
+     * subject out on data/ (docs/ANALYTICS.md): on a whole body, real frames carry the sides
+     * and a little simulation keeps prone, sitting and standing known; on a torso crop the
+     * real frames are cut-outs, so the simulator's acupressure poses weigh more.
+     */
+    private static final double WHOLE_BODY_REAL_SHARE = 0.9;
+    private static final double TORSO_REAL_SHARE = 0.8;
+
     private final PostureModel.Layout layout;
     private final double realShare;
     private final List<Sample> samples = new ArrayList<>();
@@ -59,7 +68,7 @@ public final class PostureTrainer {
      */
     public PostureTrainer(PostureModel.Layout layout, int simulatedPoses) {
         this.layout = layout;
-        this.realShare = Double.parseDouble(System.getProperty("acumat.realShare", layout == PostureModel.Layout.TORSO ? "0.8" : "0.95"));
+        this.realShare = layout == PostureModel.Layout.TORSO ? TORSO_REAL_SHARE : WHOLE_BODY_REAL_SHARE;
         if (simulatedPoses > 0) {
             String mat = "simulator-" + layout.label();
             SimulatedPoses.generate(SimulatedPoses.geometry(layout), SimulatedPoses.TRAINING_BODIES, simulatedPoses,
