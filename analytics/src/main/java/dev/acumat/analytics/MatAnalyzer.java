@@ -44,8 +44,8 @@ public final class MatAnalyzer {
     /**
      * Until the mat was seen empty, this quantile of a frame's counts is the unloaded level, when
      * it looks like one: the next tenth of the cells read within {@link #LEVEL_FLAT} of it (an
-     * unloaded floor is flat; the edges of a body lying all over a small mat are not), it is at
-     * most half the 99th percentile, and the mat has at least {@link #LEVEL_MIN_CELLS} cells...
+     * unloaded floor is flat, a topper's too, give or take its noise; the edges of a body lying
+     * all over a small mat are not), and the mat has at least {@link #LEVEL_MIN_CELLS} cells...
      */
     static final double LEVEL_QUANTILE = 0.2;
     static final double LEVEL_FLAT = 0.15;
@@ -86,9 +86,13 @@ public final class MatAnalyzer {
         }
     }
 
-    /** The state worth keeping across a restart. */
-    public record State(float[] baseline, boolean baselineSeeded, SessionTracker.State tracker, long lastReportedSecond,
-                        PostureFilter.State posture) {
+    /**
+     * The state worth keeping across a restart.
+     *
+     * @param baselineMicros when the baseline last learnt from a frame ({@link Long#MIN_VALUE} never)
+     */
+    public record State(float[] baseline, boolean baselineSeeded, long baselineMicros, SessionTracker.State tracker,
+                        long lastReportedSecond, PostureFilter.State posture) {
     }
 
     /** An analyzer with the shipped posture model for the mat's size. */
@@ -118,6 +122,7 @@ public final class MatAnalyzer {
         this.body = new BodyAnalyzer(model);
         this.filter = new PostureFilter(state.posture());
         this.baseline = new Baseline(state.baseline(), state.baselineSeeded());
+        this.baselineMicros = state.baselineMicros();
         this.level = new Baseline(spec.cells());
         this.tracker = new SessionTracker(spec.matId(), state.tracker());
         this.lastReportedSecond = state.lastReportedSecond();
@@ -132,7 +137,8 @@ public final class MatAnalyzer {
     }
 
     public State state() {
-        return new State(baseline.values(), baseline.seeded(), tracker.state(), lastReportedSecond, filter.state());
+        return new State(baseline.values(), baseline.seeded(), baselineMicros, tracker.state(), lastReportedSecond,
+                filter.state());
     }
 
     /** Frames set aside as sensor noise since this analyzer was made. */
@@ -213,8 +219,7 @@ public final class MatAnalyzer {
                 int n = sorted.length - 1;
                 int low = sorted[(int) (LEVEL_QUANTILE * n)];
                 int next = sorted[(int) ((LEVEL_QUANTILE + 0.1) * n)];
-                int high = sorted[(int) (0.99 * n)];
-                if (next - low <= Math.max(2, LEVEL_FLAT * low) && low <= 0.5 * high) {
+                if (next - low <= Math.max(2, LEVEL_FLAT * low)) {
                     value = low;
                 }
             }

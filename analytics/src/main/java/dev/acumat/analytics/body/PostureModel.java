@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * A trained posture classifier, in two stages. A multinomial logistic regression on the
@@ -33,6 +35,8 @@ import java.util.Locale;
  * Immutable and thread-safe.
  */
 public final class PostureModel {
+    private static final ConcurrentMap<Layout, PostureModel> SHIPPED = new ConcurrentHashMap<>();
+
     /** What a mat shows of a person lying on it. */
     public enum Layout {
         /** A bed-size mat: head to heels. */
@@ -118,8 +122,12 @@ public final class PostureModel {
         this.description = description;
     }
 
-    /** The model shipped in the jar for a layout. */
+    /** The model shipped in the jar for a layout, read once: a model is immutable and every mat may share it. */
     public static PostureModel shipped(Layout layout) {
+        return SHIPPED.computeIfAbsent(layout, PostureModel::readShipped);
+    }
+
+    private static PostureModel readShipped(Layout layout) {
         String resource = RESOURCE_DIR + "posture-" + layout.label() + ".txt";
         try (InputStream in = PostureModel.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -271,6 +279,8 @@ public final class PostureModel {
                 }
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 throw new IOException("line " + lineNo + " is not a number list: " + abbreviate(line), e);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("line " + lineNo + ": " + e.getMessage(), e);
             }
         }
         expect(layout != null && mean != null && scale != null && sideScale != null && sideWeights != null

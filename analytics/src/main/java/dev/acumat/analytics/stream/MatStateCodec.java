@@ -31,7 +31,8 @@ import java.util.Map;
  * state was built under (a mat's baseline is cell by cell), so a changed {@code --mat-order} is
  * noticed after a restart; versions 1 and 2 read as the canonical order. Version 4 adds the
  * person's load the on/off detector learnt, the shift detector's comparison across a lift and
- * the posture filter's belief; older states read with none of them, as a mat just started.
+ * the posture filter's belief and when the baseline last learnt; older states read with none of
+ * them, as a mat just started.
  */
 public final class MatStateCodec {
     static final int VERSION = 4;
@@ -110,6 +111,7 @@ public final class MatStateCodec {
             out.writeFloat(v);
         }
         out.writeBoolean(a.baselineSeeded());
+        out.writeLong(a.baselineMicros());
         out.writeLong(a.lastReportedSecond());
         SessionTracker.State t = a.tracker();
         out.writeBoolean(t.on());
@@ -179,6 +181,7 @@ public final class MatStateCodec {
             baseline[i] = in.readFloat();
         }
         boolean seeded = in.readBoolean();
+        long baselineMicros = version >= VERSION ? in.readLong() : Long.MIN_VALUE;
         long lastReported = in.readLong();
         boolean on = in.readBoolean();
         long candidate = in.readLong();
@@ -238,7 +241,7 @@ public final class MatStateCodec {
                 last, offSince, lastUpdate, lowerBackTime, coverageTime, coverageWeighted, shifts, times, suspended,
                 previous, new ShiftDetector.State(window, settled, settledPosture, sx, sy, sload, lifted, acrossLift,
                 moving));
-        return new MatAnalyzer.State(baseline, seeded, tracker, lastReported, filter);
+        return new MatAnalyzer.State(baseline, seeded, baselineMicros, tracker, lastReported, filter);
     }
 
     private static Posture posture(int ordinal) {

@@ -20,6 +20,12 @@ class SessionTrackerTest {
         }
     }
 
+    private void lie(double seconds, double area, double x, double y, Posture p, double coverage, double load) {
+        for (long end = t + (long) (seconds * 1e6); t < end; t += FRAME) {
+            events.addAll(tracker.observe(new Observation(t, area, x, y, p, coverage, load)));
+        }
+    }
+
     private void empty(double seconds) {
         lie(seconds, 0, Double.NaN, Double.NaN, Posture.UNKNOWN, Double.NaN);
     }
@@ -203,5 +209,42 @@ class SessionTrackerTest {
                 .containsExactly(first, tracker.sessionId());
         assertThat(tracker.sessionId()).isNotEqualTo(first);
         assertThat(tracker.current().durationS()).isCloseTo(20, org.assertj.core.data.Offset.offset(0.1));
+    }
+
+    @Test
+    void theClassifierChangingItsMindWhileTheBodyDoesNotMoveIsNoShift() {
+        lie(10, 900, 22, 35, Posture.SUPINE, 0.7);
+        lie(10, 900, 22.5, 35, Posture.LEFT, Double.NaN);   // half a centimetre: the same body, read otherwise
+        assertThat(of(SessionEvent.Shifted.class)).isEmpty();
+        lie(10, 900, 27, 35, Posture.RIGHT, Double.NaN);    // rolled over: moved and turned
+        assertThat(of(SessionEvent.Shifted.class)).extracting(s -> s.shift().from() + ">" + s.shift().to())
+                .containsExactly("LEFT>RIGHT");
+    }
+
+    @Test
+    void afterAMomentOffTheMatOnlyANewPostureIsAShift() {
+        lie(10, 900, 22, 35, Posture.SUPINE, 0.7);
+        empty(3);
+        lie(10, 900, 26, 38, Posture.SUPINE, 0.7);   // lay down again elsewhere: no shift
+        assertThat(of(SessionEvent.Shifted.class)).isEmpty();
+        empty(3);
+        lie(10, 700, 26, 38, Posture.LEFT, Double.NaN);
+        assertThat(of(SessionEvent.Shifted.class)).extracting(s -> s.shift().from() + ">" + s.shift().to())
+                .containsExactly("SUPINE>LEFT");
+        assertThat(of(SessionEvent.Started.class)).hasSize(1);
+    }
+
+    @Test
+    void whatThePersonLeftBehindEndsTheSessionWhenTheyGotOff() {
+        empty(5);
+        lie(60, 900, 22, 35, Posture.SUPINE, 0.7);
+        long off = t;
+        // A pillow and a fold of the topper: more than the off area, a tenth of the load.
+        lie(30, 110, 22, 10, Posture.SITTING, Double.NaN, 90);
+        List<SessionEvent.Ended> ended = of(SessionEvent.Ended.class);
+        assertThat(ended).hasSize(1);
+        assertThat(ended.get(0).session().endMicros()).isEqualTo(off);
+        assertThat(ended.get(0).session().endReason()).isEqualTo("got-off");
+        assertThat(tracker.leftSettled()).isFalse();
     }
 }

@@ -3,10 +3,15 @@ package dev.acumat.analytics.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.analytics.MatAnalyzer;
+import dev.acumat.analytics.body.PostureModel;
 import dev.acumat.analytics.frame.MatSpec;
+import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.simulator.synthetic.Body;
+import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Scenarios;
+import dev.acumat.simulator.synthetic.SensorModel;
 import dev.acumat.simulator.synthetic.SyntheticMat;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +32,35 @@ class MatStateCodecTest {
         assertThat(back.analyzer().tracker().shifts().window()).as("the shift window travels too").isNotEmpty();
         assertThat(back.analyzer().tracker().previous()).isNotNull();
         assertThat(MatStateCodec.encode(back)).isEqualTo(bytes);
+    }
+
+    @Test
+    void anAnalyzerRestartedFromItsSavedStateDecidesAsOneNeverRestarted() {
+        // A mat with stuck cells and a topper: what the person weighs, the baseline they left
+        // and the posture belief must all survive a restart for the session to end on time.
+        SensorModel sensor = SensorModel.DEFAULT.withStuckCells(0.02).withTopper(0.6);
+        SyntheticMat mat = Scenarios.create("on-off", 25, 4, MatGeometry.ACUPRESSURE, Body.DEFAULT, sensor);
+        DeviceInfo info = mat.deviceInfo("mat-r");
+        MatSpec spec = MatSpec.of(info);
+        PostureModel model = PostureModel.shippedFor(spec);
+        MatAnalyzer straight = new MatAnalyzer(spec, model);
+        MatAnalyzer restarted = new MatAnalyzer(spec, model);
+        int[] values = new int[info.cells()];
+        int sessions = 0;
+        for (long i = 0; mat.next(values); i++) {
+            if (i % 101 == 100) {
+                byte[] bytes = MatStateCodec.encode(new MatStateCodec.MatState(info, restarted.state(), i));
+                restarted = new MatAnalyzer(spec, model, MatStateCodec.decode(bytes).analyzer());
+            }
+            long t = 1_790_000_000_000_000L + i * 40_000;
+            MatAnalyzer.FrameResult a = straight.analyze(t, values);
+            MatAnalyzer.FrameResult b = restarted.analyze(t, values);
+            assertThat(b.onMat()).as("frame %d", i).isEqualTo(a.onMat());
+            assertThat(b.body().posture()).as("frame %d", i).isEqualTo(a.body().posture());
+            assertThat(b.events()).as("frame %d", i).isEqualTo(a.events());
+            sessions += (int) a.events().stream().filter(e -> e instanceof SessionEvent.Ended).count();
+        }
+        assertThat(sessions).isEqualTo(1);
     }
 
     @Test
