@@ -33,7 +33,13 @@ public final class ReplayFrameSource implements FrameSource {
     /** A plain recording of {@code rows x cols} frames as written, whose cells are in {@code order}. */
     public ReplayFrameSource(Path path, int rows, int cols, double pitchMm, double hz, CellOrder order)
             throws IOException {
-        this(path, rows, cols, Math.round(pitchMm * 1000), Math.round(pitchMm * 1000), hz, null, order);
+        this(path, rows, cols, pitchMm, pitchMm, hz, order);
+    }
+
+    /** A plain recording whose rows and columns lie {@code rowPitchMm} and {@code colPitchMm} apart. */
+    public ReplayFrameSource(Path path, int rows, int cols, double rowPitchMm, double colPitchMm, double hz,
+                             CellOrder order) throws IOException {
+        this(path, rows, cols, Math.round(rowPitchMm * 1000), Math.round(colPitchMm * 1000), hz, null, order);
     }
 
     /** A recording with a header: its geometry, calibration and cell order, at {@code hz}. */

@@ -14,7 +14,7 @@ import picocli.CommandLine.IParameterExceptionHandler;
         description = "Open software for a pressure-sensing acupressure mat: firmware protocol, serial gateway,"
                 + " analytics, live heatmap and session history.",
         subcommands = {DemoCommand.class, SimulateCommand.class, GatewayCommand.class, AnalyticsCommand.class,
-                AnalyzeCommand.class, HistoryCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
+                AnalyzeCommand.class, TrainPostureCommand.class, HistoryCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Every option also reads an environment variable: ACUMAT_ and the option's name in capitals,"
                 + " dashes as underscores (--pitch-mm: ACUMAT_PITCH_MM), and then a configuration file of"
                 + " 'option = value' lines: --config FILE, ACUMAT_CONFIG, or acumat.properties in the data directory.",

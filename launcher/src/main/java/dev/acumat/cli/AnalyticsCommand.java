@@ -52,6 +52,12 @@ final class AnalyticsCommand implements Callable<Integer> {
     @CommandLine.Mixin
     MatOrderOption matOrder;
 
+    @CommandLine.Mixin
+    PostureModelOption postureModel;
+
+    @CommandLine.Mixin
+    MatPostureModelOption matPostureModel;
+
     @Override
     public Integer call() throws Exception {
         if (influx == null || influx.isBlank()) {
@@ -61,7 +67,8 @@ final class AnalyticsCommand implements Callable<Integer> {
         AnalyticsService.Config config;
         try {
             HostPort web = http == null || http.isBlank() ? null : HostPort.parse("--http", http);
-            MatSettings mats = matOrder.addTo(MatSettings.builder()).build();
+            MatSettings mats = matPostureModel.addTo(matOrder.addTo(MatSettings.builder()))
+                    .defaultPostureModel(PostureModelOption.NAME, postureModel.file).build();
             config = new AnalyticsService.Config(kafka, InfluxEndpoint.of(influx, db),
                     stateDir != null ? stateDir : Paths.dataDir().resolve("analytics-state"), threads,
                     web == null ? null : web.host(), web == null ? 0 : web.port(),

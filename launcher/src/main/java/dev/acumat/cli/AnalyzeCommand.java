@@ -1,5 +1,6 @@
 package dev.acumat.cli;
 
+import dev.acumat.analytics.body.PostureModel;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.offline.RecordingAnalysis;
 import dev.acumat.protocol.CellOrder;
@@ -47,9 +48,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Columns of the recording as written (1..256).")
     Integer cols;
 
-    @Option(names = "--pitch-mm", paramLabel = "P", defaultValue = "${env:ACUMAT_PITCH_MM}",
-            description = "Distance between sensor centres, mm.")
-    Double pitchMm;
+    @CommandLine.Mixin
+    PitchOption pitchOption;
 
     @Option(names = "--hz", paramLabel = "F", defaultValue = "${env:ACUMAT_HZ}",
             description = "Frame rate of the recording. Default: the header's, else 1 (the PhysioNet PMD rate).")
@@ -66,20 +66,23 @@ final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CellOrderOptions cellOrder;
 
+    @CommandLine.Mixin
+    PostureModelOption postureModel;
+
     @Override
     public Integer call() throws Exception {
         checkFile(files.get(0));
         // The header is only taken whole: a geometry given on the command line is a plain recording's.
-        ReplayHeader header = rows == null && cols == null && pitchMm == null ? header(files.get(0)) : null;
+        ReplayHeader header = rows == null && cols == null && !pitchOption.given() ? header(files.get(0)) : null;
         if (header != null) {
             rows = header.rows();
             cols = header.cols();
-            pitchMm = header.rowPitchUm() / 1000.0;
             hz = hz != null ? hz : header.hz();
-        }
-        for (Object[] o : new Object[][] {{"--rows", rows}, {"--cols", cols}, {"--pitch-mm", pitchMm}}) {
-            if (o[1] == null) {
-                throw usage("a recording without an acumat-replay header needs " + o[0]);
+        } else {
+            for (Object[] o : new Object[][] {{"--rows", rows}, {"--cols", cols}, {PitchOption.NAME, pitchOption.text}}) {
+                if (o[1] == null) {
+                    throw usage("a recording without an acumat-replay header needs " + o[0]);
+                }
             }
         }
         hz = hz != null ? hz : 1;
@@ -89,8 +92,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (rows < 1 || rows > WireFormat.MAX_ROWS || cols < 1 || cols > WireFormat.MAX_COLS) {
             throw usage("--rows and --cols must be 1..256, got " + rows + " x " + cols);
         }
-        if (!(pitchMm > 0) || pitchMm > 1000) {
-            throw usage("--pitch-mm must be in (0, 1000], got " + pitchMm);
+        PitchOption.Pitch pitch;
+        PostureModel model;
+        try {
+            pitch = header != null ? null : pitchOption.value();
+            model = postureModel.model();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
         if (!(hz > 0) || hz > 10_000) {
             throw usage("--hz must be in (0, 10000], got " + hz);
@@ -112,13 +120,15 @@ final class AnalyzeCommand implements Callable<Integer> {
             maxValue = Math.max(maxValue, ReplayFile.check(f, rows, cols, order).maxValue());
         }
         // The analytics see the canonical mat: rows and columns (and their pitches) swapped under a transpose.
+        PitchOption.Pitch canonicalPitch = pitch == null ? null : order.transpose() ? pitch.transposed() : pitch;
         MatSpec mat = header != null ? MatSpec.of(order.canonical(header.deviceInfo(matId)))
-                : MatSpec.raw(matId, order.outRows(rows, cols), order.outCols(rows, cols), pitchMm,
-                        maxValue <= 4095 ? 12 : 16);
+                : MatSpec.raw(matId, order.outRows(rows, cols), order.outCols(rows, cols), canonicalPitch.rowMm(),
+                        canonicalPitch.colMm(), maxValue <= 4095 ? 12 : 16);
+        PostureModelOption.warnOnLayout(model, mat, spec.qualifiedName(), spec.commandLine().getErr());
         long originMicros = header != null && header.firstMs() != null ? header.firstMs() * 1000 : 0;
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
                 1 << 16));
-        new RecordingAnalysis(mat, order, hz, originMicros, fmt, out).run(files);
+        new RecordingAnalysis(mat, order, hz, originMicros, fmt, out).withModel(model).run(files);
         return out.checkError() ? 1 : 0;
     }
 

@@ -19,12 +19,13 @@ final class FrameSources {
      * A recording when {@code replay} is set (rows, cols and pitch required, as written; its cells
      * in {@code order}), else a scenario read through {@code sensor}.
      */
-    static FrameSource of(String scenario, Path replay, Integer rows, Integer cols, Double pitchMm, double hz, long seed,
-                          SensorModel sensor, CellOrder order) throws IOException {
+    static FrameSource of(String scenario, Path replay, Integer rows, Integer cols, PitchOption.Pitch pitch, double hz,
+                          long seed, SensorModel sensor, CellOrder order) throws IOException {
         if (replay != null) {
-            return new ReplayFrameSource(replay, rows, cols, pitchMm, hz, order);
+            return new ReplayFrameSource(replay, rows, cols, pitch.rowMm(), pitch.colMm(), hz, order);
         }
-        MatGeometry geometry = rows == null ? MatGeometry.ACUPRESSURE : MatGeometry.of(rows, cols, pitchMm);
+        MatGeometry geometry = rows == null ? MatGeometry.ACUPRESSURE
+                : MatGeometry.of(rows, cols, pitch.rowMm(), pitch.colMm());
         return Scenarios.create(scenario == null ? "session" : scenario, hz, seed, geometry, Body.DEFAULT, sensor);
     }
 

@@ -26,11 +26,16 @@ final class MatOrderOption {
      * @throws IllegalArgumentException naming the option and the entry that is wrong
      */
     MatSettings.Builder addTo(MatSettings.Builder settings) {
+        return settings.orders(NAME, split(entries));
+    }
+
+    /** The entries of a repeatable {@code MAT_ID=VALUE} option, each value given split at blanks. */
+    static List<String> split(List<String> values) {
         List<String> split = new ArrayList<>();
         // One value may hold several entries: the environment and the file have one line for all.
-        for (String e : entries == null ? List.<String>of() : entries) {
+        for (String e : values == null ? List.<String>of() : values) {
             split.addAll(Arrays.asList(e.strip().split("\\s+")));
         }
-        return settings.orders(NAME, split);
+        return split;
     }
 }

@@ -36,9 +36,8 @@ final class PlayOptions {
     @Option(names = "--cols", paramLabel = "C", defaultValue = "${env:ACUMAT_COLS}", description = "Columns of the mat (1..256).")
     Integer cols;
 
-    @Option(names = "--pitch-mm", paramLabel = "P", defaultValue = "${env:ACUMAT_PITCH_MM}",
-            description = "Distance between sensor centres, in mm.")
-    Double pitchMm;
+    @CommandLine.Mixin
+    PitchOption pitchOption;
 
     @Option(names = "--hz", paramLabel = "F", defaultValue = "${env:ACUMAT_HZ}",
             description = "Frame rate. Default: 25 for scenarios; for replays the header's rate, else 1 (the"
@@ -64,13 +63,15 @@ final class PlayOptions {
 
     /** The recording's own header, when it has one and no geometry was given. */
     private ReplayHeader header;
+    /** The pitch given, once validated. */
+    private PitchOption.Pitch pitch;
 
     /** Checks the options; {@code usage} makes the exception for a message. */
     void validate(Function<String, CommandLine.ParameterException> usage) {
         if (replay != null && scenario != null) {
             throw usage.apply("--scenario and --replay exclude each other");
         }
-        boolean geometryGiven = rows != null || cols != null || pitchMm != null;
+        boolean geometryGiven = rows != null || cols != null || pitchOption.given();
         if (replay != null && !geometryGiven && Files.isRegularFile(replay)) {
             try {
                 header = ReplayHeader.read(replay).orElse(null);
@@ -79,7 +80,8 @@ final class PlayOptions {
             }
         }
         if ((replay != null && header == null) || geometryGiven) {
-            for (Object[] o : new Object[][] {{"--rows", rows}, {"--cols", cols}, {"--pitch-mm", pitchMm}}) {
+            for (Object[] o : new Object[][] {{"--rows", rows}, {"--cols", cols},
+                    {PitchOption.NAME, pitchOption.text}}) {
                 if (o[1] == null) {
                     throw usage.apply((replay != null ? "--replay" : "a mat geometry") + " needs " + o[0]
                             + (replay != null ? " (or a recording with an acumat-replay header)" : ""));
@@ -88,8 +90,10 @@ final class PlayOptions {
             if (rows < 1 || rows > WireFormat.MAX_ROWS || cols < 1 || cols > WireFormat.MAX_COLS) {
                 throw usage.apply("--rows and --cols must be 1..256, got " + rows + " x " + cols);
             }
-            if (!(pitchMm > 0) || pitchMm > 1000) {
-                throw usage.apply("--pitch-mm must be in (0, 1000], got " + pitchMm);
+            try {
+                pitch = pitchOption.value();
+            } catch (IllegalArgumentException e) {
+                throw usage.apply(e.getMessage());
             }
         }
         if (replay != null && Files.isDirectory(replay)) {
@@ -129,7 +133,7 @@ final class PlayOptions {
         if (header != null) {
             return new ReplayFrameSource(replay, header, rate(), cellOrder.orderOf(header));
         }
-        return FrameSources.of(scenario, replay, rows, cols, pitchMm, rate(), seed,
+        return FrameSources.of(scenario, replay, rows, cols, pitch, rate(), seed,
                 SensorModel.DEFAULT.withStuckCells(stuckCells).withTopper(topperKpa), cellOrder.order());
     }
 

@@ -52,12 +52,13 @@ class AcumatCommandLineTest {
     @Test
     void helpListsEveryCommandOfTheDesign() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("demo", "simulate", "gateway", "analytics", "analyze", "history");
+        assertThat(out.toString()).contains("demo", "simulate", "gateway", "analytics", "analyze", "train-posture",
+                "history");
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String c : new String[] {"demo", "simulate", "gateway", "analytics", "analyze", "history"}) {
+        for (String c : new String[] {"demo", "simulate", "gateway", "analytics", "analyze", "train-posture", "history"}) {
             assertThat(run(c, "--help")).as(c).isZero();
         }
         assertThat(out.toString()).contains("--replay", "--pitch-mm", "--truth", "--baud");

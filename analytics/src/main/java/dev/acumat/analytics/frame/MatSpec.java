@@ -25,7 +25,12 @@ public record MatSpec(String matId, int rows, int cols, double rowPitchCm, doubl
 
     /** A recording without calibration: raw counts of an ADC of {@code adcBits}. */
     public static MatSpec raw(String matId, int rows, int cols, double pitchMm, int adcBits) {
-        return new MatSpec(matId, rows, cols, pitchMm / 10, pitchMm / 10, Calibration.raw(adcBits));
+        return raw(matId, rows, cols, pitchMm, pitchMm, adcBits);
+    }
+
+    /** {@link #raw(String, int, int, double, int)} with a pitch of its own between rows and between columns. */
+    public static MatSpec raw(String matId, int rows, int cols, double rowPitchMm, double colPitchMm, int adcBits) {
+        return new MatSpec(matId, rows, cols, rowPitchMm / 10, colPitchMm / 10, Calibration.raw(adcBits));
     }
 
     public int cells() {

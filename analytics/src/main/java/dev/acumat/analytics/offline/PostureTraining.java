@@ -17,7 +17,10 @@ import java.util.TreeSet;
  * analytics' per-mat setting load.
  */
 public final class PostureTraining {
-    /** What to do. */
+    /** Simulated poses of each posture the shipped models were trained with. */
+    public static final int DEFAULT_SIMULATED_POSES = 120;
+
+    /** What to do; {@code out} null: the model is not written. */
     public record Options(Path labels, PostureModel.Layout layout, int simulatedPoses, Path out,
                           boolean leaveOneSubjectOut, boolean leaveOneMatOut) {
     }
@@ -27,7 +30,14 @@ public final class PostureTraining {
 
     /** Trains, reports on {@code report} (Markdown), writes the model; returns it. */
     public static PostureModel run(Options o, PrintWriter report) throws IOException {
-        LabelledRecordings recordings = LabelledRecordings.read(o.labels());
+        return run(o, LabelledRecordings.read(o.labels()), report);
+    }
+
+    /**
+     * {@link #run(Options, PrintWriter)} on the labels already read from {@code o.labels()}, so a
+     * caller can tell a bad labels file from a failure later on.
+     */
+    public static PostureModel run(Options o, LabelledRecordings recordings, PrintWriter report) throws IOException {
         PostureTrainer trainer = new PostureTrainer(o.layout(), o.simulatedPoses());
         int[] unused = new int[1];
         recordings.forEach((label, map) -> {

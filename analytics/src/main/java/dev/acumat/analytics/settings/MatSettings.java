@@ -1,7 +1,12 @@
 package dev.acumat.analytics.settings;
 
+import dev.acumat.analytics.body.PostureModel;
+import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.WireFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -9,13 +14,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Settings given per mat id ({@code --mat-order MAT_ID=ORDER}), immutable. They are read and
- * checked once at start, so a mistake stops the service with a line that names the setting; a
- * mat nobody named gets {@link Mat#DEFAULTS}.
+ * Settings given per mat id ({@code --mat-order MAT_ID=ORDER}, {@code --mat-posture-model
+ * MAT_ID=FILE}) and the posture model of every other mat, immutable. They are read and checked
+ * once at start, so a mistake stops the service with a line that names the setting; a mat
+ * nobody named gets {@link Mat#DEFAULTS}.
  *
  * <p>A further per-mat setting is a component of {@link Mat} with its default in
  * {@link Mat#DEFAULTS} and a {@code with} method, and a {@link Builder} method that reads its
@@ -23,30 +32,47 @@ import java.util.function.UnaryOperator;
  */
 public final class MatSettings {
     /** No mat has settings of its own. */
-    public static final MatSettings NONE = new MatSettings(new TreeMap<>());
+    public static final MatSettings NONE = new MatSettings(new TreeMap<>(), null);
+
+    private static final Logger log = LoggerFactory.getLogger(MatSettings.class);
 
     /**
      * One mat's settings.
      *
-     * @param order how the mat's cells map to acumat's canonical order
+     * @param order        how the mat's cells map to acumat's canonical order
+     * @param postureModel the mat's posture model; null: the one every mat has
+     *                     ({@link MatSettings#postureModel(MatSpec)})
      */
-    public record Mat(CellOrder order) {
+    public record Mat(CellOrder order, PostureModel postureModel) {
         /** What a mat has when nothing was set for it. */
-        public static final Mat DEFAULTS = new Mat(CellOrder.NONE);
+        public static final Mat DEFAULTS = new Mat(CellOrder.NONE, null);
 
         public Mat {
             Objects.requireNonNull(order, "order");
         }
 
         public Mat withOrder(CellOrder order) {
-            return new Mat(order);
+            return new Mat(order, postureModel);
+        }
+
+        public Mat withPostureModel(PostureModel postureModel) {
+            return new Mat(order, postureModel);
         }
     }
 
     private final Map<String, Mat> mats;
+    /** The model of mats without one of their own; null: the shipped one for the mat's size. */
+    private final PostureModel defaultModel;
+    /**
+     * Mats (and the layout of their size) already warned about a model of another layout. The
+     * one mutable part, and only to keep the log to a line per mat: analyzers are made again
+     * at every device-info and restart of a task.
+     */
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    private MatSettings(TreeMap<String, Mat> mats) {
+    private MatSettings(TreeMap<String, Mat> mats, PostureModel defaultModel) {
         this.mats = Collections.unmodifiableMap(mats);
+        this.defaultModel = defaultModel;
     }
 
     /** The settings of {@code matId}: its own, else the defaults. */
@@ -59,13 +85,52 @@ public final class MatSettings {
         return of(matId).order();
     }
 
+    /**
+     * The posture model for a mat of {@code spec} (its id and size): the mat's own, else the one
+     * given for every mat, else the shipped one for its size. A model made for another layout
+     * than the mat's size implies is used all the same, as asked, with a warning in the log
+     * once per mat.
+     */
+    public PostureModel postureModel(MatSpec spec) {
+        PostureModel model = of(spec.matId()).postureModel();
+        model = model != null ? model : defaultModel;
+        if (model == null) {
+            return PostureModel.shippedFor(spec);
+        }
+        PostureModel.Layout expected = PostureModel.Layout.of(spec);
+        if (model.layout() != expected && warned.add(spec.matId() + " " + expected.label())) {
+            log.warn("mat {}: its posture model is for a {} mat, but a {} x {} mat is {}; using it anyway",
+                    spec.matId(), model.layout().label(), spec.rows(), spec.cols(), expected.label());
+        }
+        return model;
+    }
+
+    /** The posture model of mats without one of their own; null: the shipped one for each mat's size. */
+    public PostureModel defaultPostureModel() {
+        return defaultModel;
+    }
+
     /** The mats named, by id in alphabetical order. */
     public Map<String, Mat> mats() {
         return mats;
     }
 
+    /** Whether nothing was set: every mat has the defaults and the shipped models. */
     public boolean isEmpty() {
-        return mats.isEmpty();
+        return mats.isEmpty() && defaultModel == null;
+    }
+
+    /**
+     * Reads a posture model file given by {@code setting} (e.g. {@code --posture-model}).
+     *
+     * @throws IllegalArgumentException naming the setting and what is wrong with the file
+     */
+    public static PostureModel readPostureModel(String setting, Path file) {
+        try {
+            return Builder.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
+        }
     }
 
     public static Builder builder() {
@@ -74,25 +139,37 @@ public final class MatSettings {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MatSettings other && other.mats.equals(mats);
+        return o instanceof MatSettings other && other.mats.equals(mats) && other.defaultModel == defaultModel;
     }
 
     @Override
     public int hashCode() {
-        return mats.hashCode();
+        return mats.hashCode() * 31 + System.identityHashCode(defaultModel);
     }
 
-    /** For the start-up log: {@code mat-1 order=flip-cols; mat-2 order=transpose}. */
+    /**
+     * For the start-up log: {@code every mat posture-model=torso; mat-1 order=flip-cols;
+     * mat-2 order=transpose posture-model=whole-body} (a model by its layout).
+     */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
-        mats.forEach((id, m) -> s.append(s.length() > 0 ? "; " : "").append(id).append(" order=").append(m.order()));
+        if (defaultModel != null) {
+            s.append("every mat posture-model=").append(defaultModel.layout().label());
+        }
+        mats.forEach((id, m) -> {
+            s.append(s.length() > 0 ? "; " : "").append(id).append(" order=").append(m.order());
+            if (m.postureModel() != null) {
+                s.append(" posture-model=").append(m.postureModel().layout().label());
+            }
+        });
         return s.length() == 0 ? "none" : s.toString();
     }
 
     /** Collects settings mat by mat; not thread-safe, {@link #build} makes the immutable value. */
     public static final class Builder {
         private final TreeMap<String, Mat> mats = new TreeMap<>();
+        private PostureModel defaultModel;
 
         private Builder() {
         }
@@ -114,8 +191,50 @@ public final class MatSettings {
             return entries(setting, "ORDER", entries, (m, value) -> m.withOrder(CellOrder.parse(value)));
         }
 
+        /**
+         * Reads the entries of a posture-model setting, each {@code MAT_ID=FILE} with FILE a
+         * model {@code acumat train-posture} wrote; blank entries are skipped.
+         *
+         * @throws IllegalArgumentException naming the setting, the entry and what is wrong with its file
+         */
+        public Builder postureModels(String setting, Collection<String> entries) {
+            return entries(setting, "FILE", entries, (m, value) -> m.withPostureModel(read(Path.of(value))));
+        }
+
+        /**
+         * Reads the posture model of every mat without one of its own; a null file leaves the
+         * shipped models.
+         *
+         * @throws IllegalArgumentException naming the setting and what is wrong with the file
+         */
+        public Builder defaultPostureModel(String setting, Path file) {
+            if (file != null) {
+                defaultModel = readPostureModel(setting, file);
+            }
+            return this;
+        }
+
         public MatSettings build() {
-            return mats.isEmpty() ? NONE : new MatSettings(new TreeMap<>(mats));
+            return mats.isEmpty() && defaultModel == null ? NONE : new MatSettings(new TreeMap<>(mats), defaultModel);
+        }
+
+        private static PostureModel read(Path file) {
+            if (file.toString().isEmpty()) {
+                throw new IllegalArgumentException("no posture model file given");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException((Files.isDirectory(file) ? "is a directory, not a posture model: "
+                        : "no such file: ") + file);
+            }
+            try {
+                return PostureModel.read(file);
+            } catch (IOException e) {
+                // PostureModel.read's message already names the file.
+                throw new IllegalArgumentException(e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                // An unknown layout gets out of PostureModel.read unwrapped, without the file's name.
+                throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            }
         }
 
         private Builder set(String matId, UnaryOperator<Mat> change) {

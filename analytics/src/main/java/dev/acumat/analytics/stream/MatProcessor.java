@@ -119,7 +119,8 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
             boolean changed = !info.equals(mat.info);
             if (changed) {
                 // A new mat, or its geometry or calibration changed: its analysis starts afresh.
-                mat.analyzer = new MatAnalyzer(spec(info, matId, mat.order));
+                MatSpec spec = spec(info, matId, mat.order);
+                mat.analyzer = new MatAnalyzer(spec, settings.postureModel(spec));
             }
             mat.info = info;
             save(matId, mat);
@@ -228,8 +229,9 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
                 log.info("mat {}: its cell order is now {}, its saved state was made with {}; its analysis starts"
                         + " afresh", matId, mat.order, state.order());
             }
-            mat.analyzer = state.analyzer() == null || !sameOrder ? new MatAnalyzer(spec)
-                    : new MatAnalyzer(spec, PostureModel.shippedFor(spec), state.analyzer());
+            PostureModel model = settings.postureModel(spec);
+            mat.analyzer = state.analyzer() == null || !sameOrder ? new MatAnalyzer(spec, model)
+                    : new MatAnalyzer(spec, model, state.analyzer());
             mat.lastFrameMicros = state.lastFrameMicros();
         }
         mats.put(matId, mat);

@@ -227,7 +227,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
             MatAnalyzer analyzer = mat.analyzer;
             if (analyzer == null) {
                 // From the first watched frame on: the baseline and on-mat state build up from there.
-                analyzer = new MatAnalyzer(mat.spec);
+                analyzer = new MatAnalyzer(mat.spec, settings.postureModel(mat.spec));
                 mat.analyzer = analyzer;
             }
             long time = KafkaFrameStore.timeMicros(f, r);

@@ -1,6 +1,7 @@
 package dev.acumat.analytics.web;
 
 import dev.acumat.analytics.MatAnalyzer;
+import dev.acumat.analytics.settings.MatSettings;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.replay.FrameVisitor;
 import dev.acumat.analytics.replay.RecordedFrame;
@@ -25,6 +26,7 @@ final class PlaybackEncoder implements FrameVisitor {
     private final int maxFrames;
     private final int maxBytes;
     private final CellOrder order;
+    private final MatSettings settings;
     private int[] written;
     private int[] canonical;
     /** The geometry frames have as the mat sends them. */
@@ -38,14 +40,20 @@ final class PlaybackEncoder implements FrameVisitor {
     private long nextFromMs = -1;
 
     PlaybackEncoder(boolean json, int maxFrames, int maxBytes) {
-        this(json, maxFrames, maxBytes, CellOrder.NONE);
+        this(json, maxFrames, maxBytes, CellOrder.NONE, MatSettings.NONE);
     }
 
     PlaybackEncoder(boolean json, int maxFrames, int maxBytes, CellOrder order) {
+        this(json, maxFrames, maxBytes, order, MatSettings.NONE);
+    }
+
+    /** Frames in the mat's {@code order}, analysed with the posture model {@code settings} give the mat. */
+    PlaybackEncoder(boolean json, int maxFrames, int maxBytes, CellOrder order, MatSettings settings) {
         this.json = json;
         this.maxFrames = maxFrames;
         this.maxBytes = maxBytes;
         this.order = order;
+        this.settings = settings;
     }
 
     @Override
@@ -59,7 +67,7 @@ final class PlaybackEncoder implements FrameVisitor {
         cols = info.cols();
         written = new int[info.cells()];
         canonical = new int[info.cells()];
-        analyzer = new MatAnalyzer(next);
+        analyzer = new MatAnalyzer(next, settings.postureModel(next));
         if (json) {
             text("\"mat\":" + LiveFrames.matMessage(next) + ",\"frames\":[");
         } else {

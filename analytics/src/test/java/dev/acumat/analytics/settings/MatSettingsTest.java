@@ -3,11 +3,82 @@ package dev.acumat.analytics.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.acumat.analytics.body.PostureModel;
+import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.protocol.CellOrder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MatSettingsTest {
+    private static final MatSpec ACUPRESSURE = MatSpec.raw("mat-1", 32, 20, 22, 12);
+    private static final MatSpec BED = MatSpec.raw("bed", 64, 32, 28, 12);
+
+    @TempDir
+    Path dir;
+
+    private Path modelFile(String name, PostureModel.Layout layout) throws IOException {
+        Path p = dir.resolve(name);
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(p, StandardCharsets.UTF_8))) {
+            PostureModel.shipped(layout).write(w);
+        }
+        return p;
+    }
+
+    private static MatSpec named(String matId, MatSpec spec) {
+        return new MatSpec(matId, spec.rows(), spec.cols(), spec.rowPitchCm(), spec.colPitchCm(), spec.calibration());
+    }
+
+    @Test
+    void aMatsOwnPostureModelWinsOverTheOneForEveryMatWhichWinsOverTheShippedOne() throws IOException {
+        Path torso = modelFile("torso.txt", PostureModel.Layout.TORSO);
+        Path whole = modelFile("whole.txt", PostureModel.Layout.WHOLE_BODY);
+        assertThat(MatSettings.NONE.postureModel(ACUPRESSURE).layout()).isEqualTo(PostureModel.Layout.TORSO);
+        assertThat(MatSettings.NONE.postureModel(BED).layout()).isEqualTo(PostureModel.Layout.WHOLE_BODY);
+
+        MatSettings s = MatSettings.builder()
+                .orders("--mat-order", List.of("mat-1=flip-cols"))
+                .postureModels("--mat-posture-model", List.of("mat-1=" + torso, "bed-2=" + whole))
+                .defaultPostureModel("--posture-model", torso)
+                .build();
+        assertThat(s.order("mat-1")).isEqualTo(CellOrder.parse("flip-cols"));
+        assertThat(s.of("mat-1").postureModel().layout()).isEqualTo(PostureModel.Layout.TORSO);
+        assertThat(s.postureModel(named("bed-2", BED)).layout()).isEqualTo(PostureModel.Layout.WHOLE_BODY);
+        // Another layout than the mat's size implies is used all the same (with a warning).
+        assertThat(s.postureModel(BED)).isSameAs(s.defaultPostureModel());
+        assertThat(s.postureModel(BED).layout()).isEqualTo(PostureModel.Layout.TORSO);
+        assertThat(s.of("bed").postureModel()).isNull();
+        assertThat(s.toString()).isEqualTo("every mat posture-model=torso; bed-2 order=none posture-model=whole-body;"
+                + " mat-1 order=flip-cols posture-model=torso");
+
+        MatSettings defaultOnly = MatSettings.builder().defaultPostureModel("--posture-model", whole).build();
+        assertThat(defaultOnly.isEmpty()).isFalse();
+        assertThat(defaultOnly.mats()).isEmpty();
+        assertThat(MatSettings.builder().defaultPostureModel("--posture-model", null).build()).isSameAs(MatSettings.NONE);
+    }
+
+    @Test
+    void aBadPostureModelNamesTheSettingAndTheFile() throws IOException {
+        Path missing = dir.resolve("missing.txt");
+        Path bad = Files.writeString(dir.resolve("bad.txt"), "format 2\nlayout sideways\n");
+        assertThatThrownBy(() -> MatSettings.builder().postureModels("--mat-posture-model", List.of("m=" + missing)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--mat-posture-model: m: no such file: " + missing);
+        assertThatThrownBy(() -> MatSettings.builder().postureModels("--mat-posture-model", List.of("m=" + bad)))
+                .hasMessage("--mat-posture-model: m: " + bad + ": unknown layout 'sideways': whole-body or torso");
+        assertThatThrownBy(() -> MatSettings.builder().postureModels("--mat-posture-model", List.of("m=")))
+                .hasMessage("--mat-posture-model: m: no posture model file given");
+        assertThatThrownBy(() -> MatSettings.builder().postureModels("--mat-posture-model", List.of(missing.toString())))
+                .hasMessage("--mat-posture-model: '" + missing + "' is not MAT_ID=FILE");
+        assertThatThrownBy(() -> MatSettings.builder().defaultPostureModel("--posture-model", dir))
+                .hasMessage("--posture-model: is a directory, not a posture model: " + dir);
+    }
+
     @Test
     void entriesGiveEachNamedMatItsOrderAndTheOthersTheDefaults() {
         MatSettings s = MatSettings.builder()

@@ -2,6 +2,7 @@ package dev.acumat.analytics.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.analytics.body.PostureModel;
 import dev.acumat.analytics.settings.MatSettings;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
@@ -10,7 +11,10 @@ import dev.acumat.protocol.PressureFrame;
 import dev.acumat.simulator.synthetic.Scenarios;
 import dev.acumat.simulator.synthetic.SyntheticMat;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,6 +148,31 @@ class MatOrderTopologyTest {
             same += plainPostures.get(i).equals(mirrored.get(i)) ? 1 : 0;
         }
         assertThat(same).as("postures of the unset mat, mirrored").isGreaterThan(plainPostures.size() * 9 / 10);
+    }
+
+    @Test
+    void aMatWithAPostureModelOfItsOwnIsClassifiedByIt(@TempDir Path models) throws IOException {
+        // The shipped model, but sure that everybody lies prone: only this mat's postures show it.
+        StringWriter text = new StringWriter();
+        try (PrintWriter w = new PrintWriter(text)) {
+            PostureModel.shipped(PostureModel.Layout.TORSO).write(w);
+        }
+        Path prone = Files.writeString(models.resolve("prone.txt"),
+                text.toString().replaceAll("(?m)^priors .*$", "priors 1e-09 1e+09 1e-09 1e-09 1e-09"));
+        MatSettings settings = MatSettings.builder()
+                .postureModels("--mat-posture-model", List.of("mat-prone=" + prone)).build();
+        Map<String, List<String>> contact;
+        try (TopologyTestDriver d = driver(settings)) {
+            TestInputTopic<String, byte[]> in = frames(d);
+            new WiredMat("mat-plain", CellOrder.NONE, "roll").feed(in, Long.MAX_VALUE);
+            new WiredMat("mat-prone", CellOrder.NONE, "roll").feed(in, Long.MAX_VALUE);
+            d.advanceWallClockTime(Duration.ofMinutes(10));
+            contact = byMat(d, AnalyticsRecords.CONTACT_TOPIC, AnalyticsRecords.Contact.class);
+        }
+        assertThat(String.join("\n", contact.get("mat-plain"))).contains("\"posture\":\"left\"")
+                .doesNotContain("\"posture\":\"prone\"");
+        List<String> postures = contact.get("mat-prone").stream().map(MatOrderTopologyTest::posture).toList();
+        assertThat(postures).contains("prone").doesNotContain("left", "right", "supine");
     }
 
     private static String posture(String contactJson) {

@@ -55,10 +55,15 @@ public record MatGeometry(int rows, int cols, double rowPitchMm, double colPitch
      * the body, and lengths between are placed proportionally, so any grid shows the back.
      */
     public static MatGeometry of(int rows, int cols, double pitchMm) {
-        double lengthCm = rows * pitchMm / 10;
+        return of(rows, cols, pitchMm, pitchMm);
+    }
+
+    /** {@link #of(int, int, double)} with a pitch of its own between rows and between columns. */
+    public static MatGeometry of(int rows, int cols, double rowPitchMm, double colPitchMm) {
+        double lengthCm = rows * rowPitchMm / 10;
         double t = Math.max(0, Math.min(1, (lengthCm - 70) / (175 - 70)));
         double centre = SHORT_MAT_CENTRE_CM + t * (BODY_CENTRE_CM - SHORT_MAT_CENTRE_CM);
-        return new MatGeometry(rows, cols, pitchMm, pitchMm, centre - lengthCm / 2, 0);
+        return new MatGeometry(rows, cols, rowPitchMm, colPitchMm, centre - lengthCm / 2, 0);
     }
 
     public int cells() {
