@@ -33,8 +33,7 @@ public final class PostureTrainer {
      */
     static final double[] PRIORS = {1, 0.1, 1, 0.1, 0.1};
     static final double UNKNOWN_BELOW = 0.5;
-    /** Simulated poses per posture, frames per pose and their seed. */
-    static final int SIM_POSES = 120;
+    /** Frames per simulated pose and their seed (how many poses is the caller's). */
     static final int SIM_FRAMES = 3;
     static final long SIM_SEED = 20240601L;
     private static final Posture[] LABELS = {Posture.SUPINE, Posture.PRONE, Posture.LEFT, Posture.RIGHT,

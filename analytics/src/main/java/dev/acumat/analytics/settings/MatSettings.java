@@ -231,9 +231,6 @@ public final class MatSettings {
             } catch (IOException e) {
                 // PostureModel.read's message already names the file.
                 throw new IllegalArgumentException(e.getMessage(), e);
-            } catch (IllegalArgumentException e) {
-                // An unknown layout gets out of PostureModel.read unwrapped, without the file's name.
-                throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
             }
         }
 

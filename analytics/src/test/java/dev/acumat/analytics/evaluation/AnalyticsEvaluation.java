@@ -52,7 +52,7 @@ public final class AnalyticsEvaluation {
         if (posture) {
             for (PostureModel.Layout layout : PostureModel.Layout.values()) {
                 out.println("## Posture, " + layout.label() + " model\n");
-                PostureTraining.run(new PostureTraining.Options(labels, layout, 120, null, true, true), out);
+                PostureTraining.run(new PostureTraining.Options(labels, layout, PostureTraining.DEFAULT_SIMULATED_POSES, null, true, true), out);
             }
         }
         out.println("## Sessions on a mat that is not empty\n");

@@ -70,7 +70,7 @@ class MatSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--mat-posture-model: m: no such file: " + missing);
         assertThatThrownBy(() -> MatSettings.builder().postureModels("--mat-posture-model", List.of("m=" + bad)))
-                .hasMessage("--mat-posture-model: m: " + bad + ": unknown layout 'sideways': whole-body or torso");
+                .hasMessage("--mat-posture-model: m: " + bad + ": line 2: unknown layout 'sideways': whole-body or torso");
         assertThatThrownBy(() -> MatSettings.builder().postureModels("--mat-posture-model", List.of("m=")))
                 .hasMessage("--mat-posture-model: m: no posture model file given");
         assertThatThrownBy(() -> MatSettings.builder().postureModels("--mat-posture-model", List.of(missing.toString())))
