@@ -47,13 +47,15 @@ public final class PostureTrainer {
     }
 
     /*
-     * Within a class, the weight of real frames against simulated ones. Chosen by leave one
-     * subject out on data/ (docs/ANALYTICS.md): on a whole body, real frames carry the sides
-     * and a little simulation keeps prone, sitting and standing known; on a torso crop the
-     * real frames are cut-outs, so the simulator's acupressure poses weigh more.
+     * Within a class, the weight of real frames against simulated ones, chosen on data/
+     * (docs/ANALYTICS.md): on a whole body, real frames carry the sides and a little
+     * simulation keeps prone, sitting and standing known (0.95 or 0.8 cost held-out people a
+     * point or two); on a torso crop the real frames are cut-outs of bed recordings, and at
+     * 0.8 the simulator's acupressure mat lost 13 % of its left frames to right, at 0.6 none,
+     * for half a point on held-out people.
      */
     private static final double WHOLE_BODY_REAL_SHARE = 0.9;
-    private static final double TORSO_REAL_SHARE = 0.8;
+    private static final double TORSO_REAL_SHARE = 0.6;
 
     private final PostureModel.Layout layout;
     private final double realShare;
