@@ -232,6 +232,8 @@ final class BodyShape {
         float halfBin = (float) (binCm / 2);
         float perAcross = (float) (1 / GRID_ACROSS_CM);
         float acrossOffset = GRID_ACROSS / 2f;
+        int openCell = -1;
+        double openLoad = 0;
         int bin = -1;
         double bandLoad = 0;
         int bandCount = 0;
@@ -265,7 +267,16 @@ final class BodyShape {
                 float across = vi * perAcross + acrossOffset;
                 if (across >= 0 && across < GRID_ACROSS) {
                     int along = (int) ((ui - lo + halfBin) * perBand);
-                    g[(along < GRID_ALONG ? along : GRID_ALONG - 1) * GRID_ACROSS + (int) across] += wi;
+                    int cell = (along < GRID_ALONG ? along : GRID_ALONG - 1) * GRID_ACROSS + (int) across;
+                    if (cell != openCell) {
+                        // As with the profile's bands: neighbours mostly share a grid cell.
+                        if (openCell >= 0) {
+                            g[openCell] += openLoad;
+                        }
+                        openCell = cell;
+                        openLoad = 0;
+                    }
+                    openLoad += wi;
                 }
                 float av = vi < 0 ? -vi : vi;
                 if (av <= AxisProfile.CORRIDOR_CM) {
@@ -289,6 +300,9 @@ final class BodyShape {
             }
         }
         prof.add(bin, bandLoad, bandCount, bandV, bandCentral);
+        if (openCell >= 0) {
+            g[openCell] += openLoad;
+        }
         double gl = 0;
         for (double v : g) {
             gl += v;
