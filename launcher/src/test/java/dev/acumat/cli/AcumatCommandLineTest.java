@@ -6,8 +6,6 @@ import dev.acumat.simulator.FrameSource;
 import dev.acumat.simulator.synthetic.SensorModel;
 import dev.acumat.simulator.synthetic.SyntheticMat;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,22 +22,7 @@ class AcumatCommandLineTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = Acumat.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
-    private String errorLine() {
-        String e = err.toString();
-        assertThat(e.lines().count()).as("one line: %s", e).isEqualTo(1);
-        assertThat(e).doesNotContain("Exception", "\tat ");
-        return e.strip();
-    }
+    private final CommandRun cli = new CommandRun();
 
     @Test
     void theLoggingConfigurationIsWellFormed() throws Exception {
@@ -51,180 +34,180 @@ class AcumatCommandLineTest {
 
     @Test
     void helpListsEveryCommandOfTheDesign() {
-        assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("demo", "simulate", "gateway", "analytics", "analyze", "train-posture",
+        assertThat(cli.run("--help")).isZero();
+        assertThat(cli.out.toString()).contains("demo", "simulate", "gateway", "analytics", "analyze", "train-posture",
                 "history");
     }
 
     @Test
     void everyCommandHasHelp() {
         for (String c : new String[] {"demo", "simulate", "gateway", "analytics", "analyze", "train-posture", "history"}) {
-            assertThat(run(c, "--help")).as(c).isZero();
+            assertThat(cli.run(c, "--help")).as(c).isZero();
         }
-        assertThat(out.toString()).contains("--replay", "--pitch-mm", "--truth", "--baud");
+        assertThat(cli.out.toString()).contains("--replay", "--pitch-mm", "--truth", "--baud");
         // A description picocli could not format (a lone % in it) keeps its ${...} unreplaced.
-        assertThat(out.toString()).contains("--stuck-cells", "--topper-kpa").doesNotContain("${");
+        assertThat(cli.out.toString()).contains("--stuck-cells", "--topper-kpa").doesNotContain("${");
     }
 
     @Test
     void noCommandIsAUsageError() {
-        assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).contains("acumat: a command is needed");
+        assertThat(cli.run()).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("acumat: a command is needed");
     }
 
     @Test
     void anUnknownOptionIsOneLine() {
-        assertThat(run("simulate", "--port", "-", "--frobnicate")).isEqualTo(2);
-        assertThat(errorLine()).startsWith("acumat simulate: Unknown option: '--frobnicate'");
+        assertThat(cli.run("simulate", "--port", "-", "--frobnicate")).isEqualTo(2);
+        assertThat(cli.errorLine()).startsWith("acumat simulate: Unknown option: '--frobnicate'");
     }
 
     @Test
     void aMissingPortIsNamed() {
-        assertThat(run("simulate")).isEqualTo(2);
-        assertThat(errorLine()).contains("missing --port PATH");
+        assertThat(cli.run("simulate")).isEqualTo(2);
+        assertThat(cli.errorLine()).contains("missing --port PATH");
     }
 
     @Test
     void aMalformedNumberIsNamed() {
-        assertThat(run("simulate", "--port", "-", "--hz", "fast")).isEqualTo(2);
-        assertThat(errorLine()).contains("--hz").contains("fast");
+        assertThat(cli.run("simulate", "--port", "-", "--hz", "fast")).isEqualTo(2);
+        assertThat(cli.errorLine()).contains("--hz").contains("fast");
     }
 
     @Test
     void outOfRangeValuesAreNamedNotClamped() {
-        assertThat(run("simulate", "--port", "-", "--hz", "-3")).isEqualTo(2);
-        assertThat(errorLine()).contains("--hz must be in (0, 10000], got -3.0");
+        assertThat(cli.run("simulate", "--port", "-", "--hz", "-3")).isEqualTo(2);
+        assertThat(cli.errorLine()).contains("--hz must be in (0, 10000], got -3.0");
     }
 
     @Test
     void aBadMatIdIsNamed() {
-        assertThat(run("simulate", "--port", "-", "--mat-id", "bad id;drop")).isEqualTo(2);
-        assertThat(errorLine()).contains("--mat-id");
+        assertThat(cli.run("simulate", "--port", "-", "--mat-id", "bad id;drop")).isEqualTo(2);
+        assertThat(cli.errorLine()).contains("--mat-id");
     }
 
     @Test
     void anUnknownScenarioListsTheKnownOnes() {
-        assertThat(run("simulate", "--port", "-", "--scenario", "dance")).isEqualTo(2);
-        assertThat(errorLine()).contains("unknown scenario 'dance'", "session", "roll");
+        assertThat(cli.run("simulate", "--port", "-", "--scenario", "dance")).isEqualTo(2);
+        assertThat(cli.errorLine()).contains("unknown scenario 'dance'", "session", "roll");
     }
 
     @Test
     void aReplayNeedsItsGeometry() throws IOException {
         Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
-        assertThat(run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2")).isEqualTo(2);
-        assertThat(errorLine()).contains("--replay needs --cols");
+        assertThat(cli.run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2")).isEqualTo(2);
+        assertThat(cli.errorLine()).contains("--replay needs --cols");
     }
 
     @Test
     void aScenarioGridNeedsAllThreeDimensions() {
-        assertThat(run("simulate", "--port", "-", "--scenario", "still", "--rows", "64", "--cols", "32")).isEqualTo(2);
-        assertThat(errorLine()).contains("a mat geometry needs --pitch-mm");
+        assertThat(cli.run("simulate", "--port", "-", "--scenario", "still", "--rows", "64", "--cols", "32")).isEqualTo(2);
+        assertThat(cli.errorLine()).contains("a mat geometry needs --pitch-mm");
     }
 
     @Test
     void aMissingReplayFileIsNamed() {
-        assertThat(run("simulate", "--port", "-", "--replay", "nowhere.txt", "--rows", "2", "--cols", "2",
+        assertThat(cli.run("simulate", "--port", "-", "--replay", "nowhere.txt", "--rows", "2", "--cols", "2",
                 "--pitch-mm", "28")).isEqualTo(2);
-        assertThat(errorLine()).contains("no such file: nowhere.txt");
+        assertThat(cli.errorLine()).contains("no such file: nowhere.txt");
     }
 
     @Test
     void aRaggedReplayNamesTheLine() throws IOException {
         Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n1 2 3\n", StandardCharsets.US_ASCII);
-        assertThat(run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
+        assertThat(cli.run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
                 "--pitch-mm", "28")).isEqualTo(1);
-        assertThat(errorLine()).isEqualTo("acumat simulate: " + rec + " line 2: 3 values, rows x cols needs 4");
+        assertThat(cli.errorLine()).isEqualTo("acumat simulate: " + rec + " line 2: 3 values, rows x cols needs 4");
     }
 
     @Test
     void rowsTimesColsNotMatchingTheFileIsNamed() throws IOException {
         Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4 5 6\n", StandardCharsets.US_ASCII);
-        assertThat(run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
+        assertThat(cli.run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
                 "--pitch-mm", "28")).isEqualTo(1);
-        assertThat(errorLine()).contains("line 1: more than the 4 values of rows x cols");
+        assertThat(cli.errorLine()).contains("line 1: more than the 4 values of rows x cols");
     }
 
     @Test
     void aPortThatCannotBeOpenedIsOneLine() {
         String missing = dir.resolve("no-such-tty").toString();
-        assertThat(run("simulate", "--port", missing, "--scenario", "empty")).isEqualTo(1);
-        assertThat(errorLine()).isEqualTo("acumat simulate: cannot open port " + missing + ": no such port: " + missing);
+        assertThat(cli.run("simulate", "--port", missing, "--scenario", "empty")).isEqualTo(1);
+        assertThat(cli.errorLine()).isEqualTo("acumat simulate: cannot open port " + missing + ": no such port: " + missing);
     }
 
     @Test
     void theGatewayNeedsKafka() {
-        assertThat(run("gateway", "--serial", "/dev/ttyACM0", "--spool", dir.toString())).isEqualTo(2);
-        assertThat(errorLine()).isEqualTo("acumat gateway: --kafka: give the bootstrap servers, host:port[,host:port...]"
+        assertThat(cli.run("gateway", "--serial", "/dev/ttyACM0", "--spool", dir.toString())).isEqualTo(2);
+        assertThat(cli.errorLine()).isEqualTo("acumat gateway: --kafka: give the bootstrap servers, host:port[,host:port...]"
                 + " (see 'acumat gateway --help')");
     }
 
     @Test
     void aMalformedBootstrapIsNamed() {
-        assertThat(run("gateway", "--serial", "auto", "--kafka", "localhost", "--spool", dir.toString())).isEqualTo(2);
-        assertThat(errorLine()).contains("--kafka: 'localhost' is not host:port");
+        assertThat(cli.run("gateway", "--serial", "auto", "--kafka", "localhost", "--spool", dir.toString())).isEqualTo(2);
+        assertThat(cli.errorLine()).contains("--kafka: 'localhost' is not host:port");
     }
 
     @Test
     void aBadGatewayDurationIsNamed() {
-        assertThat(run("gateway", "--serial", "auto", "--kafka", "h:1", "--silence-timeout", "0")).isEqualTo(2);
-        assertThat(errorLine()).contains("--silence-timeout must be in (0, 86400] seconds, got 0.0");
+        assertThat(cli.run("gateway", "--serial", "auto", "--kafka", "h:1", "--silence-timeout", "0")).isEqualTo(2);
+        assertThat(cli.errorLine()).contains("--silence-timeout must be in (0, 86400] seconds, got 0.0");
     }
 
     @Test
     void aSpoolInUseIsOneLine() throws Exception {
         try (dev.acumat.gateway.spool.Spool held = dev.acumat.gateway.spool.Spool.open(dir,
                 dev.acumat.gateway.spool.SpoolConfig.defaults(), java.time.Clock.systemUTC())) {
-            assertThat(run("gateway", "--serial", "/nonexistent", "--kafka", "127.0.0.1:1", "--spool",
+            assertThat(cli.run("gateway", "--serial", "/nonexistent", "--kafka", "127.0.0.1:1", "--spool",
                     dir.toString())).isEqualTo(1);
-            assertThat(errorLine()).startsWith("acumat gateway: spool").contains("in use");
+            assertThat(cli.errorLine()).startsWith("acumat gateway: spool").contains("in use");
         }
     }
 
     @Test
     void theAnalyticsNeedInfluxDb() {
-        assertThat(run("analytics", "--kafka", "127.0.0.1:9092")).isEqualTo(2);
-        assertThat(errorLine()).contains("--influx: give the InfluxDB URL");
+        assertThat(cli.run("analytics", "--kafka", "127.0.0.1:9092")).isEqualTo(2);
+        assertThat(cli.errorLine()).contains("--influx: give the InfluxDB URL");
     }
 
     @Test
     void aHostileDatabaseNameIsRefused() {
-        assertThat(run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--db",
+        assertThat(cli.run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--db",
                 "acumat\"; DROP DATABASE x")).isEqualTo(2);
-        assertThat(errorLine()).contains("--db must be letters, digits and underscores");
+        assertThat(cli.errorLine()).contains("--db must be letters, digits and underscores");
     }
 
     @Test
     void theWebServerOffLoopbackNeedsAToken() throws IOException {
-        assertThat(run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--http",
+        assertThat(cli.run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--http",
                 "0.0.0.0:0")).isEqualTo(2);
-        assertThat(errorLine()).contains("--http: 0.0.0.0 is not a loopback address").contains("--http-token-file");
-        err.getBuffer().setLength(0);
-        assertThat(run("demo", "--http", "0.0.0.0:8080", "--data-dir", dir.toString())).isEqualTo(2);
-        assertThat(errorLine()).contains("--http: 0.0.0.0 is not a loopback address");
+        assertThat(cli.errorLine()).contains("--http: 0.0.0.0 is not a loopback address").contains("--http-token-file");
+        cli.err.getBuffer().setLength(0);
+        assertThat(cli.run("demo", "--http", "0.0.0.0:8080", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(cli.errorLine()).contains("--http: 0.0.0.0 is not a loopback address");
     }
 
     @Test
     void theTokenFileMustBeTheOwnersAloneAndHoldALongToken() throws IOException {
         Path file = Files.writeString(dir.resolve("token"), "0123456789abcdef0123456789abcdef\n");
         Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        assertThat(run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--http",
+        assertThat(cli.run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--http",
                 "0.0.0.0:0", "--http-token-file", file.toString())).isEqualTo(2);
-        assertThat(errorLine()).contains("--http-token-file: " + file).contains("chmod 600")
+        assertThat(cli.errorLine()).contains("--http-token-file: " + file).contains("chmod 600")
                 .doesNotContain("0123456789abcdef");
-        err.getBuffer().setLength(0);
+        cli.err.getBuffer().setLength(0);
         Files.writeString(file, "short\n");
         Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        assertThat(run("demo", "--http", "0.0.0.0:8080", "--http-token-file", file.toString(), "--data-dir",
+        assertThat(cli.run("demo", "--http", "0.0.0.0:8080", "--http-token-file", file.toString(), "--data-dir",
                 dir.toString())).isEqualTo(2);
-        assertThat(errorLine()).contains("--http-token-file: the token must be 16..256 characters");
+        assertThat(cli.errorLine()).contains("--http-token-file: the token must be 16..256 characters");
     }
 
     @Test
     void analyzeNamesABadFormat() throws IOException {
         Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
-        assertThat(run("analyze", rec.toString(), "--rows", "2", "--cols", "2", "--pitch-mm", "28", "--format", "xml"))
+        assertThat(cli.run("analyze", rec.toString(), "--rows", "2", "--cols", "2", "--pitch-mm", "28", "--format", "xml"))
                 .isEqualTo(2);
-        assertThat(errorLine()).contains("--format must be jsonl or csv, got xml");
+        assertThat(cli.errorLine()).contains("--format must be jsonl or csv, got xml");
     }
 
     @ParameterizedTest
@@ -246,21 +229,21 @@ class AcumatCommandLineTest {
     void historyNamesTheOptionOfEveryMistake(String argsAndMessage) {
         String[] parts = argsAndMessage.split("\\|");
         String[] args = ("history --influx http://127.0.0.1:1 " + parts[0]).split(" ");
-        assertThat(run(args)).as(parts[0]).isEqualTo(2);
-        assertThat(errorLine()).startsWith("acumat history: " + parts[1]).endsWith("(see 'acumat history --help')");
+        assertThat(cli.run(args)).as(parts[0]).isEqualTo(2);
+        assertThat(cli.errorLine()).startsWith("acumat history: " + parts[1]).endsWith("(see 'acumat history --help')");
     }
 
     @Test
     void historyNamesABadInfluxUrl() {
-        assertThat(run("history", "--influx", "ftp://127.0.0.1:1")).isEqualTo(2);
-        assertThat(errorLine()).contains("--influx must be an http:// or https:// URL: ftp://127.0.0.1:1");
+        assertThat(cli.run("history", "--influx", "ftp://127.0.0.1:1")).isEqualTo(2);
+        assertThat(cli.errorLine()).contains("--influx must be an http:// or https:// URL: ftp://127.0.0.1:1");
     }
 
     @Test
     void historyWithInfluxDbAwayIsOneLineAndExit1() {
-        assertThat(run("history", "--influx", "http://127.0.0.1:1", "--mat", "mat-1")).isEqualTo(1);
-        assertThat(errorLine()).isEqualTo("acumat history: InfluxDB at http://127.0.0.1:1 does not answer");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.run("history", "--influx", "http://127.0.0.1:1", "--mat", "mat-1")).isEqualTo(1);
+        assertThat(cli.errorLine()).isEqualTo("acumat history: InfluxDB at http://127.0.0.1:1 does not answer");
+        assertThat(cli.out.toString()).isEmpty();
     }
 
     @ParameterizedTest
@@ -274,19 +257,19 @@ class AcumatCommandLineTest {
         "--topper-kpa Infinity|--topper-kpa must be in 0..2, got Infinity"})
     void theResidualLoadNamesTheOptionOfEveryMistake(String argsAndMessage) {
         String[] parts = argsAndMessage.split("\\|");
-        assertThat(run(("simulate --port - --scenario on-off " + parts[0]).split(" "))).as(parts[0]).isEqualTo(2);
-        assertThat(errorLine()).startsWith("acumat simulate: " + parts[1]);
-        err.getBuffer().setLength(0);
-        assertThat(run(("demo --data-dir " + dir + " " + parts[0]).split(" "))).as(parts[0]).isEqualTo(2);
-        assertThat(errorLine()).startsWith("acumat demo: " + parts[1]);
+        assertThat(cli.run(("simulate --port - --scenario on-off " + parts[0]).split(" "))).as(parts[0]).isEqualTo(2);
+        assertThat(cli.errorLine()).startsWith("acumat simulate: " + parts[1]);
+        cli.err.getBuffer().setLength(0);
+        assertThat(cli.run(("demo --data-dir " + dir + " " + parts[0]).split(" "))).as(parts[0]).isEqualTo(2);
+        assertThat(cli.errorLine()).startsWith("acumat demo: " + parts[1]);
     }
 
     @Test
     void theResidualLoadNeedsAScenario() throws IOException {
         Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
-        assertThat(run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
+        assertThat(cli.run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
                 "--pitch-mm", "28", "--topper-kpa", "0.6")).isEqualTo(2);
-        assertThat(errorLine()).contains("--topper-kpa needs a --scenario");
+        assertThat(cli.errorLine()).contains("--topper-kpa needs a --scenario");
     }
 
     @Test
@@ -312,8 +295,8 @@ class AcumatCommandLineTest {
     @Test
     void truthNeedsAScenario() throws IOException {
         Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
-        assertThat(run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
+        assertThat(cli.run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
                 "--pitch-mm", "28", "--truth", dir.resolve("t.jsonl").toString())).isEqualTo(2);
-        assertThat(errorLine()).contains("--truth needs a --scenario");
+        assertThat(cli.errorLine()).contains("--truth needs a --scenario");
     }
 }

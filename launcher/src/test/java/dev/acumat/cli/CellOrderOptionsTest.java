@@ -24,21 +24,7 @@ class CellOrderOptionsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = Acumat.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
-    private String errorLine() {
-        String e = err.toString();
-        assertThat(e.lines().count()).as("one line: %s", e).isEqualTo(1);
-        assertThat(e).doesNotContain("Exception", "\tat ");
-        return e.strip();
-    }
+    private final CommandRun cli = new CommandRun();
 
     /** The source simulate (or demo) would play, from its options as parsed. */
     private static FrameSource source(String command, String... args) throws IOException {
@@ -107,63 +93,63 @@ class CellOrderOptionsTest {
 
     @Test
     void aCellOrderWithoutARecordingIsRefused() {
-        assertThat(run("simulate", "--port", "-", "--scenario", "still", "--flip-cols")).isEqualTo(2);
-        assertThat(errorLine()).startsWith("acumat simulate: --flip-cols: a cell order is a recording's; it needs"
+        assertThat(cli.run("simulate", "--port", "-", "--scenario", "still", "--flip-cols")).isEqualTo(2);
+        assertThat(cli.errorLine()).startsWith("acumat simulate: --flip-cols: a cell order is a recording's; it needs"
                 + " --replay");
     }
 
     @Test
     void aDirectoryIsADirectory() {
-        assertThat(run("analyze", dir.toString(), "--rows", "2", "--cols", "2", "--pitch-mm", "28")).isEqualTo(2);
-        assertThat(errorLine()).startsWith("acumat analyze: is a directory, not a recording: " + dir);
-        err.getBuffer().setLength(0);
-        assertThat(run("simulate", "--port", "-", "--replay", dir.toString(), "--rows", "2", "--cols", "2",
+        assertThat(cli.run("analyze", dir.toString(), "--rows", "2", "--cols", "2", "--pitch-mm", "28")).isEqualTo(2);
+        assertThat(cli.errorLine()).startsWith("acumat analyze: is a directory, not a recording: " + dir);
+        cli.err.getBuffer().setLength(0);
+        assertThat(cli.run("simulate", "--port", "-", "--replay", dir.toString(), "--rows", "2", "--cols", "2",
                 "--pitch-mm", "28")).isEqualTo(2);
-        assertThat(errorLine()).startsWith("acumat simulate: --replay: is a directory, not a recording: " + dir);
+        assertThat(cli.errorLine()).startsWith("acumat simulate: --replay: is a directory, not a recording: " + dir);
     }
 
     @Test
     void aBinaryFileIsOneLineSayingItIsNoTextRecording() throws IOException {
         Path png = dir.resolve("map.png");
         Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
-        assertThat(run("analyze", png.toString())).isEqualTo(2);
-        assertThat(errorLine()).startsWith("acumat analyze: " + png + ": not a text recording (byte 0x89 on line 1)");
-        err.getBuffer().setLength(0);
-        assertThat(run("analyze", png.toString(), "--rows", "64", "--cols", "32", "--pitch-mm", "28")).isEqualTo(1);
-        assertThat(errorLine()).startsWith("acumat analyze: " + png + ": not a text recording");
-        err.getBuffer().setLength(0);
+        assertThat(cli.run("analyze", png.toString())).isEqualTo(2);
+        assertThat(cli.errorLine()).startsWith("acumat analyze: " + png + ": not a text recording (byte 0x89 on line 1)");
+        cli.err.getBuffer().setLength(0);
+        assertThat(cli.run("analyze", png.toString(), "--rows", "64", "--cols", "32", "--pitch-mm", "28")).isEqualTo(1);
+        assertThat(cli.errorLine()).startsWith("acumat analyze: " + png + ": not a text recording");
+        cli.err.getBuffer().setLength(0);
         Path blob = dir.resolve("blob.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(blob))) {
-            out.write(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0});
+            cli.out.write(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0});
         }
-        assertThat(run("simulate", "--port", "-", "--replay", blob.toString(), "--rows", "2", "--cols", "2",
+        assertThat(cli.run("simulate", "--port", "-", "--replay", blob.toString(), "--rows", "2", "--cols", "2",
                 "--pitch-mm", "28")).isEqualTo(1);
-        assertThat(errorLine()).startsWith("acumat simulate: " + blob + ": gzip-compressed, but not a text recording");
+        assertThat(cli.errorLine()).startsWith("acumat simulate: " + blob + ": gzip-compressed, but not a text recording");
     }
 
     @Test
     void aWrongCountInAMatrixFileNamesTheLayouts() throws IOException {
         Path rec = Files.writeString(dir.resolve("pmd2.txt"), "1 2 3\n4 5 6\n", StandardCharsets.US_ASCII);
-        assertThat(run("analyze", rec.toString(), "--rows", "2", "--cols", "4", "--pitch-mm", "30")).isEqualTo(1);
-        assertThat(errorLine()).isEqualTo("acumat analyze: " + rec + " line 1: 3 values, rows x cols needs 8 (or cols,"
+        assertThat(cli.run("analyze", rec.toString(), "--rows", "2", "--cols", "4", "--pitch-mm", "30")).isEqualTo(1);
+        assertThat(cli.errorLine()).isEqualTo("acumat analyze: " + rec + " line 1: 3 values, rows x cols needs 8 (or cols,"
                 + " 4, on each of 2 lines)");
     }
 
     @Test
     void aBadMatOrderIsOneLineNamingTheSetting() {
-        assertThat(run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--mat-order",
+        assertThat(cli.run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--mat-order",
                 "mat-1=flip-cols", "--mat-order", "mat-2=mirror")).isEqualTo(2);
-        assertThat(errorLine()).isEqualTo("acumat analytics: --mat-order: mat-2: 'mirror' is not a cell order step;"
+        assertThat(cli.errorLine()).isEqualTo("acumat analytics: --mat-order: mat-2: 'mirror' is not a cell order step;"
                 + " one of none, flip-rows, flip-cols, transpose (several as a comma list) (see 'acumat analytics"
                 + " --help')");
-        err.getBuffer().setLength(0);
-        assertThat(run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--mat-order",
+        cli.err.getBuffer().setLength(0);
+        assertThat(cli.run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--mat-order",
                 "mat-1")).isEqualTo(2);
-        assertThat(errorLine()).contains("--mat-order: 'mat-1' is not MAT_ID=ORDER");
-        err.getBuffer().setLength(0);
-        assertThat(run("export", "--session", "mat-1.1795592005000", "--kafka", "127.0.0.1:1", "--influx",
+        assertThat(cli.errorLine()).contains("--mat-order: 'mat-1' is not MAT_ID=ORDER");
+        cli.err.getBuffer().setLength(0);
+        assertThat(cli.run("export", "--session", "mat-1.1795592005000", "--kafka", "127.0.0.1:1", "--influx",
                 "http://127.0.0.1:1", "--mat-order", "mat 1=flip-cols")).isEqualTo(2);
-        assertThat(errorLine()).contains("--mat-order: 'mat' is not MAT_ID=ORDER");
+        assertThat(cli.errorLine()).contains("--mat-order: 'mat' is not MAT_ID=ORDER");
     }
 
     @Test

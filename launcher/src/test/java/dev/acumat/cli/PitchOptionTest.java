@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.simulator.FrameSource;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,21 +19,7 @@ class PitchOptionTest {
     @TempDir
     Path dir;
 
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = Acumat.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
-    private String errorLine() {
-        String e = err.toString();
-        assertThat(e.lines().count()).as("one line: %s", e).isEqualTo(1);
-        assertThat(e).doesNotContain("Exception", "\tat ");
-        return e.strip();
-    }
+    private final CommandRun cli = new CommandRun();
 
     /** The device-info simulate would send, from its options as parsed. */
     private static DeviceInfo simulated(String... args) throws IOException {
@@ -89,14 +73,14 @@ class PitchOptionTest {
     @Test
     void aBadPitchIsOneLineNamingTheOption() throws IOException {
         Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
-        assertThat(run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
+        assertThat(cli.run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
                 "--pitch-mm", "28x")).isEqualTo(2);
-        assertThat(errorLine()).startsWith("acumat simulate: --pitch-mm must be P or RxC");
-        err.getBuffer().setLength(0);
-        assertThat(run("analyze", rec.toString(), "--rows", "2", "--cols", "2", "--pitch-mm", "28x1001")).isEqualTo(2);
-        assertThat(errorLine()).startsWith("acumat analyze: --pitch-mm must be in (0, 1000]");
-        err.getBuffer().setLength(0);
-        assertThat(run("analyze", rec.toString(), "--rows", "2", "--cols", "2")).isEqualTo(2);
-        assertThat(errorLine()).contains("needs --pitch-mm");
+        assertThat(cli.errorLine()).startsWith("acumat simulate: --pitch-mm must be P or RxC");
+        cli.err.getBuffer().setLength(0);
+        assertThat(cli.run("analyze", rec.toString(), "--rows", "2", "--cols", "2", "--pitch-mm", "28x1001")).isEqualTo(2);
+        assertThat(cli.errorLine()).startsWith("acumat analyze: --pitch-mm must be in (0, 1000]");
+        cli.err.getBuffer().setLength(0);
+        assertThat(cli.run("analyze", rec.toString(), "--rows", "2", "--cols", "2")).isEqualTo(2);
+        assertThat(cli.errorLine()).contains("needs --pitch-mm");
     }
 }
