@@ -120,7 +120,7 @@ class CellOrderOptionsTest {
         cli.err.getBuffer().setLength(0);
         Path blob = dir.resolve("blob.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(blob))) {
-            cli.out.write(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0});
+            out.write(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0});
         }
         assertThat(cli.run("simulate", "--port", "-", "--replay", blob.toString(), "--rows", "2", "--cols", "2",
                 "--pitch-mm", "28")).isEqualTo(1);
