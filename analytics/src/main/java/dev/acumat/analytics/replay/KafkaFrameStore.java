@@ -20,6 +20,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
 
@@ -40,6 +41,8 @@ public final class KafkaFrameStore implements FrameStore {
     static final long OTHER_MATS_SLACK_MS = 60_000;
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The gateway's clock-anchor header (docs/TOPICS.md). */
+    static final String CLOCK_ANCHOR_HEADER = "acumat.clock-anchor-us";
 
     private final String bootstrap;
 
@@ -130,15 +133,29 @@ public final class KafkaFrameStore implements FrameStore {
 
     /** The frame's time: the gateway's clock anchor plus the device time (docs/TOPICS.md), else the record's. */
     public static long timeMicros(PressureFrame f, ConsumerRecord<?, ?> r) {
-        Header anchor = r.headers().lastHeader("acumat.clock-anchor-us");
-        if (anchor != null) {
+        return timeMicros(f, r.headers(), r.timestamp());
+    }
+
+    /**
+     * The frame's time from a record's {@code headers} and {@code timestampMs}: the clock anchor
+     * plus the device time, else the record's time. An anchor that is no number, or that puts the
+     * frame before 1970 (or past the end of time: the sum overflowed), is a gateway's bug or a
+     * foreign record's header; the record's own time is the better guess, and a negative time
+     * would make Kafka refuse the records made from the frame.
+     */
+    public static long timeMicros(PressureFrame f, Headers headers, long timestampMs) {
+        Header anchor = headers.lastHeader(CLOCK_ANCHOR_HEADER);
+        if (anchor != null && anchor.value() != null) {
             try {
-                return Long.parseLong(new String(anchor.value(), StandardCharsets.US_ASCII)) + f.deviceTimeMicros();
+                long time = Long.parseLong(new String(anchor.value(), StandardCharsets.US_ASCII)) + f.deviceTimeMicros();
+                if (time >= 0) {
+                    return time;
+                }
             } catch (NumberFormatException e) {
                 // the record's time, below
             }
         }
-        return r.timestamp() * 1000;
+        return timestampMs * 1000;
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {

@@ -3,6 +3,7 @@ package dev.acumat.analytics.stream;
 import dev.acumat.analytics.MatAnalyzer;
 import dev.acumat.analytics.body.PostureModel;
 import dev.acumat.analytics.frame.MatSpec;
+import dev.acumat.analytics.replay.KafkaFrameStore;
 import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionTracker;
 import dev.acumat.analytics.settings.MatSettings;
@@ -13,7 +14,7 @@ import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.protocol.ProtocolException;
-import java.nio.charset.StandardCharsets;
+import dev.acumat.protocol.WireFormat;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -105,12 +105,27 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
 
     @Override
     public void process(Record<String, byte[]> record) {
+        // Whatever is on the topic arrives here, not only the gateway's records; and a throw would
+        // stop the partition for good, the record being read again by the thread that replaces
+        // this one. So anything foreign is a counted drop, never an exception.
         String matId = record.key();
+        if (!WireFormat.isValidMatId(matId)) {
+            drop(printable(matId), "a record whose key is not a mat id");
+            return;
+        }
+        if (record.value() == null) {
+            drop(matId, "a record without a value");
+            return;
+        }
         Message message;
         try {
             message = MessageReader.parse(record.value());
-        } catch (ProtocolException | NullPointerException e) {
+        } catch (ProtocolException e) {
             drop(matId, "not a protocol message (" + e.getMessage() + ")");
+            return;
+        }
+        if (!(message instanceof DeviceInfo) && !(message instanceof PressureFrame)) {
+            drop(matId, "a message for a mat, not from one (" + message.getClass().getSimpleName() + ")");
             return;
         }
         Mat mat = mat(matId);
@@ -127,8 +142,8 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
             if (changed) {
                 announce(matId, mat);
             }
-        } else if (message instanceof PressureFrame frame) {
-            onFrame(matId, mat, frame, record);
+        } else {
+            onFrame(matId, mat, (PressureFrame) message, record);
         }
     }
 
@@ -183,15 +198,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
 
     /** The frame's wall-clock time: the gateway's clock anchor plus the mat's device time, else the record's. */
     static long frameTimeMicros(PressureFrame frame, Record<String, byte[]> record) {
-        Header anchor = record.headers().lastHeader("acumat.clock-anchor-us");
-        if (anchor != null) {
-            try {
-                return Long.parseLong(new String(anchor.value(), StandardCharsets.US_ASCII)) + frame.deviceTimeMicros();
-            } catch (NumberFormatException e) {
-                // Fall back to the record's timestamp below.
-            }
-        }
-        return record.timestamp() * 1000;
+        return KafkaFrameStore.timeMicros(frame, record.headers(), record.timestamp());
     }
 
     private void events(String matId, List<SessionEvent> events) {
@@ -288,6 +295,19 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         mat.lastAnnouncedMillis = mat.lastHeardMillis;
         context.forward(new Record<>(matId, MessageWriter.toBytes(mat.info), mat.lastHeardMillis),
                 AnalyticsTopology.MATS_SINK);
+    }
+
+    /** A key fit for the log: a foreign one may be long, or hold line breaks that would forge log lines. */
+    static String printable(String key) {
+        if (key == null) {
+            return "(no key)";
+        }
+        StringBuilder s = new StringBuilder("\"");
+        for (int i = 0; i < key.length() && i < WireFormat.MAX_MAT_ID_BYTES; i++) {
+            char c = key.charAt(i);
+            s.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return s.append(key.length() > WireFormat.MAX_MAT_ID_BYTES ? "\"..." : "\"").toString();
     }
 
     private void drop(String matId, String why) {
