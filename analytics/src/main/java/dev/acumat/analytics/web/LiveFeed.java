@@ -93,13 +93,22 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     /** The live view of the mats at {@code bootstrap}, each shown through its {@link MatSettings}' cell order. */
     public LiveFeed(String bootstrap, MatSettings settings) {
         this.settings = settings;
+        this.consumer = new KafkaConsumer<>(consumerConfig(bootstrap), new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    /** The consumer's settings (package-private for tests). */
+    static Properties consumerConfig(String bootstrap) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "acumat-live");
+        // The analytics write acumat.sessions and acumat.mats in transactions: the records of one
+        // that a crashed instance never committed are written again after it, and are not the page's.
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // The topics are the gateway's and the analytics' to create, with their partitions and policies.
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        return p;
     }
 
     @Override
@@ -140,18 +149,26 @@ public final class LiveFeed implements Runnable, AutoCloseable {
 
     private void poll() {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-            if (r.key() == null) {
-                continue;
-            }
-            if (r.topic().equals(AnalyticsTopology.FRAMES_TOPIC)) {
-                onFrame(r);
-            } else if (r.topic().equals(AnalyticsRecords.MATS_TOPIC)) {
-                onMatHeard(r);
-            } else {
-                mat(r.key()).session = new String(r.value(), StandardCharsets.UTF_8);
-            }
+            onRecord(r);
         }
         lastPollWallMillis = System.currentTimeMillis();
+    }
+
+    /** A record of any topic the feed reads; the feed thread's (package-private for tests). */
+    void onRecord(ConsumerRecord<String, byte[]> r) {
+        // A throw here starts the feed over, which reads the announcements' and sessions' backlog
+        // again, the same record with it: a foreign record would stop the live view for good. The
+        // analytics count such records; here they are only skipped, and make no mat of their key.
+        if (!WireFormat.isValidMatId(r.key()) || r.value() == null) {
+            return;
+        }
+        if (r.topic().equals(AnalyticsTopology.FRAMES_TOPIC)) {
+            onFrame(r);
+        } else if (r.topic().equals(AnalyticsRecords.MATS_TOPIC)) {
+            onMatHeard(r);
+        } else {
+            mat(r.key()).session = new String(r.value(), StandardCharsets.UTF_8);
+        }
     }
 
     /**
@@ -207,7 +224,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         return out;
     }
 
-    /** A record of acumat.frames; the feed thread's (package-private for tests). */
+    /** A record of acumat.frames with a mat id and a value; the feed thread's (package-private for tests). */
     void onFrame(ConsumerRecord<String, byte[]> r) {
         LiveMat mat = mat(r.key());
         mat.lastFrameWallMillis = System.currentTimeMillis();

@@ -10,47 +10,14 @@ import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
-import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
 import org.junit.jupiter.api.Test;
 
 /** The live view of a mat with a cell order: the page gets the turned geometry and the turned cells. */
 class LiveFeedOrderTest {
-    /** What a browser was sent. */
-    private static final class Browser {
-        final List<String> texts = new ArrayList<>();
-        final List<byte[]> frames = new ArrayList<>();
-
-        LiveClient client(String mat) {
-            Session session = (Session) Proxy.newProxyInstance(Session.class.getClassLoader(),
-                    new Class<?>[] {Session.class}, (proxy, method, args) -> switch (method.getName()) {
-                        case "isOpen" -> true;
-                        case "sendText" -> {
-                            texts.add((String) args[0]);
-                            yield null;
-                        }
-                        case "sendBinary" -> {
-                            ByteBuffer b = (ByteBuffer) args[0];
-                            byte[] bytes = new byte[b.remaining()];
-                            b.get(bytes);
-                            frames.add(bytes);
-                            ((Callback) args[1]).succeed();
-                            yield null;
-                        }
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "equals" -> proxy == args[0];
-                        default -> null;
-                    });
-            return new LiveClient(session, mat);
-        }
-    }
-
     private static ConsumerRecord<String, byte[]> record(String mat, Object message) {
         byte[] value = message instanceof DeviceInfo i ? MessageWriter.toBytes(i) : MessageWriter.toBytes((PressureFrame) message);
         return new ConsumerRecord<>(AnalyticsTopology.FRAMES_TOPIC, 0, 0, mat, value);
