@@ -20,10 +20,11 @@ final class KafkaErrors {
         String where = servers == null ? "Kafka" : "Kafka at " + servers;
         if (t instanceof java.util.concurrent.TimeoutException
                 || t instanceof org.apache.kafka.common.errors.TimeoutException) {
-            String detail = t.getMessage() == null ? ""
-                    : " (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")";
-            return where + " did not answer within " + KafkaConnection.REQUEST_TIMEOUT.toSeconds() + " s" + detail
-                    + "; is the broker running and reachable from here?";
+            // A future's own timeout has no message: the wait was the request timeout.
+            String what = t.getMessage() == null
+                    ? " did not answer within " + KafkaConnection.REQUEST_TIMEOUT.toSeconds() + " s"
+                    : " timed out (" + name(t) + ")";
+            return where + what + "; is the broker running and reachable from here?";
         }
         if (t instanceof OutOfOrderSequenceException) {
             // Seen after a topic was created under a running producer: that producer never recovers.
@@ -36,7 +37,8 @@ final class KafkaErrors {
         return where + ": " + name(t);
     }
 
-    private static String name(Throwable t) {
+    /** The exception's type and message, for a line that names the broker already. */
+    static String name(Throwable t) {
         String message = t.getMessage();
         if (message == null && t.getCause() != null) {
             message = t.getCause().toString();

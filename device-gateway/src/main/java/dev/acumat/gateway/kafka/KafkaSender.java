@@ -317,7 +317,7 @@ public final class KafkaSender implements Runnable {
                         long n = refusedCount.incrementAndGet();
                         if (Long.bitCount(n) == 1) {  // 1, 2, 4, 8...: visible, never a flood
                             log.warn("Kafka refused spool record {} for good ({}): dropped ({} so far)", offset,
-                                    KafkaErrors.describe(exception, servers), n);
+                                    KafkaErrors.name(KafkaErrors.cause(exception)), n);
                         }
                         failure.compareAndSet(null, exception);
                     } else if (exception != null) {

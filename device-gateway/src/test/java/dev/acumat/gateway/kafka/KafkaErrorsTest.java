@@ -22,7 +22,7 @@ class KafkaErrorsTest {
     void aTimeoutWithAMessageKeepsIt() {
         assertThat(KafkaErrors.describe(new ExecutionException(new TimeoutException(
                 "Expiring 3 record(s) for acumat.frames-1:120001 ms has passed since batch creation")), "k1:9092"))
-                .isEqualTo("Kafka at k1:9092 did not answer within 10 s (TimeoutException: Expiring 3 record(s) for "
+                .isEqualTo("Kafka at k1:9092 timed out (TimeoutException: Expiring 3 record(s) for "
                         + "acumat.frames-1:120001 ms has passed since batch creation); "
                         + "is the broker running and reachable from here?");
     }
