@@ -223,16 +223,17 @@ class KafkaSenderTest {
         waitFor("sent", () -> !producers.isEmpty() && producer().history().size() == 5);
         MockProducer<byte[], byte[]> stuck = producer();
         time.advance(KafkaSender.STALL_TIMEOUT.toMillis() - 1_000);
-        Thread.sleep(300);  // a few rounds of the sender's loop: still within the deadline
+        append(1, "mat-1");
+        waitFor("still the first producer, just before the deadline", () -> stuck.history().size() == 6);
         assertThat(producers).hasSize(1);
         time.advance(2_000);
         waitFor("a second producer with every record again", () -> producers.size() == 2
-                && producer().history().size() == 5);
+                && producer().history().size() == 6);
         assertThat(stuck.closed()).isTrue();
         while (producer().completeNext()) {
             // Kafka answers the new producer
         }
         assertThat(sender.drain(10_000)).isTrue();
-        assertThat(spool.acknowledged()).isEqualTo(4);
+        assertThat(spool.acknowledged()).isEqualTo(5);
     }
 }
