@@ -17,8 +17,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** The real Kafka behind {@link KafkaSender.Connection}: a producer, an admin client, and a consumer for deduplication. */
 public final class KafkaConnection implements KafkaSender.Connection {
-    private static final long REQUEST_TIMEOUT_MS = 10_000;
-    static final Duration DEDUP_POLL_TIMEOUT = Duration.ofMillis(REQUEST_TIMEOUT_MS);
+    /** How long one request to a broker may take before the client calls it lost. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final long REQUEST_TIMEOUT_MS = REQUEST_TIMEOUT.toMillis();
+    static final Duration DEDUP_POLL_TIMEOUT = REQUEST_TIMEOUT;
 
     private final String bootstrap;
     private final String clientId;
@@ -35,8 +37,9 @@ public final class KafkaConnection implements KafkaSender.Connection {
 
     /**
      * The producer's settings. Idempotent with acks=all, so retries never duplicate or reorder;
-     * an unbounded delivery timeout, so a record is never given up while the broker is away
-     * (the spool bounds what waits); lz4 and a short linger, so many small frames share a batch.
+     * a delivery timeout of {@link KafkaSender#DELIVERY_TIMEOUT}, so a producer stuck in its
+     * retries fails and the sender makes a new one (the spool keeps the records meanwhile);
+     * lz4 and a short linger, so many small frames share a batch.
      */
     static Properties producerConfig(String bootstrap, String clientId) {
         Properties p = new Properties();
@@ -46,7 +49,7 @@ public final class KafkaConnection implements KafkaSender.Connection {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         p.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) KafkaSender.DELIVERY_TIMEOUT.toMillis());
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT_MS);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -55,6 +58,11 @@ public final class KafkaConnection implements KafkaSender.Connection {
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
         return p;
+    }
+
+    @Override
+    public String servers() {
+        return bootstrap;
     }
 
     @Override

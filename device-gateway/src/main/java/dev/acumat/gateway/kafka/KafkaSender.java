@@ -5,10 +5,12 @@ import dev.acumat.gateway.Time;
 import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolEntry;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,18 +25,46 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's sender thread: produces spooled records to Kafka in spool order and tells the
- * spool what Kafka has acknowledged. The producer is idempotent with acks=all and never gives
- * up on a record (an unbounded delivery timeout), so a broker that is down or slow only holds
- * records back, in order, while the spool takes the rest on disk; a bounded window of bytes in
- * flight keeps the producer's memory small. Should the producer still fail (or the gateway
- * restart), a new one first learns from Kafka which spooled records it already has.
+ * spool what Kafka has acknowledged. The producer is idempotent with acks=all, so a broker
+ * that is down or slow only holds records back, in order, while the spool takes the rest on
+ * disk; a bounded window of bytes in flight keeps the producer's memory small. A record not
+ * acknowledged within {@link #DELIVERY_TIMEOUT} fails its producer, which is closed and made
+ * anew: a producer can retry for ever without failing a send (an OutOfOrderSequenceException
+ * after a topic was created was seen looping for 19 minutes). A new producer, like one after a
+ * restart, first learns from Kafka which spooled records it already has.
  */
 public final class KafkaSender implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(KafkaSender.class);
 
+    /**
+     * How long a record may wait for Kafka's acknowledgement before its producer is given up:
+     * the producer's {@code delivery.timeout.ms}. Long enough to ride out a broker's restart
+     * without a reconnect; the spool keeps the records meanwhile, so nothing is lost when it fires.
+     */
+    public static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(2);
+
+    /**
+     * The sender's own deadline, should the producer not keep {@link #DELIVERY_TIMEOUT}; later
+     * than it, so that normally the producer fails first and names its reason.
+     */
+    static final Duration STALL_TIMEOUT = DELIVERY_TIMEOUT.plus(KafkaConnection.REQUEST_TIMEOUT);
+
+    /** Kafka acknowledged nothing of a record within {@link #STALL_TIMEOUT}. */
+    static final class DeliveryStalledException extends Exception {
+        DeliveryStalledException(long offset, Duration waited) {
+            super("no acknowledgement of spool record " + offset + " for " + waited.toSeconds()
+                    + " s while the producer retries on its own");
+        }
+    }
+
     /** What the sender needs from Kafka, made anew after a failure. */
     public interface Connection extends AutoCloseable {
         Producer<byte[], byte[]> producer();
+
+        /** The bootstrap servers, for log lines; null when there are none to name. */
+        default String servers() {
+            return null;
+        }
 
         /** Creates missing topics; returns partitions per topic. */
         Map<String, Integer> ensureTopics() throws Exception;
@@ -62,12 +92,16 @@ public final class KafkaSender implements Runnable {
     private final Time time;
     private final Backoff backoff;
 
-    private final ConcurrentSkipListSet<Long> inFlight = new ConcurrentSkipListSet<>();
+    /** Spool offset of each record the producer has, to when it was handed over ({@link Time#nanoTime}). */
+    private final ConcurrentSkipListMap<Long, Long> inFlight = new ConcurrentSkipListMap<>();
     private final AtomicLong inFlightBytes = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final Object windowMonitor = new Object();
     private volatile boolean stopped;
     private volatile boolean connected;
+    private volatile String servers;
+    /** Sender thread only. */
+    private final KafkaOutage outage = new KafkaOutage();
     /** Failed connections since Kafka last acknowledged something: a warning from the third on. */
     private volatile int failuresInARow;
     private volatile long lastSent;
@@ -134,6 +168,7 @@ public final class KafkaSender implements Runnable {
     public void run() {
         while (!stopped) {
             try (Connection connection = factory.connect()) {
+                servers = connection.servers();
                 session(connection);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -143,15 +178,22 @@ public final class KafkaSender implements Runnable {
                 if (stopped) {
                     return;
                 }
+                long now = time.nanoTime();
+                Map.Entry<Long, Long> oldest = inFlight.firstEntry();
+                String unreachable = outage.unreachable(now, oldest == null ? now : Math.min(now, oldest.getValue()),
+                        spool.pendingEntries());
                 long wait = backoff.nextMillis();
                 // A topic created a moment ago is briefly unknown to the broker that leads it:
                 // a passing retriable error is not worth a warning, a lasting one is.
                 boolean passing = ++failuresInARow < 3 && isRetriable(e);
-                String message = "Kafka: {}; trying again in {} ms (the spool keeps every frame meanwhile)";
+                String message = "{}; reconnecting in {} ms with a new producer (the spool keeps every frame)";
                 if (passing) {
-                    log.info(message, describe(e), wait);
+                    log.info(message, KafkaErrors.describe(e, servers), wait);
                 } else {
-                    log.warn(message, describe(e), wait);
+                    log.warn(message, KafkaErrors.describe(e, servers), wait);
+                }
+                if (unreachable != null) {
+                    log.warn(unreachable);
                 }
                 try {
                     time.sleep(wait);
@@ -180,6 +222,10 @@ public final class KafkaSender implements Runnable {
         lastSent = first - 1;
         connected = true;
         backoff.reset();
+        String back = outage.reachable(time.nanoTime(), spool.pendingEntries());
+        if (back != null) {
+            log.info(back);
+        }
         log.info("Kafka: connected; sending from spool offset {} ({} waiting)", first, spool.nextOffset() - first);
         Producer<byte[], byte[]> producer = connection.producer();
         try (Spool.Reader reader = spool.reader(first)) {
@@ -195,6 +241,7 @@ public final class KafkaSender implements Runnable {
                 acknowledge();  // what Kafka confirmed before the failure need not go again
                 throw failed;
             }
+            watchDelivery();
             SpoolEntry entry = reader.next();
             if (entry == null) {
                 acknowledge();
@@ -217,12 +264,32 @@ public final class KafkaSender implements Runnable {
         }
     }
 
-    private void waitForWindow(int bytes) throws InterruptedException, IOException {
+    private void waitForWindow(int bytes) throws InterruptedException, IOException, DeliveryStalledException {
         while (inFlightBytes.get() + bytes > windowBytes && !inFlight.isEmpty() && !stopped && failure.get() == null) {
             synchronized (windowMonitor) {
                 windowMonitor.wait(100);
             }
             acknowledge();
+            watchDelivery();
+        }
+    }
+
+    /**
+     * Reports a Kafka that takes records but acknowledges none, and ends the session when the
+     * oldest record has waited past {@link #STALL_TIMEOUT}.
+     */
+    private void watchDelivery() throws DeliveryStalledException {
+        long now = time.nanoTime();
+        Map.Entry<Long, Long> oldest = inFlight.firstEntry();
+        long waited = oldest == null ? 0 : now - oldest.getValue();
+        String line = waited >= KafkaOutage.REPORT_EVERY.toNanos()
+                ? outage.unreachable(now, oldest.getValue(), spool.pendingEntries())
+                : outage.reachable(now, spool.pendingEntries());
+        if (line != null) {
+            log.warn(line);
+        }
+        if (waited > STALL_TIMEOUT.toNanos()) {
+            throw new DeliveryStalledException(oldest.getKey(), Duration.ofNanos(waited));
         }
     }
 
@@ -235,7 +302,7 @@ public final class KafkaSender implements Runnable {
         headers.add(new RecordHeader(FrameRecords.SPOOL_OFFSET_HEADER, FrameRecords.ascii(Long.toString(entry.offset()))));
         long offset = entry.offset();
         int size = entry.value().length;
-        inFlight.add(offset);
+        inFlight.put(offset, time.nanoTime());
         inFlightBytes.addAndGet(size);
         lastSent = offset;
         producer.send(new ProducerRecord<>(entry.topic(), partition, entry.timestampMillis(), entry.key(), entry.value(),
@@ -250,7 +317,7 @@ public final class KafkaSender implements Runnable {
                         long n = refusedCount.incrementAndGet();
                         if (Long.bitCount(n) == 1) {  // 1, 2, 4, 8...: visible, never a flood
                             log.warn("Kafka refused spool record {} for good ({}): dropped ({} so far)", offset,
-                                    describe(exception), n);
+                                    KafkaErrors.name(KafkaErrors.cause(exception)), n);
                         }
                         failure.compareAndSet(null, exception);
                     } else if (exception != null) {
@@ -269,8 +336,8 @@ public final class KafkaSender implements Runnable {
     /** Everything below the oldest record still in flight is in Kafka. */
     private synchronized void acknowledge() throws IOException {
         long sentUpTo = lastSent;
-        Long oldest = inFlight.ceiling(Long.MIN_VALUE);  // null when empty, unlike first()
-        long upTo = oldest == null ? sentUpTo : oldest - 1;
+        Map.Entry<Long, Long> oldest = inFlight.firstEntry();
+        long upTo = oldest == null ? sentUpTo : oldest.getKey() - 1;
         if (upTo > spool.acknowledged()) {
             spool.acknowledge(upTo);
             refused.headSet(upTo, true).clear();  // behind the acknowledgement: never read again
@@ -283,23 +350,13 @@ public final class KafkaSender implements Runnable {
      * (Kafka 4 refuses times over an hour ahead: a mat clock gone wrong) or its size.
      */
     static boolean refusedForGood(Exception e) {
-        Throwable t = cause(e);
+        Throwable t = KafkaErrors.cause(e);
         return t instanceof org.apache.kafka.common.errors.InvalidTimestampException
                 || t instanceof org.apache.kafka.common.errors.RecordTooLargeException
                 || t instanceof org.apache.kafka.common.InvalidRecordException;
     }
 
     private static boolean isRetriable(Exception e) {
-        return cause(e) instanceof org.apache.kafka.common.errors.RetriableException;
-    }
-
-    private static String describe(Exception e) {
-        Throwable t = cause(e);
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
-    }
-
-    /** What went wrong: a future's failure is the exception it wraps. */
-    private static Throwable cause(Exception e) {
-        return e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return KafkaErrors.cause(e) instanceof org.apache.kafka.common.errors.RetriableException;
     }
 }

@@ -92,25 +92,42 @@ public final class SerialReader implements Runnable {
         SerialLink opened;
         try {
             opened = opener.open();
-            opened.write(hello());
         } catch (SerialException e) {
-            // Said once per distinct reason: an unplugged mat would otherwise fill the log.
-            if (!e.getMessage().equals(lastOpenFailure)) {
-                log.warn("{}; retrying with backoff", e.getMessage());
-                lastOpenFailure = e.getMessage();
-            }
+            noteOpenFailure(e);
             return null;
         }
-        lastOpenFailure = null;
-        decoder.reset();
-        backoff.reset();
-        link = opened;
+        // Until the link is handed over, this method owns it: every way out closes it, or each
+        // retry against a mat that does not take the hello leaks one OS handle.
+        boolean handedOver = false;
+        try {
+            opened.write(hello());
+            lastOpenFailure = null;
+            decoder.reset();
+            backoff.reset();
+            link = opened;
+            handedOver = true;
+        } catch (SerialException e) {
+            noteOpenFailure(e);
+            return null;
+        } finally {
+            if (!handedOver) {
+                opened.close();
+            }
+        }
         if (stopped) {
             opened.close();
         }
         log.info("port {}: connected", opened.port());
         listener.onConnected(opened.port());
         return opened;
+    }
+
+    private void noteOpenFailure(SerialException e) {
+        // Said once per distinct reason: an unplugged mat would otherwise fill the log.
+        if (!e.getMessage().equals(lastOpenFailure)) {
+            log.warn("{}; retrying with backoff", e.getMessage());
+            lastOpenFailure = e.getMessage();
+        }
     }
 
     private static byte[] hello() {

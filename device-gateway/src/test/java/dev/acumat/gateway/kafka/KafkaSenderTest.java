@@ -89,6 +89,7 @@ class KafkaSenderTest {
 
             @Override
             public void close() {
+                producer.close();
             }
         };
     }
@@ -213,5 +214,26 @@ class KafkaSenderTest {
         assertThat(dedupPartitions).as("only the partitions the unacknowledged entries go to")
                 .containsExactly(Set.of(new TopicPartition(FrameRecords.FRAMES_TOPIC, p1),
                         new TopicPartition(FrameRecords.FRAMES_TOPIC, p2)));
+    }
+
+    @Test
+    void aProducerThatNeverAnswersIsClosedAndMadeAnewAfterTheDeadline() throws Exception {
+        append(5, "mat-1");
+        start(1 << 20);
+        waitFor("sent", () -> !producers.isEmpty() && producer().history().size() == 5);
+        MockProducer<byte[], byte[]> stuck = producer();
+        time.advance(KafkaSender.STALL_TIMEOUT.toMillis() - 1_000);
+        append(1, "mat-1");
+        waitFor("still the first producer, just before the deadline", () -> stuck.history().size() == 6);
+        assertThat(producers).hasSize(1);
+        time.advance(2_000);
+        waitFor("a second producer with every record again", () -> producers.size() == 2
+                && producer().history().size() == 6);
+        assertThat(stuck.closed()).isTrue();
+        while (producer().completeNext()) {
+            // Kafka answers the new producer
+        }
+        assertThat(sender.drain(10_000)).isTrue();
+        assertThat(spool.acknowledged()).isEqualTo(5);
     }
 }

@@ -13,6 +13,8 @@ final class FakeSerialLink implements SerialLink {
     final MockTime time;
     final long readTimeoutMillis;
     boolean unplugAtEnd;
+    /** The mat takes no bytes: every write fails, as on a port whose device went away. */
+    boolean failWrites;
     boolean closed;
 
     FakeSerialLink(String port, MockTime time, long readTimeoutMillis) {
@@ -49,7 +51,10 @@ final class FakeSerialLink implements SerialLink {
     }
 
     @Override
-    public void write(byte[] bytes) {
+    public void write(byte[] bytes) throws SerialException {
+        if (failWrites) {
+            throw new SerialException("port " + port + ": write failed");
+        }
         written.writeBytes(bytes);
     }
 

@@ -128,4 +128,23 @@ class SerialReaderTest {
         assertThat(frames).extracting(PressureFrame::sequence).containsExactly(0L, 1L);
         assertThat(events).contains("error BAD_FRAMING");
     }
+
+    @Test
+    void closesEveryPortItOpensWhenTheHelloCannotBeWritten() {
+        List<FakeSerialLink> opened = new ArrayList<>();
+        reader = new SerialReader(() -> {
+            FakeSerialLink l = new FakeSerialLink("/tmp/mat", time, 200);
+            l.failWrites = true;
+            opened.add(l);
+            if (opened.size() == 5) {
+                reader.stop();
+            }
+            return l;
+        }, listener, time, Duration.ofSeconds(5), new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2)));
+        reader.run();
+        long closes = opened.stream().filter(l -> l.closed).count();
+        assertThat(closes).as("closes after %d opens", opened.size()).isEqualTo(5);
+        assertThat(events).as("never reported as connected").isEmpty();
+        assertThat(time.sleeps).as("each failure waits its backoff").containsExactly(100L, 200L, 400L, 800L, 1600L);
+    }
 }
