@@ -117,9 +117,12 @@ public final class RecordingAnalysis {
         ContactMetrics c = r.contact();
         String posture = MatAnalyzer.postureLabel(r);
         if (format == Format.CSV) {
+            // An event is known on the frame that confirms it (a session start a second after the
+            // person got on, a shift once the body settled) but began earlier: each is named with
+            // the frame it began at, the frame the JSON lines give it.
             StringBuilder ev = new StringBuilder();
             for (SessionEvent e : r.events()) {
-                ev.append(ev.length() > 0 ? ";" : "").append(name(e));
+                ev.append(ev.length() > 0 ? ";" : "").append(name(e)).append('@').append(frameOf(e.timeMicros()));
             }
             out.println(String.format(Locale.ROOT, "%d,%.3f,%b,%.4f,%.1f,%s,%.3f,%.3f,%s,%s,%s,%s,%s", frame,
                     frame / hz, r.onMat(), c.contactRatio(), c.contactAreaCm2(),
