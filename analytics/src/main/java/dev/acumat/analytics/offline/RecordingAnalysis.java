@@ -36,6 +36,7 @@ public final class RecordingAnalysis {
     private final Format format;
     private final PrintWriter out;
     private PostureModel model;
+    private RecordingCheck check;
 
     public RecordingAnalysis(MatSpec spec, double hz, Format format, PrintWriter out) {
         this(spec, hz, 0, format, out);
@@ -66,6 +67,12 @@ public final class RecordingAnalysis {
         return this;
     }
 
+    /** Shows every frame and its result to {@code check} as well. */
+    public RecordingAnalysis checking(RecordingCheck check) {
+        this.check = check;
+        return this;
+    }
+
     /**
      * Analyses every frame of the recordings, one after the other as one recording (several
      * files of one person make a session with shifts); returns the number of frames.
@@ -84,6 +91,9 @@ public final class RecordingAnalysis {
                     back.outCols(spec.rows(), spec.cols()), order)) {
                 while (file.next(raw)) {
                     MatAnalyzer.FrameResult r = analyzer.analyze(micros(frame), raw);
+                    if (check != null) {
+                        check.add(raw, r);
+                    }
                     frameLine(frame, r);
                     events(r.events());
                     frame++;
