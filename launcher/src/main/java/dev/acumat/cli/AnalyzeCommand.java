@@ -3,6 +3,7 @@ package dev.acumat.cli;
 import dev.acumat.analytics.body.PostureModel;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.offline.RecordingAnalysis;
+import dev.acumat.analytics.offline.RecordingCheck;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.WireFormat;
 import dev.acumat.simulator.ReplayFile;
@@ -128,8 +129,23 @@ final class AnalyzeCommand implements Callable<Integer> {
         long originMicros = header != null && header.firstMs() != null ? header.firstMs() * 1000 : 0;
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
                 1 << 16));
-        new RecordingAnalysis(mat, order, hz, originMicros, fmt, out).withModel(model).run(files);
+        // A geometry typed on the command line may be wrong in ways every parser accepts.
+        RecordingCheck check = header != null ? null : new RecordingCheck(mat, "--rows " + rows + " --cols " + cols
+                + (order.transpose() ? " (read with --transpose)" : ""));
+        PrintWriter err = spec.commandLine().getErr();
+        if (check != null) {
+            RecordingCheck.sizeWarnings(mat, PitchOption.NAME).forEach(w -> warn(err, w));
+        }
+        new RecordingAnalysis(mat, order, hz, originMicros, fmt, out).withModel(model).checking(check).run(files);
+        if (check != null) {
+            check.warnings().forEach(w -> warn(err, w));
+        }
         return out.checkError() ? 1 : 0;
+    }
+
+    private void warn(PrintWriter err, String warning) {
+        err.println(spec.qualifiedName() + ": warning: " + warning);
+        err.flush();
     }
 
     private void checkFile(Path f) {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.simulator.FrameSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,5 +166,21 @@ class CellOrderOptionsTest {
             "127.0.0.1:9092", "--influx", "http://127.0.0.1:1"}));
         assertThat(rc).isEqualTo(2);
         assertThat(e.toString()).contains("--mat-order: mat-3: 'sideways' is not a cell order step");
+    }
+
+    @Test
+    void aGridGivenTheWrongWayRoundIsAnsweredWithAWarningThatNamesTheOptions() throws IOException {
+        Path plain = dir.resolve("s1.txt");
+        try (InputStream in = new GZIPInputStream(
+                Files.newInputStream(Path.of("..", "data", "pmd-exp1", "S1", "1.txt.gz")))) {
+            Files.writeString(plain, new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines()
+                    .filter(l -> !l.startsWith("#")).collect(Collectors.joining("\n")) + "\n");
+        }
+        assertThat(cli.run("analyze", plain.toString(), "--rows", "32", "--cols", "64", "--pitch-mm", "28")).isZero();
+        assertThat(cli.errorLine()).isEqualTo("acumat analyze: warning: the frames' values repeat every 32 values, not"
+                + " every 64 as the grid of 32 x 64 says: are --rows 32 --cols 64 right (a frame is read row after row)?");
+        assertThat(cli.run("analyze", plain.toString(), "--rows", "64", "--cols", "32", "--pitch-mm", "28",
+                "--flip-cols")).isZero();
+        assertThat(cli.err.toString()).isEmpty();
     }
 }

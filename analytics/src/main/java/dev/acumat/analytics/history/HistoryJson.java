@@ -32,13 +32,13 @@ public final class HistoryJson {
         m.put("start", Instant.ofEpochMilli(s.startMs()).toString());
         m.put("start_ms", s.startMs());
         m.put("end_ms", s.endMs());
-        m.put("duration_s", s.durationS());
-        m.put("lower_back_time_s", s.lowerBackTimeS());
-        m.put("lower_back_coverage_mean", s.lowerBackCoverageMean());
+        m.put("duration_s", Decimals.seconds(s.durationS()));
+        m.put("lower_back_time_s", Decimals.seconds(s.lowerBackTimeS()));
+        m.put("lower_back_coverage_mean", Decimals.share(s.lowerBackCoverageMean()));
         m.put("posture_shifts", s.postureShifts());
         m.put("active", s.active());
         m.put("end_reason", s.endReason());
-        s.postureSeconds().forEach((posture, seconds) -> m.put("time_" + posture + "_s", seconds));
+        s.postureSeconds().forEach((posture, seconds) -> m.put("time_" + posture + "_s", Decimals.seconds(seconds)));
         return m;
     }
 
@@ -62,8 +62,8 @@ public final class HistoryJson {
         for (SessionDetail.ContactSample c : d.contact()) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("time_ms", c.timeMs());
-            p.put("lower_back_coverage", c.lowerBackCoverage());
-            p.put("contact_ratio", c.contactRatio());
+            p.put("lower_back_coverage", Decimals.share(c.lowerBackCoverage()));
+            p.put("contact_ratio", Decimals.share(c.contactRatio()));
             p.put("posture", c.posture());
             points.add(p);
         }
@@ -74,7 +74,7 @@ public final class HistoryJson {
             p.put("time_ms", s.timeMs());
             p.put("from", s.from());
             p.put("to", s.to());
-            p.put("cop_shift_cm", s.copShiftCm());
+            p.put("cop_shift_cm", Decimals.cm(s.copShiftCm()));
             shifts.add(p);
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -94,8 +94,8 @@ public final class HistoryJson {
             p.put("mat", d.mat());
             p.put("date", d.date().toString());
             p.put("sessions", d.sessions());
-            p.put("time_on_mat_s", d.timeOnMatS());
-            p.put("lower_back_time_s", d.lowerBackTimeS());
+            p.put("time_on_mat_s", Decimals.seconds(d.timeOnMatS()));
+            p.put("lower_back_time_s", Decimals.seconds(d.lowerBackTimeS()));
             p.put("posture_shifts", d.postureShifts());
             list.add(p);
         }

@@ -36,7 +36,7 @@ public final class SessionCsv {
                     .append(s.endMs()).append(',').append(seconds(s.durationS())).append(',')
                     .append(seconds(s.lowerBackTimeS())).append(',')
                     .append(s.lowerBackCoverageMean() == null ? ""
-                            : String.format(Locale.ROOT, "%.4f", s.lowerBackCoverageMean()))
+                            : String.format(Locale.ROOT, "%.4f", Decimals.share(s.lowerBackCoverageMean())))
                     .append(',').append(s.postureShifts()).append(',').append(s.active()).append(',')
                     .append(text(s.endReason()));
             for (Posture p : Posture.values()) {
@@ -61,6 +61,6 @@ public final class SessionCsv {
     }
 
     private static String seconds(double s) {
-        return String.format(Locale.ROOT, "%.3f", s);
+        return String.format(Locale.ROOT, "%.3f", Decimals.seconds(s));
     }
 }

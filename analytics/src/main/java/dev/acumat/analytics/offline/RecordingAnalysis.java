@@ -36,6 +36,7 @@ public final class RecordingAnalysis {
     private final Format format;
     private final PrintWriter out;
     private PostureModel model;
+    private RecordingCheck check;
 
     public RecordingAnalysis(MatSpec spec, double hz, Format format, PrintWriter out) {
         this(spec, hz, 0, format, out);
@@ -66,6 +67,12 @@ public final class RecordingAnalysis {
         return this;
     }
 
+    /** Shows every frame and its result to {@code check} as well. */
+    public RecordingAnalysis checking(RecordingCheck check) {
+        this.check = check;
+        return this;
+    }
+
     /**
      * Analyses every frame of the recordings, one after the other as one recording (several
      * files of one person make a session with shifts); returns the number of frames.
@@ -84,6 +91,9 @@ public final class RecordingAnalysis {
                     back.outCols(spec.rows(), spec.cols()), order)) {
                 while (file.next(raw)) {
                     MatAnalyzer.FrameResult r = analyzer.analyze(micros(frame), raw);
+                    if (check != null) {
+                        check.add(raw, r);
+                    }
                     frameLine(frame, r);
                     events(r.events());
                     frame++;
@@ -117,9 +127,12 @@ public final class RecordingAnalysis {
         ContactMetrics c = r.contact();
         String posture = MatAnalyzer.postureLabel(r);
         if (format == Format.CSV) {
+            // An event is known on the frame that confirms it (a session start a second after the
+            // person got on, a shift once the body settled) but began earlier: each is named with
+            // the frame it began at, the frame the JSON lines give it.
             StringBuilder ev = new StringBuilder();
             for (SessionEvent e : r.events()) {
-                ev.append(ev.length() > 0 ? ";" : "").append(name(e));
+                ev.append(ev.length() > 0 ? ";" : "").append(name(e)).append('@').append(frameOf(e.timeMicros()));
             }
             out.println(String.format(Locale.ROOT, "%d,%.3f,%b,%.4f,%.1f,%s,%.3f,%.3f,%s,%s,%s,%s,%s", frame,
                     frame / hz, r.onMat(), c.contactRatio(), c.contactAreaCm2(),

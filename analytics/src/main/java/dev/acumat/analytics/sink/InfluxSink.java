@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -38,7 +39,7 @@ public final class InfluxSink implements Runnable, AutoCloseable {
     static final List<String> TOPICS = List.of(AnalyticsRecords.CONTACT_TOPIC, AnalyticsRecords.SESSIONS_TOPIC,
             AnalyticsRecords.SHIFTS_TOPIC, RecordPoints.HEALTH_TOPIC);
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
     private final InfluxWriter writer;
     private final AtomicLong written = new AtomicLong();
     private final Counter pointsCounter = Metrics.counter("acumat.analytics.influx.points");
@@ -46,6 +47,15 @@ public final class InfluxSink implements Runnable, AutoCloseable {
     private volatile boolean closing;
 
     public InfluxSink(String bootstrap, InfluxWriter writer) {
+        this(consumer(bootstrap), writer);
+    }
+
+    InfluxSink(Consumer<String, byte[]> consumer, InfluxWriter writer) {
+        this.consumer = consumer;
+        this.writer = writer;
+    }
+
+    private static Consumer<String, byte[]> consumer(String bootstrap) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
@@ -57,8 +67,7 @@ public final class InfluxSink implements Runnable, AutoCloseable {
         // A write may wait for InfluxDB for minutes. Past this the group hands our partitions on;
         // the commit then fails and the records are read again: their points overwrite themselves.
         p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 540_000);
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        this.writer = writer;
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     public long written() {
@@ -109,7 +118,16 @@ public final class InfluxSink implements Runnable, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            // Closed by an interrupt (InfluxDB still away at shutdown), the consumer would throw
+            // InterruptException out of this thread: close it uninterrupted, then say so again.
+            boolean interrupted = Thread.interrupted();
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

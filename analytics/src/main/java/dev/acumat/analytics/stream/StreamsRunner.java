@@ -48,7 +48,7 @@ public final class StreamsRunner implements AutoCloseable {
     /** {@link #start(String, Path, int)} with per-mat settings. */
     public static StreamsRunner start(String bootstrap, Path stateDir, int threads, MatSettings settings)
             throws Exception {
-        short replication = ensureTopics(bootstrap);
+        short replication = ensureTopics(bootstrap, ADMIN_TIMEOUT);
         Properties p = new Properties();
         // The mats' state lives in changelog topics: as many copies as the cluster allows, up to 3.
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
@@ -132,40 +132,65 @@ public final class StreamsRunner implements AutoCloseable {
         return APPLICATION_ID + "-pid" + pid;
     }
 
-    /** Creates what is missing; returns the replication factor used, min(3, brokers). */
-    static short ensureTopics(String bootstrap) throws Exception {
+    /** How long the start waits for the broker to answer before it gives up with a line saying so. */
+    static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * Creates what is missing; returns the replication factor used, min(3, brokers).
+     *
+     * @throws IllegalStateException when the broker does not answer within {@code timeout},
+     *                               with a message that says what to check
+     */
+    static short ensureTopics(String bootstrap, Duration timeout) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try (Admin admin = Admin.create(p)) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
-            short replication = (short) Math.max(1, Math.min(3, brokers));
-            List<NewTopic> missing = new ArrayList<>();
-            Map<String, Integer> wanted = Map.of(AnalyticsTopology.FRAMES_TOPIC, FRAMES_PARTITIONS,
-                    AnalyticsRecords.CONTACT_TOPIC, OUTPUT_PARTITIONS, AnalyticsRecords.SESSIONS_TOPIC, OUTPUT_PARTITIONS,
-                    AnalyticsRecords.SHIFTS_TOPIC, OUTPUT_PARTITIONS, "acumat.device-health", OUTPUT_PARTITIONS);
-            wanted.forEach((name, partitions) -> {
-                if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, replication));
-                }
-            });
-            if (!existing.contains(AnalyticsRecords.MATS_TOPIC)) {
-                // A mat's latest announcement is all that matters.
-                missing.add(new NewTopic(AnalyticsRecords.MATS_TOPIC, OUTPUT_PARTITIONS, replication)
-                        .configs(Map.of("cleanup.policy", "compact", "segment.ms", "3600000")));
+            return ensureTopics(admin, timeout.toMillis());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw unreachable(bootstrap, timeout);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw unreachable(bootstrap, timeout);
             }
-            if (!missing.isEmpty()) {
-                try {
-                    admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-            return replication;
+            throw e;
         }
+    }
+
+    private static IllegalStateException unreachable(String bootstrap, Duration timeout) {
+        return new IllegalStateException("Kafka at " + bootstrap + " did not answer within " + timeout.toSeconds()
+                + " s: is the broker running, and reachable from here at that address (--kafka)?");
+    }
+
+    private static short ensureTopics(Admin admin, long timeoutMs) throws Exception {
+        Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
+        int brokers = admin.describeCluster().nodes().get(timeoutMs, TimeUnit.MILLISECONDS).size();
+        short replication = (short) Math.max(1, Math.min(3, brokers));
+        List<NewTopic> missing = new ArrayList<>();
+        Map<String, Integer> wanted = Map.of(AnalyticsTopology.FRAMES_TOPIC, FRAMES_PARTITIONS,
+                AnalyticsRecords.CONTACT_TOPIC, OUTPUT_PARTITIONS, AnalyticsRecords.SESSIONS_TOPIC, OUTPUT_PARTITIONS,
+                AnalyticsRecords.SHIFTS_TOPIC, OUTPUT_PARTITIONS, "acumat.device-health", OUTPUT_PARTITIONS);
+        wanted.forEach((name, partitions) -> {
+            if (!existing.contains(name)) {
+                missing.add(new NewTopic(name, partitions, replication));
+            }
+        });
+        if (!existing.contains(AnalyticsRecords.MATS_TOPIC)) {
+            // A mat's latest announcement is all that matters.
+            missing.add(new NewTopic(AnalyticsRecords.MATS_TOPIC, OUTPUT_PARTITIONS, replication)
+                    .configs(Map.of("cleanup.policy", "compact", "segment.ms", "3600000")));
+        }
+        if (!missing.isEmpty()) {
+            try {
+                admin.createTopics(missing).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+        return replication;
     }
 
     /** Whether the streams are running (or rebalancing): the analytics reach Kafka. */

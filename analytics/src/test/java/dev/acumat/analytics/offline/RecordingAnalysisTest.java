@@ -1,0 +1,57 @@
+package dev.acumat.analytics.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acumat.analytics.frame.MatSpec;
+import dev.acumat.protocol.CellOrder;
+import dev.acumat.simulator.ReplayHeader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecordingAnalysisTest {
+    /** Two files of one PMD subject, supine then on the right side: a session with a shift. */
+    private static final List<Path> FILES = List.of(Path.of("..", "data", "pmd-exp1", "S2", "1.txt.gz"),
+            Path.of("..", "data", "pmd-exp1", "S2", "2.txt.gz"));
+
+    private static String run(RecordingAnalysis.Format format) throws IOException {
+        ReplayHeader h = ReplayHeader.read(FILES.get(0)).orElseThrow();
+        CellOrder order = h.order();
+        MatSpec spec = MatSpec.of(order.canonical(h.deviceInfo("pmd1-S2")));
+        StringWriter out = new StringWriter();
+        new RecordingAnalysis(spec, order, h.hz(), 0, format, new PrintWriter(out)).run(FILES);
+        return out.toString();
+    }
+
+    @Test
+    void csvAndJsonGiveEveryEventTheSameFrame() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> fromJson = new ArrayList<>();
+        for (String line : run(RecordingAnalysis.Format.JSONL).split("\n")) {
+            JsonNode n = json.readTree(line);
+            if (n.has("event")) {
+                fromJson.add(n.get("event").asText() + "@" + n.get("frame").asLong());
+            }
+        }
+        List<String> fromCsv = new ArrayList<>();
+        String[] rows = run(RecordingAnalysis.Format.CSV).split("\n");
+        assertThat(rows[0]).endsWith(",events");
+        for (String row : java.util.Arrays.asList(rows).subList(1, rows.length)) {
+            String events = row.substring(row.lastIndexOf(',') + 1);
+            for (String e : events.split(";")) {
+                if (!e.isEmpty() && !e.startsWith("session_update")) {
+                    fromCsv.add(e);
+                }
+            }
+        }
+        assertThat(fromJson).anyMatch(e -> e.startsWith("session_start@")).anyMatch(e -> e.startsWith("posture_shift@"));
+        // The recording's end closes the session after its last row: JSON only.
+        assertThat(fromCsv).containsExactlyElementsOf(fromJson.subList(0, fromJson.size() - 1));
+    }
+}
