@@ -29,15 +29,11 @@ final class PostureModelOption {
         return file == null ? null : MatSettings.readPostureModel(NAME, file);
     }
 
-    /**
-     * One line on {@code err} when {@code model} is for another layout than {@code mat}'s size
-     * implies: it is used all the same, since whoever gave it may know the mat better.
-     */
+    /** One line on {@code err} when {@code model} does not suit {@code mat}'s size; it is used all the same. */
     static void warnOnLayout(PostureModel model, MatSpec mat, String command, PrintWriter err) {
-        PostureModel.Layout expected = PostureModel.Layout.of(mat);
-        if (model != null && model.layout() != expected) {
-            err.println(command + ": warning: " + NAME + " is a " + model.layout().label() + " model, but a "
-                    + mat.rows() + " x " + mat.cols() + " mat is " + expected.label() + "; using it anyway");
+        String mismatch = model == null ? null : model.layoutMismatch(mat);
+        if (mismatch != null) {
+            err.println(command + ": warning: " + NAME + " is " + mismatch + "; using it anyway");
             err.flush();
         }
     }

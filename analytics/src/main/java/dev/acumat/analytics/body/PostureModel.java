@@ -157,6 +157,17 @@ public final class PostureModel {
         return layout;
     }
 
+    /**
+     * Why this model does not suit a mat of {@code spec}'s size, for a warning: e.g. "a torso
+     * model, but a 64 x 32 mat is whole-body"; null when it suits it. Such a model is used all
+     * the same where it was asked for: whoever gave it may know the mat better.
+     */
+    public String layoutMismatch(MatSpec spec) {
+        Layout expected = Layout.of(spec);
+        return layout == expected ? null : "a " + layout.label() + " model, but a " + spec.rows() + " x " + spec.cols()
+                + " mat is " + expected.label();
+    }
+
     /** What the model's file says it was trained on. */
     public String description() {
         return description;

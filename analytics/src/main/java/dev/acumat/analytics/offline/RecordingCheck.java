@@ -39,7 +39,6 @@ public final class RecordingCheck {
     private final String rowsAndCols;
     private final double[] sum;
     private long frames;
-    private long summed;
     private long invalid;
     private long contactFrames;
     private boolean session;
@@ -66,7 +65,6 @@ public final class RecordingCheck {
         }
         if (r.contact().contactRatio() >= CONTACT_RATIO) {
             contactFrames++;
-            summed++;
             for (int i = 0; i < raw.length; i++) {
                 sum[i] += raw[i];
             }
@@ -108,7 +106,7 @@ public final class RecordingCheck {
 
     /** The row length the mean frame fits much better than the grid's, or 0 (see the class description). */
     private int period() {
-        if (summed == 0 || sum.length < 4 * MIN_LAG) {
+        if (contactFrames == 0 || sum.length < 4 * MIN_LAG) {
             return 0;
         }
         int cols = spec.cols();

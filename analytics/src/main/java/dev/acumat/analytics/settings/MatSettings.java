@@ -97,10 +97,9 @@ public final class MatSettings {
         if (model == null) {
             return PostureModel.shippedFor(spec);
         }
-        PostureModel.Layout expected = PostureModel.Layout.of(spec);
-        if (model.layout() != expected && warned.add(spec.matId() + " " + expected.label())) {
-            log.warn("mat {}: its posture model is for a {} mat, but a {} x {} mat is {}; using it anyway",
-                    spec.matId(), model.layout().label(), spec.rows(), spec.cols(), expected.label());
+        String mismatch = model.layoutMismatch(spec);
+        if (mismatch != null && warned.add(spec.matId() + " " + PostureModel.Layout.of(spec).label())) {
+            log.warn("mat {}: its posture model is {}; using it anyway", spec.matId(), mismatch);
         }
         return model;
     }
