@@ -13,8 +13,9 @@ import java.util.Locale;
  * Measures what the sparse encoding saves on real pressure maps (PROTOCOL.md, section 11.2):
  * for every frame of the PhysioNet PMD development subset, the wire size of the frame forced
  * dense over its wire size as the encoder sends it, at firmware deadbands 0 and 20. Not a
- * test: run it by hand with the PMD directory as argument, from the module directory:
- * {@code java -cp target/classes:target/test-classes dev.acumat.protocol.SparseRatio ../../shared/data/pmd-dev}
+ * test: run it by hand with a directory of PhysioNet PMD experiment I recordings as argument,
+ * from the module directory:
+ * {@code java -cp target/classes:target/test-classes dev.acumat.protocol.SparseRatio PMD_DIR}
  */
 public final class SparseRatio {
     private SparseRatio() {

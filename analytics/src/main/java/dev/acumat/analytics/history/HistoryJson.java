@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The history's JSON bodies (docs/WEB.md), built once for the REST API and the command line,
- * with the field names of DESIGN.md's schema.
+ * with the field names of the InfluxDB schema ({@link dev.acumat.analytics.influx.InfluxSchema}).
  */
 public final class HistoryJson {
     /** Indented for people; leaves the writer open (it may be standard output). */

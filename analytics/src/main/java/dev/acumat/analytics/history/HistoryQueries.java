@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import org.influxdb.InfluxDB;
 
 /**
- * The session history as InfluxDB holds it (DESIGN.md's schema), read with bound parameters
+ * The session history as InfluxDB holds it ({@link dev.acumat.analytics.influx.InfluxSchema}), read with bound parameters
  * only: values (mat ids, session ids, times, limits) travel as {@code $params}, and the
  * statements are built from this class's constants alone (identifiers cannot be bound in
  * InfluxQL, so none comes from outside; the database is {@code --db}, checked by

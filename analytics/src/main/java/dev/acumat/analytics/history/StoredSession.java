@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One {@code session} point as InfluxDB holds it (DESIGN.md's schema). The point's time is the
+ * One {@code session} point as InfluxDB holds it ({@link dev.acumat.analytics.influx.InfluxSchema}). The point's time is the
  * session's start; its end is the start plus the duration.
  *
  * @param lowerBackCoverageMean null when the lower back was never on the mat

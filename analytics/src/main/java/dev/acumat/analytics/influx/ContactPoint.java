@@ -7,7 +7,7 @@ package dev.acumat.analytics.influx;
  * @param contactRatio 0..1, share of the mat's cells in contact
  * @param contactAreaCm2 area in contact
  * @param lowerBackCoverage 0..1, share of the lower-back region in contact; NaN when the lower
- *     back is not on the mat (the field is then absent, as DESIGN.md asks)
+ *     back is not on the mat (the field is then absent, as {@link InfluxSchema} has it)
  * @param peakPressure highest cell value, in {@code units}
  * @param meanPressure mean over the cells in contact, in {@code units}
  * @param copXCm centre of pressure across the mat

@@ -7,9 +7,10 @@ import java.util.concurrent.TimeUnit;
 import org.influxdb.dto.Point;
 
 /**
- * The InfluxDB schema of DESIGN.md (a contract: history queries and checks read it), built as
- * influxdb-java {@link Point}s from the sink's records. Every point has the tag {@code mat} and
- * the device's frame time in millisecond precision.
+ * The InfluxDB schema (a contract: history queries and checks read it; docs/OPERATIONS.md
+ * lists the measurements for operators), built as influxdb-java {@link Point}s from the sink's
+ * records. Every point has the tag {@code mat} and the device's frame time in millisecond
+ * precision.
  *
  * <ul>
  *   <li>{@code contact}: {@code contact_ratio}, {@code contact_area_cm2},

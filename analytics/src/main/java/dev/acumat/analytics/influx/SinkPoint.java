@@ -3,7 +3,7 @@ package dev.acumat.analytics.influx;
 /**
  * What the analytics hands to the InfluxDB sink: plain values, no influxdb-java types, so the
  * code that computes them needs to know nothing about InfluxDB. {@link InfluxSchema} turns each
- * into a point of the measurement DESIGN.md fixes.
+ * into a point of the measurement {@link InfluxSchema} fixes.
  *
  * <p>Conventions shared by all of them: {@code timeMs} is the device's frame time in epoch
  * milliseconds, which makes a replayed write land on the same point (InfluxDB keys a point by

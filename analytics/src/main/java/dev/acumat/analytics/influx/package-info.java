@@ -1,5 +1,5 @@
 /**
- * The InfluxDB sink: the schema of DESIGN.md ({@link dev.acumat.analytics.influx.InfluxSchema}),
+ * The InfluxDB sink: the schema ({@link dev.acumat.analytics.influx.InfluxSchema}),
  * built from plain records ({@link dev.acumat.analytics.influx.SinkPoint} and its four kinds),
  * written synchronously with retries ({@link dev.acumat.analytics.influx.InfluxWriter}) to a
  * database made ready by {@link dev.acumat.analytics.influx.InfluxSetup}.

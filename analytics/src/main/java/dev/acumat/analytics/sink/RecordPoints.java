@@ -14,7 +14,7 @@ import java.util.Iterator;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** The records of the analytics' and the gateway's topics as InfluxDB points (docs/TOPICS.md to DESIGN.md). */
+/** The records of the analytics' and the gateway's topics as InfluxDB points (docs/TOPICS.md to {@link dev.acumat.analytics.influx.InfluxSchema}). */
 final class RecordPoints {
     static final String HEALTH_TOPIC = "acumat.device-health";
     private static final ObjectMapper JSON = new ObjectMapper();

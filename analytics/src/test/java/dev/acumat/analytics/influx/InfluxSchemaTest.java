@@ -12,7 +12,7 @@ import java.util.Random;
 import org.influxdb.dto.Point;
 import org.junit.jupiter.api.Test;
 
-/** The exact line protocol of each measurement: DESIGN.md's schema is a contract. */
+/** The exact line protocol of each measurement: the schema is a contract. */
 class InfluxSchemaTest {
     private static final long T = 1790000000123L;
 
