@@ -46,7 +46,8 @@
  * Calibration points {raw count, pressure in Pa}: raw strictly increasing, pressure never
  * decreasing (PROTOCOL.md 4.1). The first is the contact threshold, one count above the
  * deadband. THESE ARE EXAMPLE VALUES: measure your mat with known weights (README.md,
- * "Calibration") and put yours here, or send none (an empty list: raw counts only).
+ * "Calibration with known weights") and put yours here, or delete this define to send
+ * none (raw counts only).
  */
 #define GRID_CALIBRATION_POINTS \
     { {13u, 0ul}, {150u, 2000ul}, {330u, 5000ul}, {520u, 10000ul}, \

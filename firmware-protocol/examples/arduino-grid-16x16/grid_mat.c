@@ -7,13 +7,20 @@
 
 static const uint8_t DELIMITER = ACUMAT_DELIMITER;
 
+#ifdef GRID_CALIBRATION_POINTS
 static const acumat_cal_point CALIBRATION[] = GRID_CALIBRATION_POINTS;
+#define CALIBRATION_COUNT ((uint8_t)(sizeof CALIBRATION / sizeof CALIBRATION[0]))
+#else
+/* Uncalibrated: the host shows contact and areas, no pressures (PROTOCOL.md 4.1). */
+#define CALIBRATION NULL
+#define CALIBRATION_COUNT 0u
+#endif
 
 const acumat_device_info grid_device_info = {
     GRID_MAT_ID, GRID_FW_MAJOR, GRID_FW_MINOR, GRID_FW_PATCH,
     GRID_ROWS, GRID_COLS, GRID_ROW_PITCH_UM, GRID_COL_PITCH_UM,
     GRID_ADC_BITS, GRID_FRAME_INTERVAL_US, GRID_DEADBAND,
-    (uint8_t)(sizeof CALIBRATION / sizeof CALIBRATION[0]), CALIBRATION
+    CALIBRATION_COUNT, CALIBRATION
 };
 
 uint16_t grid_cell_value(uint16_t reading)

@@ -267,6 +267,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "grid_host: grid_config.h makes a device-info the host would reject\n");
         return 1;
     }
+    fprintf(stderr, "grid_host: mat %s sending on %s\n", grid_device_info.mat_id, port != NULL ? port : "stdout");
     while (!stop_requested && (frames == 0 || (long)mat.sequence < frames)) {
         grid_poll(&mat, &hw);
         if (!board.virtual_clock) {
