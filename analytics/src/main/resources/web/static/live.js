@@ -63,6 +63,7 @@ const today = {
   sessions: 0,
   error: null, // why they are not known
   askedAt: 0,
+  answeredAt: 0, // performance.now() of the latest answer
   asking: false,
   shownDate: null,
   shown: 0, // the goal never goes back within a day
@@ -399,6 +400,7 @@ function askDay(mat, date, excluded) {
       today.earlier = Number(body.lower_back_time_s) || 0;
       today.sessions = Number(body.sessions) || 0;
       today.error = null;
+      today.answeredAt = performance.now();
     }
   }, (e) => {
     // A failed refresh of the same question keeps the answer it had; a new question has none.
