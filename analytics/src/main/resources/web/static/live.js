@@ -37,7 +37,7 @@ const state = {
   scaleTop: null,
   latest: null, // the latest frame's metrics
   lastFrameAt: 0, // performance.now() of the latest frame
-  heardAt: 0, // performance.now() the server's last frame of the mat stands for (status messages)
+  heardAt: null, // performance.now() the server's last frame of the mat stands for (status messages; may be < 0)
   neverHeard: false, // the server says it never heard from this mat
   frameTimes: [], // performance.now() of recent frames, for the rate
 };
@@ -57,8 +57,8 @@ const session = {
  * one live, so it is left out there rather than counted twice.
  */
 const today = {
-  key: null, // mat|date|excluded of the latest answer asked for
-  date: null,
+  key: null, // mat|date|excluded: the latest question asked
+  answerKey: null, // the question the latest answer (or failure) is for
   earlier: null, // the other sessions' lower-back seconds, null when not known
   sessions: 0,
   error: null, // why they are not known
@@ -119,10 +119,10 @@ function choose(mat) {
   state.info = null;
   state.latest = null;
   state.lastFrameAt = 0;
-  state.heardAt = 0;
+  state.heardAt = null;
   state.neverHeard = false;
   state.frameTimes = [];
-  Object.assign(today, { key: null, date: null, earlier: null, sessions: 0, error: null, shownDate: null, shown: 0 });
+  Object.assign(today, { key: null, answerKey: null, earlier: null, sessions: 0, error: null, shownDate: null, shown: 0 });
   Object.assign(session, { key: null, id: null, extra: 0, extraLowerBack: 0, prevFrameMs: null, shown: 0 });
   heatmap.setMat(null);
   message('Waiting for the mat…');
@@ -229,7 +229,8 @@ function onStatus(msg) {
   const age = msg.last_frame_age_s;
   state.neverHeard = age == null;
   if (age != null && Number.isFinite(age)) {
-    state.heardAt = Math.max(state.heardAt, performance.now() - age * 1000);
+    const at = performance.now() - age * 1000;
+    state.heardAt = state.heardAt == null ? at : Math.max(state.heardAt, at);
   }
 }
 
@@ -377,17 +378,17 @@ function goalDay(s) {
   return { date, live: s && started === date ? s : null };
 }
 
-/** Asks for the day's other sessions when the day or the live session changed, and every 30 s. */
+/**
+ * Asks for the day's other sessions when the day or the live session changed, and every 30 s;
+ * returns the question's key. An answer is only used for the question it answers: one that
+ * still counted the session now shown live would count it twice.
+ */
 function askDay(mat, date, excluded) {
   const key = `${mat}|${date}|${excluded || ''}`;
   const now = performance.now();
   if (today.asking || (key === today.key && now - today.askedAt < DAY_REFRESH_MS)) {
-    return;
+    return key;
   }
-  if (date !== today.date) {
-    Object.assign(today, { date, earlier: null, sessions: 0, error: null });
-  }
-  const changed = key !== today.key;
   today.key = key;
   today.askedAt = now;
   today.asking = true;
@@ -396,28 +397,28 @@ function askDay(mat, date, excluded) {
     q.set('exclude', excluded);
   }
   getJson(`/api/day?${q}`).then((body) => {
-    if (today.key === key) {
-      today.earlier = Number(body.lower_back_time_s) || 0;
-      today.sessions = Number(body.sessions) || 0;
-      today.error = null;
-      today.answeredAt = performance.now();
-    }
+    Object.assign(today, {
+      answerKey: key, earlier: Number(body.lower_back_time_s) || 0, sessions: Number(body.sessions) || 0,
+      error: null, answeredAt: performance.now(),
+    });
   }, (e) => {
-    // A failed refresh of the same question keeps the answer it had; a new question has none.
-    if (today.key === key && (changed || today.earlier == null)) {
-      today.earlier = null;
-      today.error = e.message || 'no answer';
+    // A failed refresh keeps the answer the same question had.
+    if (today.answerKey !== key || today.earlier == null) {
+      Object.assign(today, { answerKey: key, earlier: null, sessions: 0, error: e.message || 'no answer' });
     }
   }).finally(() => {
     today.asking = false;
   });
+  return key;
 }
 
 /** The goal: the day's lower-back minutes against 10, then 20; the session's time on the mat beside it. */
 function renderGoal(s) {
   const { date, live } = goalDay(s);
-  askDay(state.mat, date, live ? live.session_id : null);
-  let goal = (today.earlier || 0) + (live ? sessionLowerBack(live) : 0);
+  const answered = askDay(state.mat, date, live ? live.session_id : null) === today.answerKey;
+  const earlier = answered ? today.earlier : null;
+  const error = answered ? today.error : null;
+  let goal = (earlier || 0) + (live ? sessionLowerBack(live) : 0);
   if (today.shownDate === date) {
     goal = Math.max(goal, today.shown);
   }
@@ -455,17 +456,17 @@ function renderGoal(s) {
   $('guidance').textContent = guidance;
 
   let note = '\u00a0';
-  if (today.error) {
-    note = `The day's earlier sessions are not available (${today.error}): only this session is counted.`;
-  } else if (today.earlier == null) {
+  if (error) {
+    note = `The day's earlier sessions are not available (${error})${live ? ': only this session is counted' : ''}.`;
+  } else if (earlier == null) {
     note = 'Adding up the day\'s earlier sessions…';
   } else if (!isToday) {
     note = 'This session began that day, and counts for it, as in the history.';
   }
   $('goal-note').textContent = note;
   $('earlier-label').textContent = isToday ? 'Earlier sessions today' : 'Other sessions that day';
-  $('earlier-time').textContent = today.earlier == null ? 'not available'
-    : `${clock(today.earlier)}${today.sessions ? ` (${today.sessions})` : ''}`;
+  $('earlier-time').textContent = error ? 'not available' : earlier == null ? '…'
+    : `${clock(earlier)}${today.sessions ? ` (${today.sessions})` : ''}`;
 
   // The time on the mat is shown, labelled, but is not what the goal counts.
   let onMat = null;
@@ -484,8 +485,10 @@ function renderGoal(s) {
 
 function renderStatus() {
   const now = performance.now();
-  // The latest frame this page received, or the server's word on the mat's last frame.
-  const last = Math.max(state.lastFrameAt, state.heardAt);
+  // The latest frame this page received, or the server's word on the mat's last frame (before
+  // this page opened, so its time may be negative); null when neither has come.
+  const last = state.heardAt == null ? (state.lastFrameAt || null)
+    : state.lastFrameAt ? Math.max(state.lastFrameAt, state.heardAt) : state.heardAt;
   let st;
   let text;
   if (!state.mat) {
@@ -501,10 +504,10 @@ function renderStatus() {
   } else if (state.phase === 'connecting') {
     st = 'connecting';
     text = 'connecting…';
-  } else if (!last && state.neverHeard) {
+  } else if (last == null && state.neverHeard) {
     st = 'waiting';
     text = 'connected – never heard from this mat';
-  } else if (!last) {
+  } else if (last == null) {
     st = 'waiting';
     text = state.info ? 'connected – no frames yet' : 'connected – waiting for the mat';
   } else if (now - last > STALE_MS) {
