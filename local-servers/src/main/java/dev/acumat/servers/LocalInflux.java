@@ -157,6 +157,19 @@ public final class LocalInflux implements AutoCloseable {
         }
     }
 
+    /**
+     * Completes with the exit code when the process running now ends, whether it dies by itself
+     * (a crash, the OOM killer, SIGKILL from outside) or is stopped; the owner tells the two apart.
+     * Never completes when none runs. The demo watches it to report a dead server at once.
+     */
+    public synchronized java.util.concurrent.CompletableFuture<Integer> exit() {
+        InfluxProcess p = process;
+        if (p == null) {
+            return new java.util.concurrent.CompletableFuture<>();
+        }
+        return p.influxd.onExit().thenApply(Process::exitValue);
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

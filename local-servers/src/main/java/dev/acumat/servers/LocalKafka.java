@@ -188,6 +188,19 @@ public final class LocalKafka implements AutoCloseable {
         return isRunning() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
     }
 
+    /**
+     * Completes with the exit code when the process running now ends, whether it dies by itself
+     * (a crash, the OOM killer, SIGKILL from outside) or is stopped; the owner tells the two apart.
+     * Never completes when none runs. The demo watches it to report a dead server at once.
+     */
+    public synchronized java.util.concurrent.CompletableFuture<Integer> exit() {
+        Process p = process;
+        if (p == null) {
+            return new java.util.concurrent.CompletableFuture<>();
+        }
+        return p.onExit().thenApply(Process::exitValue);
+    }
+
     /** True while the broker's process is alive. */
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
