@@ -136,9 +136,9 @@ final class LocalSystem implements AutoCloseable {
 
     /** A server this system started has died: one line at once, in the log and on the terminal. */
     private static void serverDied(String what, ServerHealth.Down down, Path serverLog, PrintStream out) {
-        log.error("{} {}; see {}", what, down.why(), serverLog);
+        log.error("{} died ({}); see {}", what, down.why(), serverLog);
         out.println();
-        out.println("acumat: " + what + " " + down.why() + " (its log: " + serverLog + "); the gateway keeps the"
+        out.println("acumat: " + what + " died (" + down.why() + "; its log: " + serverLog + "); the gateway keeps the"
                 + " mat's frames in its spool: stop (Ctrl-C) and start again to send them");
         out.flush();
     }
