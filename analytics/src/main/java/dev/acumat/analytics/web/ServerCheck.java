@@ -25,7 +25,10 @@ import org.influxdb.dto.Pong;
  * that hangs is never started twice (the next ones wait for it, or report it silent).
  */
 public final class ServerCheck {
-    /** The last answer: {@code detail} is the server's version when up (may be empty), the reason when down. */
+    /**
+     * The last answer: {@code detail} is the server's version when up (may be empty); when down,
+     * "no answer within N ms" or the class of the error (e.g. {@code ConnectException}).
+     */
     public record Status(boolean ok, String detail) {
     }
 
@@ -95,13 +98,16 @@ public final class ServerCheck {
         return status;
     }
 
+    /**
+     * The kind of failure only: health is open to anyone who reaches the port (even with an access
+     * token), and a message may name hosts and ports of the servers behind it.
+     */
     private static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        return root.getClass().getSimpleName();
     }
 
     /**

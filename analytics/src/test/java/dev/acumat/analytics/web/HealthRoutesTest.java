@@ -37,8 +37,8 @@ class HealthRoutesTest {
     @Test
     void aDeadInfluxdIsNamed() {
         Map<String, Object> body = HealthRoutes.body(UP, true, true,
-                new ServerCheck.Status(false, "ConnectException: Connection refused"));
+                new ServerCheck.Status(false, "ConnectException"));
         assertThat(body).containsEntry("status", "degraded").containsEntry("down", List.of("influxdb"));
-        assertThat(body.get("influxdb")).isEqualTo(Map.of("ok", false, "error", "ConnectException: Connection refused"));
+        assertThat(body.get("influxdb")).isEqualTo(Map.of("ok", false, "error", "ConnectException"));
     }
 }
