@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -162,10 +163,10 @@ public final class LocalInflux implements AutoCloseable {
      * (a crash, the OOM killer, SIGKILL from outside) or is stopped; the owner tells the two apart.
      * Never completes when none runs. The demo watches it to report a dead server at once.
      */
-    public synchronized java.util.concurrent.CompletableFuture<Integer> exit() {
+    public synchronized CompletableFuture<Integer> exit() {
         InfluxProcess p = process;
         if (p == null) {
-            return new java.util.concurrent.CompletableFuture<>();
+            return new CompletableFuture<>();
         }
         return p.influxd.onExit().thenApply(Process::exitValue);
     }

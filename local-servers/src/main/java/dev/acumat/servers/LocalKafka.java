@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.Uuid;
@@ -193,10 +194,10 @@ public final class LocalKafka implements AutoCloseable {
      * (a crash, the OOM killer, SIGKILL from outside) or is stopped; the owner tells the two apart.
      * Never completes when none runs. The demo watches it to report a dead server at once.
      */
-    public synchronized java.util.concurrent.CompletableFuture<Integer> exit() {
+    public synchronized CompletableFuture<Integer> exit() {
         Process p = process;
         if (p == null) {
-            return new java.util.concurrent.CompletableFuture<>();
+            return new CompletableFuture<>();
         }
         return p.onExit().thenApply(Process::exitValue);
     }
