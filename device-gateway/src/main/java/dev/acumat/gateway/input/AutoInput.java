@@ -14,7 +14,8 @@ import java.util.Arrays;
  * on the connection: every protocol message ends with one, no text has one, so a protocol
  * frame whose cells happen to spell lines of numbers is not taken for text. The bytes read until
  * text wins are kept (bounded) and handed to the {@link TextInput}, so its first frames are not
- * lost.
+ * lost. The protocol decoder's errors before the choice are kept (bounded) and counted only if
+ * the protocol wins.
  *
  * <p>Without a grid ({@code --rows}, {@code --cols}, {@code --pitch-mm}) a text mat is
  * recognised and named as such, but not read.
@@ -23,6 +24,8 @@ public final class AutoInput implements MatInput {
     /** The longest line probed when no grid is given: about ten thousand values. */
     static final int PROBE_LINE_BYTES = 64 * 1024;
     static final int LINES_TO_DECIDE = 2;
+    /** Decode errors kept until the choice: a damaged line's worth, not a flood's. */
+    static final int HELD_ERRORS_MAX = 1024;
 
     private enum State { UNDECIDED, BINARY, TEXT, TEXT_WITHOUT_GRID }
 
@@ -39,6 +42,7 @@ public final class AutoInput implements MatInput {
     private int keptLength;
     private State state = State.UNDECIDED;
     private boolean sawDelimiter;
+    private final java.util.List<DecodeError> heldErrors = new java.util.ArrayList<>();
     private final InputLog log;
     private String port = "?";
 
@@ -70,6 +74,7 @@ public final class AutoInput implements MatInput {
         notice.reset();
         keptLength = 0;
         sawDelimiter = false;
+        heldErrors.clear();
     }
 
     @Override
@@ -101,11 +106,11 @@ public final class AutoInput implements MatInput {
         if (probeSink.decided && !sawDelimiter) {
             if (text == null) {
                 state = State.TEXT_WITHOUT_GRID;
-                log.warn(port + ": the mat prints lines of " + probeSink.count + " numbers, not the acumat protocol:"
+                log.warn("port " + port + ": the mat prints lines of " + probeSink.count + " numbers, not the acumat protocol:"
                         + " give --rows, --cols and --pitch-mm to read it as a text mat");
             } else {
                 state = State.TEXT;
-                log.info(port + ": input is text (" + LINES_TO_DECIDE + " lines of " + probeSink.count
+                log.info("port " + port + ": input is text (" + LINES_TO_DECIDE + " lines of " + probeSink.count
                         + " numbers, no protocol message): reading it as a text mat");
                 text.connected(port);
                 text.feed(kept, 0, keptLength, listener);
@@ -134,9 +139,11 @@ public final class AutoInput implements MatInput {
         keptLength += len;
     }
 
-    private void decideBinary() {
+    private void decideBinary(InputListener downstream) {
         state = State.BINARY;
-        log.info(port + ": input is the acumat protocol (a message decoded)");
+        log.info("port " + port + ": input is the acumat protocol (a message decoded)");
+        heldErrors.forEach(downstream::onError);
+        heldErrors.clear();
         kept = new byte[4096];
         keptLength = 0;
     }
@@ -183,7 +190,7 @@ public final class AutoInput implements MatInput {
         @Override
         public void onMessage(Message message) {
             if (state == State.UNDECIDED) {
-                decideBinary();
+                decideBinary(downstream);
             }
             downstream.onMessage(message);
         }
@@ -191,7 +198,7 @@ public final class AutoInput implements MatInput {
         @Override
         public void onMessage(Message message, byte[] bytes, int offset, int length) {
             if (state == State.UNDECIDED) {
-                decideBinary();
+                decideBinary(downstream);
             }
             downstream.onMessage(message, bytes, offset, length);
         }
@@ -200,8 +207,10 @@ public final class AutoInput implements MatInput {
         public void onError(DecodeError error) {
             if (state == State.BINARY) {
                 downstream.onError(error);
+            } else if (heldErrors.size() < HELD_ERRORS_MAX) {
+                // Counted only if the port turns out to carry the protocol: for a text mat it means nothing.
+                heldErrors.add(error);
             }
-            // Before the first message, a rejected stretch is the noise of finding out what the port carries.
         }
 
         @Override

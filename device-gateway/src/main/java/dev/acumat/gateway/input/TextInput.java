@@ -135,7 +135,7 @@ public final class TextInput implements MatInput {
         listener.onMalformedLine();
         long now = time.nanoTime();
         if (!warned || now - lastWarningNanos >= WARN_EVERY_NANOS) {
-            log.warn(port + ": malformed line dropped (" + why + "); " + malformed + " dropped so far");
+            log.warn("port " + port + ": malformed line dropped (" + why + "); " + malformed + " dropped so far");
             warned = true;
             lastWarningNanos = now;
         }

@@ -41,7 +41,7 @@ class AutoInputTest {
         assertThat(out.messages).as("one line is not enough to choose").isEmpty();
         feed(in, "5,6,7,8\r\n9,10,11,12\r\n", out);
         assertThat(out.said).containsExactly(
-                "INFO /dev/ttyACM0: input is text (2 lines of 4 numbers, no protocol message): reading it as a text mat");
+                "INFO port /dev/ttyACM0: input is text (2 lines of 4 numbers, no protocol message): reading it as a text mat");
         assertThat(out.messages.get(0)).isInstanceOf(DeviceInfo.class);
         assertThat(out.frames()).extracting(f -> f.valueAt(0)).containsExactly(1, 5, 9);
         assertThat(out.malformed).as("the cut first line is not counted").isZero();
@@ -54,11 +54,25 @@ class AutoInputTest {
         byte[] bytes = wire(info, frame(0, 1, 2, 3, 4), frame(1, 5, 6, 7, 8));
         in.feed(bytes, 0, bytes.length, out);
         assertThat(out.messages).containsExactly(info, frame(0, 1, 2, 3, 4), frame(1, 5, 6, 7, 8));
-        assertThat(out.said).containsExactly("INFO /dev/ttyACM0: input is the acumat protocol (a message decoded)");
+        assertThat(out.said).containsExactly("INFO port /dev/ttyACM0: input is the acumat protocol (a message decoded)");
     }
 
     private static PressureFrame frame(long seq, int... values) {
         return new PressureFrame(seq, seq * 40_000, 1, values.length, values);
+    }
+
+    @Test
+    void aProtocolMatsDamagedStretchesBeforeItsFirstMessageStillCount() {
+        AutoInput in = auto(mat);
+        byte[] damaged = WireEncoder.encode(frame(0, 1, 2, 3, 4));
+        damaged[5] ^= 0x10;
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(0);
+        b.writeBytes(damaged);
+        b.writeBytes(WireEncoder.encode(frame(1, 5, 6, 7, 8)));
+        in.feed(b.toByteArray(), 0, b.size(), out);
+        assertThat(out.errors).hasSize(1);
+        assertThat(out.frames()).extracting(PressureFrame::sequence).containsExactly(1L);
     }
 
     @Test
@@ -76,7 +90,7 @@ class AutoInputTest {
         for (byte b : bytes) {
             in.feed(new byte[] {b}, 0, 1, out);  // the worst case: one byte a read
         }
-        assertThat(out.said).containsExactly("INFO /dev/ttyACM0: input is the acumat protocol (a message decoded)");
+        assertThat(out.said).containsExactly("INFO port /dev/ttyACM0: input is the acumat protocol (a message decoded)");
         assertThat(out.frames()).hasSize(2);
         assertThat(out.malformed).isZero();
     }
@@ -88,7 +102,7 @@ class AutoInputTest {
         for (int i = 0; i < 10; i++) {
             feed(in, "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16\n", out);
         }
-        assertThat(out.said).containsExactly("WARN /dev/ttyACM0: the mat prints lines of 16 numbers, not the acumat"
+        assertThat(out.said).containsExactly("WARN port /dev/ttyACM0: the mat prints lines of 16 numbers, not the acumat"
                 + " protocol: give --rows, --cols and --pitch-mm to read it as a text mat");
         assertThat(out.messages).isEmpty();
     }

@@ -57,8 +57,8 @@ class TextInputTest {
         assertThat(out.malformed).isEqualTo(5);
         assertThat(in.malformedLines()).isEqualTo(5);
         assertThat(out.said).containsExactly(
-                "WARN /dev/ttyACM0: malformed line dropped (3 values, not 6); 1 dropped so far",
-                "WARN /dev/ttyACM0: malformed line dropped (7 values, not 6); 5 dropped so far");
+                "WARN port /dev/ttyACM0: malformed line dropped (3 values, not 6); 1 dropped so far",
+                "WARN port /dev/ttyACM0: malformed line dropped (7 values, not 6); 5 dropped so far");
         assertThat(out.frames().get(1).sequence()).as("no number spent on a dropped line").isEqualTo(1);
     }
 
