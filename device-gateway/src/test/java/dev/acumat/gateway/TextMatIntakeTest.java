@@ -66,6 +66,12 @@ class TextMatIntakeTest {
             assertThat(health.restarts()).isZero();
             assertThat(health.json()).contains("\"malformed_lines\":2,");
             assertThat(health.line()).contains("malformed_lines=2");
+
+            io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+            new dev.acumat.gateway.health.GatewayMetrics(registry, intake.health(), () -> 0, () -> 0, () -> 0, () -> 0);
+            assertThat(registry.get("acumat.gateway.malformed.lines").tag("mat", "text-ttyACM0").functionCounter()
+                    .count()).isEqualTo(2.0);
         }
     }
 }

@@ -147,7 +147,8 @@ final class PlayOptions {
     FrameSource source() throws IOException {
         if (streamed()) {
             boolean stdin = replay.toString().equals(STDIN);
-            return ReplayFrameSource.stream(stdin ? System.in : Files.newInputStream(replay),
+            // A FileInputStream, not Files.newInputStream: the channel's available() seeks, and a FIFO cannot.
+            return ReplayFrameSource.stream(stdin ? System.in : new java.io.FileInputStream(replay.toFile()),
                     stdin ? "standard input" : replay.toString(), rows, cols, pitch.rowMm(), pitch.colMm(), rate(),
                     cellOrder.order());
         }
