@@ -111,6 +111,11 @@ public final class FrameIntake implements SerialReader.Listener {
     }
 
     @Override
+    public void onMalformedLine() {
+        current().malformedLine();
+    }
+
+    @Override
     public void onMessage(Message message) {
         byte[] bytes = MessageWriter.toBytes(message);
         onMessage(message, bytes, 0, bytes.length);

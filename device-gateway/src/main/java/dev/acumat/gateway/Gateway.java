@@ -2,6 +2,11 @@ package dev.acumat.gateway;
 
 import dev.acumat.gateway.health.GatewayMetrics;
 import dev.acumat.gateway.health.HealthReporter;
+import dev.acumat.gateway.input.AutoInput;
+import dev.acumat.gateway.input.MatInput;
+import dev.acumat.gateway.input.ProtocolInput;
+import dev.acumat.gateway.input.TextInput;
+import dev.acumat.gateway.input.TextMat;
 import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.gateway.kafka.KafkaConnection;
 import dev.acumat.gateway.kafka.KafkaSender;
@@ -59,7 +64,7 @@ public final class Gateway implements AutoCloseable {
                 ? new MatPortFinder(ports, config.baud(), READ_TIMEOUT, PROBE_TIME, time)
                 : () -> ports.open(config.serial(), config.baud(), READ_TIMEOUT);
         this.reader = new SerialReader(opener, intake, time, config.silenceTimeout(),
-                new Backoff(Duration.ofMillis(100), config.reconnectMax()));
+                new Backoff(Duration.ofMillis(100), config.reconnectMax()), input(config, time));
         this.sender = new KafkaSender(spool, kafka, gatewayId, WINDOW_BYTES, time,
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)));
         this.health = new HealthReporter(intake.health(), spool::pendingEntries, time, intake::appendHealth);
@@ -78,6 +83,16 @@ public final class Gateway implements AutoCloseable {
         readerThread.start();
     }
 
+    /** What reads the port: the protocol decoder, a text mat's lines, or the choice between them. */
+    static MatInput input(GatewayConfig config, Time time) {
+        TextMat mat = config.input().textMat(config.textMatId());
+        return switch (config.input().format()) {
+            case BINARY -> new ProtocolInput(time, config.baud());
+            case CSV -> new TextInput(mat, time);
+            case AUTO -> new AutoInput(mat == null ? null : new TextInput(mat, time), mat, time, config.baud());
+        };
+    }
+
     /** Starts a gateway on real Kafka. */
     public static Gateway start(GatewayConfig config, SerialPorts ports, Time time) throws IOException {
         Spool spool = Spool.open(config.spoolDir(), spoolConfig(config), Clock.systemUTC());
@@ -87,8 +102,9 @@ public final class Gateway implements AutoCloseable {
                     FrameRecords.HEALTH_TOPIC, Math.min(8, config.partitions()));
             KafkaSender.ConnectionFactory kafka = () -> new KafkaConnection(config.kafka(), "acumat-gateway-"
                     + gatewayId.substring(0, 8), gatewayId, partitions);
-            log.info("gateway {}: port {} at {} baud, Kafka {}, spool {} ({} records waiting)", gatewayId,
-                    config.serial(), config.baud(), config.kafka(), config.spoolDir(), spool.pendingEntries());
+            log.info("gateway {}: port {} at {} baud, Kafka {}, spool {} ({} records waiting), input {}", gatewayId,
+                    config.serial(), config.baud(), config.kafka(), config.spoolDir(), spool.pendingEntries(),
+                    describeInput(config));
             return new Gateway(config, ports, time, kafka, spool, gatewayId);
         } catch (IOException | RuntimeException e) {
             spool.close();
@@ -100,6 +116,14 @@ public final class Gateway implements AutoCloseable {
     static Gateway start(GatewayConfig config, SerialPorts ports, Time time, KafkaSender.ConnectionFactory kafka,
                          Spool spool, String gatewayId) {
         return new Gateway(config, ports, time, kafka, spool, gatewayId);
+    }
+
+    static String describeInput(GatewayConfig config) {
+        TextMat mat = config.input().textMat(config.textMatId());
+        String text = mat == null ? "" : String.format(Locale.ROOT, "; a text mat %s: %d x %d at %.1f x %.1f mm,"
+                        + " %d-bit ADC%s", mat.matId(), mat.rows(), mat.cols(), mat.rowPitchUm() / 1000.0,
+                mat.colPitchUm() / 1000.0, mat.adcBits(), mat.invert() ? ", inverted" : "");
+        return config.input().format().option() + text;
     }
 
     static SpoolConfig spoolConfig(GatewayConfig config) {

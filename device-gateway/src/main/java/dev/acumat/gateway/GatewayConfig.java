@@ -1,5 +1,6 @@
 package dev.acumat.gateway;
 
+import dev.acumat.gateway.input.TextMat;
 import dev.acumat.protocol.WireFormat;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +19,19 @@ import java.time.Duration;
  * @param silenceTimeout  no byte for this long means the port is lost
  * @param reconnectMax    the cap of the reconnect backoff
  * @param healthInterval  how often health is logged and produced
+ * @param input           what the port carries: the protocol, a text mat's lines, or either
  */
 public record GatewayConfig(String serial, int baud, String kafka, Path spoolDir, long spoolMaxBytes, String spoolFsync,
                             String matId, int partitions, Duration silenceTimeout, Duration reconnectMax,
-                            Duration healthInterval) {
+                            Duration healthInterval, InputConfig input) {
+    /** A gateway whose input is {@link InputConfig#DEFAULT}. */
+    public GatewayConfig(String serial, int baud, String kafka, Path spoolDir, long spoolMaxBytes, String spoolFsync,
+                         String matId, int partitions, Duration silenceTimeout, Duration reconnectMax,
+                         Duration healthInterval) {
+        this(serial, baud, kafka, spoolDir, spoolMaxBytes, spoolFsync, matId, partitions, silenceTimeout, reconnectMax,
+                healthInterval, InputConfig.DEFAULT);
+    }
+
     public GatewayConfig {
         require(serial != null && !serial.isBlank(), "--serial: give the mat's port (a path) or auto");
         require(baud >= 300 && baud <= 12_000_000, "--baud must be 300..12000000, got " + baud);
@@ -41,6 +51,15 @@ public record GatewayConfig(String serial, int baud, String kafka, Path spoolDir
         require(positive(silenceTimeout), "--silence-timeout must be positive");
         require(positive(reconnectMax), "--reconnect-max must be positive");
         require(positive(healthInterval), "--health-interval must be positive");
+        require(input != null, "--input must be binary, csv or auto");
+        require(!(serial.equals("auto") && input.format() == dev.acumat.gateway.input.InputFormat.CSV),
+                "--serial auto finds a mat by its answer to the acumat protocol; a text mat (--input csv) needs"
+                        + " its port's path");
+    }
+
+    /** The id of a text mat on this port: --mat-id, else one made of the port's name ({@link TextMat#defaultMatId}). */
+    public String textMatId() {
+        return matId != null ? matId : TextMat.defaultMatId(serial);
     }
 
     public boolean autoDetect() {

@@ -3,6 +3,7 @@ package dev.acumat.simulator;
 import dev.acumat.protocol.CellOrder;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
@@ -20,14 +21,15 @@ import java.nio.file.Path;
  * frames come out in acumat's canonical order, {@link #rows()} x {@link #cols()}.
  *
  * <p>{@link #check} reads the whole file once, so a ragged line is reported before anything is
- * sent; {@link #open} then streams it frame by frame.
+ * sent; {@link #open} then streams it frame by frame. {@link #stream} reads a FIFO or standard
+ * input, once, with no check ahead.
  */
 public final class ReplayFile implements Closeable {
     /** What a full read found. */
     public record Summary(long frames, int maxValue) {
     }
 
-    private final Path path;
+    private final String path;
     private final int rows;
     private final int cols;
     private final CellOrder order;
@@ -46,10 +48,7 @@ public final class ReplayFile implements Closeable {
     /** The first bytes of the token being read, for the message when it is no value. */
     private final StringBuilder token = new StringBuilder(24);
 
-    private ReplayFile(Path path, int rows, int cols, CellOrder order) throws IOException {
-        if (rows < 1 || cols < 1) {
-            throw new IllegalArgumentException("rows and cols must be at least 1: " + rows + " x " + cols);
-        }
+    private ReplayFile(String path, ReplayInput in, int rows, int cols, CellOrder order) {
         this.path = path;
         this.rows = rows;
         this.cols = cols;
@@ -58,8 +57,14 @@ public final class ReplayFile implements Closeable {
         this.tooManyForALine = "more than the " + rows * cols + " values of rows x cols";
         this.tooManyForAMatrixLine = "more than the " + cols + " values of cols on a line of a frame written as "
                 + rows + " lines";
-        this.in = ReplayInput.open(path);
+        this.in = in;
         this.b = in.read();
+    }
+
+    private static void checkGeometry(int rows, int cols) {
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException("rows and cols must be at least 1: " + rows + " x " + cols);
+        }
     }
 
     /** Opens a recording whose frames are in acumat's order already. */
@@ -74,7 +79,19 @@ public final class ReplayFile implements Closeable {
      * @throws ReplayFormatException for gzip data that is damaged from the start
      */
     public static ReplayFile open(Path path, int rows, int cols, CellOrder order) throws IOException {
-        return new ReplayFile(path, rows, cols, order);
+        checkGeometry(rows, cols);
+        return new ReplayFile(path.toString(), ReplayInput.open(path), rows, cols, order);
+    }
+
+    /**
+     * Reads a recording from a stream (a FIFO, standard input), named {@code name} in messages:
+     * once, from its first byte, with no look ahead; a bad line is found when it is reached.
+     * Closing the file closes the stream.
+     */
+    public static ReplayFile stream(InputStream stream, String name, int rows, int cols, CellOrder order)
+            throws IOException {
+        checkGeometry(rows, cols);
+        return new ReplayFile(name, ReplayInput.open(stream, name), rows, cols, order);
     }
 
     /** Reads every frame of {@code path}, checking each line; throws ReplayFormatException at the first bad one. */

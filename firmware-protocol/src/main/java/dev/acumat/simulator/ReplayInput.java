@@ -22,14 +22,14 @@ final class ReplayInput implements Closeable {
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
 
-    private final Path path;
+    private final String path;
     private final boolean gzip;
     private final InputStream in;
     private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int limit;
 
-    private ReplayInput(Path path, boolean gzip, InputStream in) {
+    private ReplayInput(String path, boolean gzip, InputStream in) {
         this.path = path;
         this.gzip = gzip;
         this.in = in;
@@ -44,16 +44,26 @@ final class ReplayInput implements Closeable {
         if (Files.isDirectory(path)) {
             throw new FileSystemException(path.toString(), null, "is a directory");
         }
-        BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        return open(Files.newInputStream(path), path.toString());
+    }
+
+    /**
+     * Reads a recording from a stream (a FIFO, standard input) named {@code name} in messages,
+     * from its first byte to its end, once; closing the input closes the stream.
+     *
+     * @throws ReplayFormatException when gzip data is damaged from its first bytes
+     */
+    static ReplayInput open(InputStream stream, String name) throws IOException {
+        BufferedInputStream raw = new BufferedInputStream(stream, 1 << 16);
         try {
             raw.mark(2);
             boolean gzip = raw.read() == GZIP_MAGIC_1 && raw.read() == GZIP_MAGIC_2;
             raw.reset();
             ReplayInput input;
             try {
-                input = new ReplayInput(path, gzip, gzip ? new GZIPInputStream(raw, 1 << 16) : raw);
+                input = new ReplayInput(name, gzip, gzip ? new GZIPInputStream(raw, 1 << 16) : raw);
             } catch (ZipException | EOFException e) {
-                throw damaged(path, e);
+                throw damaged(name, e);
             }
             input.skipByteOrderMark();
             return input;
@@ -118,7 +128,7 @@ final class ReplayInput implements Closeable {
                 : path + ": not a text recording (" + where + "); a recording is lines of numbers, plain or gzip");
     }
 
-    private static ReplayFormatException damaged(Path path, IOException e) {
+    private static ReplayFormatException damaged(String path, IOException e) {
         return new ReplayFormatException(path + ": damaged gzip data (" + e.getMessage() + ")");
     }
 

@@ -245,4 +245,68 @@ class ReplayFileTest {
             assertThat(v).containsExactly(2, 4, 6, 1, 3, 5);
         }
     }
+
+    /** A pipe's view of some bytes: a few at a time, no mark, no skipping back. */
+    private static java.io.InputStream trickle(byte[] bytes) {
+        return new java.io.InputStream() {
+            private int pos;
+
+            @Override
+            public int read() {
+                return pos < bytes.length ? bytes[pos++] & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (pos == bytes.length) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(len, 3), bytes.length - pos);
+                System.arraycopy(bytes, pos, b, off, n);
+                pos += n;
+                return n;
+            }
+
+            @Override
+            public boolean markSupported() {
+                return false;
+            }
+        };
+    }
+
+    @Test
+    void aStreamIsReadOnceAsItComesPlainOrGzip() throws IOException {
+        String text = "# from a pipe\n1,2,3,4,5,6\r\n7 8 9 10 11 12\n";
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gz)) {
+            out.write(text.getBytes(StandardCharsets.US_ASCII));
+        }
+        for (byte[] bytes : new byte[][] {text.getBytes(StandardCharsets.US_ASCII), gz.toByteArray()}) {
+            try (ReplayFrameSource src = ReplayFrameSource.stream(trickle(bytes), "standard input", 2, 3, 20, 20, 1,
+                    CellOrder.NONE)) {
+                int[] v = new int[6];
+                assertThat(src.streamed()).isTrue();
+                assertThat(src.frames()).isEqualTo(-1);
+                assertThat(src.deviceInfo("m").adcBits()).isEqualTo(16);
+                assertThat(src.next(v)).isTrue();
+                assertThat(v).containsExactly(1, 2, 3, 4, 5, 6);
+                assertThat(src.next(v)).isTrue();
+                assertThat(v).containsExactly(7, 8, 9, 10, 11, 12);
+                assertThat(src.next(v)).isFalse();
+                src.rewind();
+                assertThat(src.next(v)).as("a stream is not played again").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aBadLineOfAStreamIsNamedWhenReached() throws IOException {
+        byte[] bytes = "1,2,3,4,5,6\n1,2,3\n".getBytes(StandardCharsets.US_ASCII);
+        try (ReplayFile f = ReplayFile.stream(trickle(bytes), "standard input", 2, 3, CellOrder.NONE)) {
+            int[] v = new int[6];
+            assertThat(f.next(v)).isTrue();
+            assertThatThrownBy(() -> f.next(v)).isInstanceOf(ReplayFormatException.class)
+                    .hasMessage("standard input line 2: 3 values, rows x cols needs 6");
+        }
+    }
 }

@@ -48,8 +48,12 @@ final class GatewayCommand implements Callable<Integer> {
     String spoolFsync;
 
     @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID}",
-            description = "Name the mat this, whatever its device-info says.")
+            description = "Name the mat this, whatever its device-info says. A text mat's default: text- and the"
+                    + " port's file name (text-ttyACM0).")
     String matId;
+
+    @CommandLine.Mixin
+    MatInputOptions matInput;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:ACUMAT_PARTITIONS:-32}",
             description = "Partitions of acumat.frames if the gateway creates it. Default: ${DEFAULT-VALUE}.")
@@ -79,7 +83,8 @@ final class GatewayCommand implements Callable<Integer> {
         try {
             config = new GatewayConfig(serial, baud, kafka, spool != null ? spool : Paths.dataDir().resolve("spool"),
                     spoolMaxMb * 1024 * 1024, spoolFsync, matId, partitions, seconds(silenceTimeout, "--silence-timeout"),
-                    seconds(reconnectMax, "--reconnect-max"), seconds(healthInterval, "--health-interval"));
+                    seconds(reconnectMax, "--reconnect-max"), seconds(healthInterval, "--health-interval"),
+                    matInput.config());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

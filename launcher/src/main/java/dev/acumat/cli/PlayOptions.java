@@ -25,7 +25,9 @@ final class PlayOptions {
             description = "Replay a recording: one frame per line (or per --rows lines), values separated by tabs,"
                     + " spaces or commas, row-major, plain or gzip-compressed. Needs --rows, --cols and --pitch-mm"
                     + " unless it starts with an acumat-replay header (./acumat export writes one). A recording in"
-                    + " another cell order is sent in acumat's with --flip-rows, --flip-cols or --transpose.")
+                    + " another cell order is sent in acumat's with --flip-rows, --flip-cols or --transpose."
+                    + " - (standard input), a FIFO or /dev/stdin is read once as it comes: it needs --rows, --cols"
+                    + " and --pitch-mm, and is not looped.")
     Path replay;
 
     @Option(names = "--rows", paramLabel = "R", defaultValue = "${env:ACUMAT_ROWS}",
@@ -61,6 +63,9 @@ final class PlayOptions {
     @CommandLine.Mixin
     CellOrderOptions cellOrder;
 
+    /** {@code --replay -}: the recording comes on standard input. */
+    static final String STDIN = "-";
+
     /** The recording's own header, when it has one and no geometry was given. */
     private ReplayHeader header;
     /** The pitch given, once validated. */
@@ -72,7 +77,7 @@ final class PlayOptions {
             throw usage.apply("--scenario and --replay exclude each other");
         }
         boolean geometryGiven = rows != null || cols != null || pitchOption.given();
-        if (replay != null && !geometryGiven && Files.isRegularFile(replay)) {
+        if (replay != null && !geometryGiven && !streamed() && Files.isRegularFile(replay)) {
             try {
                 header = ReplayHeader.read(replay).orElse(null);
             } catch (IOException | ReplayFormatException e) {
@@ -84,7 +89,8 @@ final class PlayOptions {
                     {PitchOption.NAME, pitchOption.text}}) {
                 if (o[1] == null) {
                     throw usage.apply((replay != null ? "--replay" : "a mat geometry") + " needs " + o[0]
-                            + (replay != null ? " (or a recording with an acumat-replay header)" : ""));
+                            + (replay != null && streamed() ? " (a stream's header is not read)"
+                            : replay != null ? " (or a recording with an acumat-replay header)" : ""));
                 }
             }
             if (rows < 1 || rows > WireFormat.MAX_ROWS || cols < 1 || cols > WireFormat.MAX_COLS) {
@@ -99,7 +105,7 @@ final class PlayOptions {
         if (replay != null && Files.isDirectory(replay)) {
             throw usage.apply("--replay: is a directory, not a recording: " + replay);
         }
-        if (replay != null && !Files.isRegularFile(replay)) {
+        if (replay != null && !streamed() && !Files.isRegularFile(replay)) {
             throw usage.apply("--replay: no such file: " + replay);
         }
         if (replay == null && cellOrder.given()) {
@@ -129,7 +135,23 @@ final class PlayOptions {
         return hz == null && header != null ? header.hz() : FrameSources.defaultHz(hz, replay);
     }
 
+    /**
+     * Whether the recording is a stream, read once as it comes: - (standard input), or a path that
+     * exists and is neither a file nor a directory (a FIFO; /dev/stdin on a pipe).
+     */
+    boolean streamed() {
+        return replay != null && (replay.toString().equals(STDIN)
+                || (Files.exists(replay) && !Files.isRegularFile(replay) && !Files.isDirectory(replay)));
+    }
+
     FrameSource source() throws IOException {
+        if (streamed()) {
+            boolean stdin = replay.toString().equals(STDIN);
+            // A FileInputStream, not Files.newInputStream: the channel's available() seeks, and a FIFO cannot.
+            return ReplayFrameSource.stream(stdin ? System.in : new java.io.FileInputStream(replay.toFile()),
+                    stdin ? "standard input" : replay.toString(), rows, cols, pitch.rowMm(), pitch.colMm(), rate(),
+                    cellOrder.order());
+        }
         if (header != null) {
             return new ReplayFrameSource(replay, header, rate(), cellOrder.orderOf(header));
         }

@@ -45,7 +45,8 @@ final class SimulateCommand implements Callable<Integer> {
     long baud;
 
     @Option(names = "--loop", negatable = true, defaultValue = "${env:ACUMAT_LOOP:-false}", fallbackValue = "true",
-            description = "Start again at the end (default: play once).")
+            description = "Start again at the end (default: play once). Not for a recording streamed from standard"
+                    + " input or a FIFO.")
     boolean loop;
 
     @Option(names = "--truth", paramLabel = "FILE", defaultValue = "${env:ACUMAT_TRUTH}",
@@ -117,6 +118,9 @@ final class SimulateCommand implements Callable<Integer> {
             throw usage("missing --port PATH (or ACUMAT_PORT); use --port - for standard output");
         }
         play.validate(this::usage);
+        if (loop && play.streamed()) {
+            throw usage("--loop needs a recording in a file: a stream (standard input, a FIFO) plays once");
+        }
         if (play.replay != null && truth != null) {
             throw usage("--truth needs a --scenario: a recording carries no ground truth");
         }

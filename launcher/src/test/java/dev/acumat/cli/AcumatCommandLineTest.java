@@ -148,6 +148,24 @@ class AcumatCommandLineTest {
     }
 
     @Test
+    void aTextMatsOptionsAreCheckedAtStartAndNamed() {
+        String[] base = {"gateway", "--serial", "/dev/ttyACM0", "--kafka", "h:1", "--spool", dir.toString()};
+        String[][] cases = {
+                {"--input", "text"}, {"--input must be binary, csv or auto, got 'text'"},
+                {"--input", "csv"}, {"--input csv needs --rows, --cols and --pitch-mm"},
+                {"--input", "csv", "--rows", "16", "--cols", "16"}, {"--rows and --cols need --pitch-mm"},
+                {"--rows", "16", "--cols", "16", "--pitch-mm", "25x"}, {"--pitch-mm must be P or RxC"},
+                {"--rows", "16", "--cols", "16", "--pitch-mm", "25", "--adc-bits", "0"}, {"--adc-bits must be 1..16"},
+                {"--input", "binary", "--invert"}, {"--invert is for a text mat"}};
+        for (int i = 0; i < cases.length; i += 2) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base),
+                    java.util.Arrays.stream(cases[i])).toArray(String[]::new);
+            assertThat(cli.run(args)).as(String.join(" ", cases[i])).isEqualTo(2);
+            assertThat(cli.errorLine()).startsWith("acumat gateway: ").contains(cases[i + 1][0]);
+        }
+    }
+
+    @Test
     void aBadGatewayDurationIsNamed() {
         assertThat(cli.run("gateway", "--serial", "auto", "--kafka", "h:1", "--silence-timeout", "0")).isEqualTo(2);
         assertThat(cli.errorLine()).contains("--silence-timeout must be in (0, 86400] seconds, got 0.0");

@@ -124,6 +124,54 @@ class SimulateIT {
         }
     }
 
+    /** Frames of a 2 x 3 mat written as text lines, for the streamed replays. */
+    private static final String STREAMED = "# a stream\n1,2,3,4,5,6\n7 8 9 10 11 12\r\n13\t14\t15\t16\t17\t18\n";
+
+    private static void expectStreamed(byte[] out) {
+        List<PressureFrame> frames = frames(decode(out));
+        assertThat(frames).extracting(PressureFrame::sequence).containsExactly(0L, 1L, 2L);
+        assertThat(frames.get(2).toArray()).containsExactly(13, 14, 15, 16, 17, 18);
+    }
+
+    @Test
+    void aRecordingOnStandardInputIsReplayedAsItComes() throws Exception {
+        Process p = processes.acumat("simulate", "--port", "-", "--replay", "-", "--rows", "2", "--cols", "3",
+                "--pitch-mm", "20", "--speed", "0");
+        try (java.io.OutputStream in = p.getOutputStream()) {
+            in.write(STREAMED.getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] out = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(err).isZero();
+        expectStreamed(out);
+    }
+
+    @Test
+    void aRecordingFromAFifoIsReplayedAndNotLooped() throws Exception {
+        Path fifo = dir.resolve("mat.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).isTrue();
+        Process refused = processes.acumat("simulate", "--port", "-", "--replay", fifo.toString(), "--rows", "2",
+                "--cols", "3", "--pitch-mm", "20", "--loop");
+        String why = new String(refused.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(refused.exitValue()).isNotZero();
+        assertThat(why).contains("--loop needs a recording in a file: a stream (standard input, a FIFO) plays once");
+
+        Process p = processes.acumat("simulate", "--port", "-", "--replay", fifo.toString(), "--rows", "2", "--cols",
+                "3", "--pitch-mm", "20", "--speed", "0");
+        // Opening a FIFO to write waits for its reader: the simulator.
+        try (java.io.OutputStream w = Files.newOutputStream(fifo)) {
+            w.write(STREAMED.getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] out = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(err).isZero();
+        expectStreamed(out);
+    }
+
     @Test
     void standardOutputSendsARecordingOfAnotherCellOrderInAcumatsOrder() throws Exception {
         // The PMD frame written turned (32 rows of 64 values, one line each), gzip-compressed.

@@ -57,6 +57,8 @@ public final class GatewayMetrics {
                 counter("acumat.gateway.reconnects", mat, m -> m.reconnects, "serial port (re)opens");
                 counter("acumat.gateway.dropped", mat, m -> m.droppedSpoolFull + m.droppedNoMatId,
                         "frames dropped (spool full, no mat id)");
+                counter("acumat.gateway.malformed.lines", mat, m -> m.malformedLines,
+                        "lines of a text mat that were no frame: dropped");
             }
         }
     }

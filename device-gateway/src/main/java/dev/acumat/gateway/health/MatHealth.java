@@ -18,6 +18,7 @@ public final class MatHealth {
     volatile long reconnects;
     volatile long droppedSpoolFull;
     volatile long droppedNoMatId;
+    volatile long malformedLines;
     private long framesAtLastReport;
     private long lastReportNanos;
 
@@ -69,6 +70,11 @@ public final class MatHealth {
         droppedNoMatId += n;
     }
 
+    /** A text mat's line that was no frame: dropped. */
+    public void malformedLine() {
+        malformedLines++;
+    }
+
     public long frames() {
         return frames;
     }
@@ -83,6 +89,7 @@ public final class MatHealth {
         crcErrors += early.crcErrors;
         resyncs += early.resyncs;
         reconnects += early.reconnects;
+        malformedLines += early.malformedLines;
     }
 
     /**
@@ -96,20 +103,20 @@ public final class MatHealth {
         framesAtLastReport = f;
         lastReportNanos = nowNanos;
         return new Snapshot(matId, timeMillis, bytes, f, crcErrors, resyncs, sequenceGaps, framesLost, restarts,
-                reconnects, spoolDepth, droppedSpoolFull, droppedNoMatId, rate);
+                reconnects, spoolDepth, droppedSpoolFull, droppedNoMatId, malformedLines, rate);
     }
 
     /** Cumulative counters since the gateway started, and the frame rate over the last interval. */
     public record Snapshot(String matId, long timeMillis, long bytes, long frames, long crcErrors, long resyncs,
                            long sequenceGaps, long framesLost, long restarts, long reconnects, long spoolDepth,
-                           long droppedSpoolFull, long droppedNoMatId, double frameRateHz) {
+                           long droppedSpoolFull, long droppedNoMatId, long malformedLines, double frameRateHz) {
 
         /** One log line. */
         public String line() {
             return String.format(Locale.ROOT, "mat=%s rate=%.1f/s frames=%d bytes=%d crc_errors=%d resyncs=%d"
-                            + " gaps=%d lost=%d restarts=%d reconnects=%d spool=%d dropped=%d", matId, frameRateHz,
-                    frames, bytes, crcErrors, resyncs, sequenceGaps, framesLost, restarts, reconnects, spoolDepth,
-                    droppedSpoolFull + droppedNoMatId);
+                            + " gaps=%d lost=%d restarts=%d reconnects=%d spool=%d dropped=%d malformed_lines=%d", matId,
+                    frameRateHz, frames, bytes, crcErrors, resyncs, sequenceGaps, framesLost, restarts, reconnects,
+                    spoolDepth, droppedSpoolFull + droppedNoMatId, malformedLines);
         }
 
         /** The JSON value of an acumat.device-health record (docs/TOPICS.md). */
@@ -117,9 +124,9 @@ public final class MatHealth {
             return String.format(Locale.ROOT, "{\"mat\":\"%s\",\"time_ms\":%d,\"bytes\":%d,\"frames\":%d,"
                             + "\"crc_errors\":%d,\"resyncs\":%d,\"sequence_gaps\":%d,\"frames_lost\":%d,\"restarts\":%d,"
                             + "\"reconnects\":%d,\"spool_depth\":%d,\"dropped_spool_full\":%d,\"dropped_no_mat_id\":%d,"
-                            + "\"frame_rate_hz\":%.3f}", matId, timeMillis, bytes, frames, crcErrors, resyncs,
-                    sequenceGaps, framesLost, restarts, reconnects, spoolDepth, droppedSpoolFull, droppedNoMatId,
-                    frameRateHz);
+                            + "\"malformed_lines\":%d,\"frame_rate_hz\":%.3f}", matId, timeMillis, bytes, frames,
+                    crcErrors, resyncs, sequenceGaps, framesLost, restarts, reconnects, spoolDepth, droppedSpoolFull,
+                    droppedNoMatId, malformedLines, frameRateHz);
         }
     }
 }

@@ -2,9 +2,10 @@ package dev.acumat.gateway.serial;
 
 import dev.acumat.gateway.Backoff;
 import dev.acumat.gateway.Time;
-import dev.acumat.protocol.DecodeListener;
+import dev.acumat.gateway.input.InputListener;
+import dev.acumat.gateway.input.MatInput;
+import dev.acumat.gateway.input.ProtocolInput;
 import dev.acumat.protocol.InfoRequest;
-import dev.acumat.protocol.StreamDecoder;
 import dev.acumat.protocol.WireEncoder;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,10 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's one reader thread: reads the mat's port with semi-blocking reads and feeds
- * the bytes to the streaming decoder. A lost port (an error, or silence past the timeout) is
- * closed, and the port is found and opened again after a capped backoff, with the decoder
- * reset; a serial problem never ends the thread. After every open it asks the mat for its
- * device-info, so the mat id is known at once.
+ * the bytes to the mat's input (the protocol decoder, or a text mat's lines: {@link MatInput}).
+ * A lost port (an error, or silence past the timeout) is closed, and the port is found and
+ * opened again after a capped backoff, with the input started afresh; a serial problem never
+ * ends the thread. After every open it asks a protocol mat for its device-info, so the mat id
+ * is known at once.
  */
 public final class SerialReader implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(SerialReader.class);
@@ -28,7 +30,7 @@ public final class SerialReader implements Runnable {
     }
 
     /** What the reader tells the rest of the gateway; called on the reader thread, so keep it short. */
-    public interface Listener extends DecodeListener {
+    public interface Listener extends InputListener {
         void onConnected(String port);
 
         void onDisconnected(String port, String reason);
@@ -41,12 +43,20 @@ public final class SerialReader implements Runnable {
     private final Time time;
     private final long silenceNanos;
     private final Backoff backoff;
-    private final StreamDecoder decoder = new StreamDecoder();
+    private final MatInput input;
     private volatile boolean stopped;
     private volatile SerialLink link;
     private String lastOpenFailure;
 
+    /** A reader of the acumat protocol. */
     public SerialReader(Opener opener, Listener listener, Time time, Duration silenceTimeout, Backoff backoff) {
+        this(opener, listener, time, silenceTimeout, backoff, new ProtocolInput(time, 0));
+    }
+
+    /** A reader whose bytes go to {@code input}. */
+    public SerialReader(Opener opener, Listener listener, Time time, Duration silenceTimeout, Backoff backoff,
+                        MatInput input) {
+        this.input = Objects.requireNonNull(input);
         this.opener = Objects.requireNonNull(opener);
         this.listener = Objects.requireNonNull(listener);
         this.time = time;
@@ -100,9 +110,11 @@ public final class SerialReader implements Runnable {
         // retry against a mat that does not take the hello leaks one OS handle.
         boolean handedOver = false;
         try {
-            opened.write(hello());
+            if (input.asksForDeviceInfo()) {
+                opened.write(hello());
+            }
             lastOpenFailure = null;
-            decoder.reset();
+            input.connected(opened.port());
             backoff.reset();
             link = opened;
             handedOver = true;
@@ -150,7 +162,7 @@ public final class SerialReader implements Runnable {
                 if (n > 0) {
                     lastData = time.nanoTime();
                     listener.onBytes(n);
-                    decoder.feed(buf, 0, n, listener);
+                    input.feed(buf, 0, n, listener);
                 } else if (time.nanoTime() - lastData > silenceNanos) {
                     reason = "silent for " + Duration.ofNanos(silenceNanos).toMillis() + " ms";
                     break;

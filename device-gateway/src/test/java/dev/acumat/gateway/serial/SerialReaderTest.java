@@ -147,4 +147,22 @@ class SerialReaderTest {
         assertThat(events).as("never reported as connected").isEmpty();
         assertThat(time.sleeps).as("each failure waits its backoff").containsExactly(100L, 200L, 400L, 800L, 1600L);
     }
+
+    @Test
+    void aTextMatIsSentNoProtocolBytesAndItsLinesBecomeFramesOnEachConnection() {
+        byte[] lines = "1,2,3,4\n5,6,7,8\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        FakeSerialLink first = new FakeSerialLink("/dev/ttyACM0", time, 200).chunk(lines);
+        first.unplugAtEnd = true;
+        FakeSerialLink second = new FakeSerialLink("/dev/ttyACM0", time, 200).chunk(lines);
+        Deque<FakeSerialLink> opens = new ArrayDeque<>(List.of(first, second));
+        stopAfterFrames = 4;
+        reader = new SerialReader(opens::poll, listener, time, Duration.ofSeconds(5),
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2)), new dev.acumat.gateway.input.TextInput(
+                        new dev.acumat.gateway.input.TextMat("text-ttyACM0", 2, 2, 25_000, 25_000, 10, false), time));
+        reader.run();
+        assertThat(frames).extracting(PressureFrame::sequence).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(frames.get(3).toArray()).containsExactly(5, 6, 7, 8);
+        assertThat(first.written.size()).as("no info request: a text firmware would not understand it").isZero();
+        assertThat(second.written.size()).isZero();
+    }
 }

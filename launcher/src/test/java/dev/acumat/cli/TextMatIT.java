@@ -1,0 +1,176 @@
+package dev.acumat.cli;
+
+import static dev.acumat.cli.ProcessLog.log;
+import static dev.acumat.cli.ProcessLog.waitLogged;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.acumat.gateway.kafka.FrameRecords;
+import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.Message;
+import dev.acumat.protocol.MessageReader;
+import dev.acumat.protocol.PressureFrame;
+import dev.acumat.servers.LocalKafka;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.LongStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A mat that prints text, through the real gateway (its own process, reading a socat pty with
+ * jSerialComm, --input auto with the mat's grid) into a real broker: every well-formed line is
+ * a frame with the line's cells and the gateway's consecutive sequence numbers; the malformed
+ * lines are counted in the health record and never sent.
+ */
+class TextMatIT {
+    static final int ROWS = 4;
+    static final int COLS = 6;
+    static final int GOOD_LINES = 60;
+    /** Seconds to wait for the gateway: its JVM and the broker start slowly on a busy machine. */
+    static final int LONG_WAIT = 60;
+
+    @TempDir
+    static Path shared;
+    static LocalKafka kafka;
+
+    @TempDir
+    Path dir;
+    private Processes processes;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = LocalKafka.start(LocalKafka.Options.forTests(shared.resolve("kafka")));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        processes = new Processes(dir);
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        processes.close();
+    }
+
+    /** The cells of good line {@code i}: different on every line and cell, all within a 10-bit ADC. */
+    static int[] cells(int i) {
+        int[] v = new int[ROWS * COLS];
+        for (int c = 0; c < v.length; c++) {
+            v[c] = (i * 37 + c * 11) % 1024;
+        }
+        return v;
+    }
+
+    static String line(int[] values, String separator) {
+        StringBuilder b = new StringBuilder();
+        for (int c = 0; c < values.length; c++) {
+            b.append(c == 0 ? "" : separator).append(values[c]);
+        }
+        return b.toString();
+    }
+
+    @Test
+    void everyWellFormedLineIsAFrameInKafkaAndTheMalformedOnesAreCounted() throws Exception {
+        Path mat = dir.resolve("mat");
+        Path host = dir.resolve("host");
+        processes.ptyPair(mat, host);
+        Path gatewayLog = dir.resolve("gateway.log");
+        Process gateway = processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka",
+                kafka.bootstrap(), "--spool", dir.resolve("spool").toString(), "--health-interval", "1",
+                "--rows", Integer.toString(ROWS), "--cols", Integer.toString(COLS), "--pitch-mm", "25");
+        waitLogged(LONG_WAIT, "the gateway on the port", gatewayLog,
+                () -> log(gatewayLog).contains("port " + host + ": connected"));
+
+        String[] separators = {",", ";", "\t", " ", ", "};
+        String[] endings = {"\n", "\r\n", "\r"};
+        int malformed = 0;
+        try (OutputStream out = new FileOutputStream(mat.toFile())) {
+            StringBuilder names = new StringBuilder();
+            for (int c = 0; c < ROWS * COLS; c++) {
+                names.append(c == 0 ? "" : ",").append(String.format(Locale.ROOT, "r%dc%d", c / COLS, c % COLS));
+            }
+            write(out, names + "\n");
+            for (int i = 0; i < GOOD_LINES; i++) {
+                String good = line(cells(i), separators[i % separators.length]) + endings[i % endings.length];
+                if (i % 7 == 3) {
+                    // A line split across two writes: the gateway must join it.
+                    write(out, good.substring(0, good.length() / 2));
+                    Thread.sleep(20);
+                    write(out, good.substring(good.length() / 2));
+                } else {
+                    write(out, good);
+                }
+                if (i % 10 == 5) {
+                    write(out, line(cells(i), ",").replaceFirst(",\\d+$", "") + "\n");  // one value short
+                    write(out, "Frame: " + line(cells(i), ",") + "\n");
+                    write(out, line(cells(i), ",").replaceFirst("^\\d+", "1024") + "\n");  // above 10 bits
+                    malformed += 3;
+                }
+                Thread.sleep(10);  // a mat at up to 100 lines a second
+            }
+        }
+        int expectedMalformed = malformed;
+
+        try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), FrameRecords.FRAMES_TOPIC);
+             TopicCollector health = new TopicCollector(kafka.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
+            String id = "text-host";
+            waitLogged(LONG_WAIT, "all " + GOOD_LINES + " frames of " + id + " in Kafka", gatewayLog,
+                    () -> frames.poll() && frames(frames.records(id)).size() >= GOOD_LINES);
+            List<ConsumerRecord<byte[], byte[]>> records = frames.records(id);
+            List<PressureFrame> got = frames(records);
+            assertThat(got).extracting(PressureFrame::sequence)
+                    .containsExactlyElementsOf(LongStream.range(0, GOOD_LINES).boxed().toList());
+            for (int i = 0; i < GOOD_LINES; i++) {
+                assertThat(got.get(i).rows()).isEqualTo(ROWS);
+                assertThat(got.get(i).toArray()).as("frame %d's cells", i).containsExactly(cells(i));
+            }
+            DeviceInfo info = (DeviceInfo) MessageReader.parse(records.get(0).value());
+            assertThat(info).isEqualTo(new DeviceInfo(id, 0, 0, 0, ROWS, COLS, 25_000, 25_000, 10, 0, 0, List.of()));
+            assertThat(records).extracting(ConsumerRecord::timestamp).isSorted();
+
+            waitLogged(LONG_WAIT, "a health record counting " + expectedMalformed + " malformed lines", gatewayLog,
+                    () -> health.poll() && health.records(id).stream().map(r -> new String(r.value(),
+                            StandardCharsets.UTF_8)).anyMatch(j -> j.contains("\"malformed_lines\":" + expectedMalformed
+                            + ",") && j.contains("\"frames\":" + GOOD_LINES + ",")));
+        }
+        assertThat(log(gatewayLog)).contains("port " + host + ": input is text (2 lines of " + ROWS * COLS
+                + " numbers, no protocol message)").contains("malformed line dropped (" + (ROWS * COLS - 1)
+                + " values, not " + ROWS * COLS + ")");
+        Processes.stop(gateway);
+        assertThat(log(gatewayLog)).contains("gateway stopped: every record is in Kafka");
+    }
+
+    private static void write(OutputStream out, String s) throws IOException {
+        out.write(s.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    private static List<PressureFrame> frames(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<PressureFrame> out = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            Message m = MessageReader.parse(r.value());
+            if (m instanceof PressureFrame f) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+}
