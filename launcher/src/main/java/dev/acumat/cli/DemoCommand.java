@@ -1,8 +1,8 @@
 package dev.acumat.cli;
 
+import dev.acumat.gateway.InputConfig;
 import dev.acumat.protocol.WireFormat;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
                     "--mat-id must be 1..64 of A-Z a-z 0-9 . _ : -, got '" + matId + "'");
         }
         SimulatedMat mat = new SimulatedMat(play.source(), matId, play.rate(), loop);
-        return ForegroundRun.run(spec.commandLine(), "acumat demo", system, PTY_BAUD, null, UnaryOperator.identity(),
+        return ForegroundRun.run(spec.commandLine(), "acumat demo", system, PTY_BAUD, null, InputConfig.DEFAULT,
                 mat);
     }
 }

@@ -3,13 +3,13 @@ package dev.acumat.cli;
 import dev.acumat.analytics.web.AccessToken;
 import dev.acumat.analytics.web.BindAddress;
 import dev.acumat.gateway.GatewayConfig;
+import dev.acumat.gateway.InputConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 
 /**
@@ -25,10 +25,10 @@ final class ForegroundRun {
      * @param command  the command as the lock names it, e.g. {@code acumat run}
      * @param baud     the mat's UART rate, for the gateway
      * @param matId    the gateway's mat id override, or null
-     * @param matInput what the gateway's mat-input options make of its config
+     * @param input what the mat's port carries (the gateway's mat-input options)
      */
     static int run(CommandLine commandLine, String command, LocalSystemOptions o, int baud, String matId,
-                   UnaryOperator<GatewayConfig> matInput, LocalSystem.MatLink mat) throws Exception {
+                   InputConfig input, LocalSystem.MatLink mat) throws Exception {
         HostPort web;
         AccessToken token;
         try {
@@ -46,7 +46,7 @@ final class ForegroundRun {
         Files.createDirectories(data.resolve("logs"));
         DemoLog.toFile(data.resolve("logs").resolve("demo.log"));
         LocalSystem system = new LocalSystem(new LocalSystem.Options(data, web.host(), web.port(), token, o.kafka,
-                o.influx, o.db, baud, matId, matInput));
+                o.influx, o.db, baud, matId, input));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread stopper = new Thread(() -> {
             out.println();

@@ -6,6 +6,7 @@ import dev.acumat.analytics.web.AccessToken;
 import dev.acumat.analytics.web.ServerCheck;
 import dev.acumat.gateway.Gateway;
 import dev.acumat.gateway.GatewayConfig;
+import dev.acumat.gateway.InputConfig;
 import dev.acumat.gateway.Time;
 import dev.acumat.gateway.health.MatHealth;
 import dev.acumat.gateway.serial.JSerialCommPorts;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +47,10 @@ final class LocalSystem implements AutoCloseable {
      * @param httpToken the web server's access token, or null (loopback only)
      * @param baud      the mat's UART rate, for the gateway
      * @param matId     the gateway names the mat this whatever its device-info says, or null
-     * @param matInput  what the gateway's mat-input options make of its config (the identity when none)
+     * @param input     what the mat's port carries (the gateway's mat-input options)
      */
     record Options(Path dataDir, String httpHost, int httpPort, AccessToken httpToken, String kafka, String influx,
-                   String db, int baud, String matId, UnaryOperator<GatewayConfig> matInput) {
+                   String db, int baud, String matId, InputConfig input) {
     }
 
     /** How the gateway reaches the mat: a serial port as it is, or a simulated mat this system starts. */
@@ -117,8 +117,8 @@ final class LocalSystem implements AutoCloseable {
 
         GatewayConfig config = new GatewayConfig(serial, options.baud(), bootstrap, data.resolve("spool"),
                 1024L * 1024 * 1024, "interval", options.matId(), 32, Duration.ofSeconds(5), Duration.ofSeconds(1),
-                Duration.ofSeconds(10));
-        gateway = Gateway.start(options.matInput().apply(config), new JSerialCommPorts(), Time.SYSTEM);
+                Duration.ofSeconds(10), options.input());
+        gateway = Gateway.start(config, new JSerialCommPorts(), Time.SYSTEM);
         keep(gateway);
 
         analytics = AnalyticsService.start(new AnalyticsService.Config(bootstrap, endpoint,

@@ -1,16 +1,16 @@
 package dev.acumat.cli;
 
+import dev.acumat.gateway.InputConfig;
 import dev.acumat.protocol.WireFormat;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code acumat run}: everything local against a real mat, no simulator; the data stays in the
- * data directory across runs. The gateway's mat-input options come in as a mixin whose config
- * function is handed to {@link ForegroundRun} in place of the identity.
+ * data directory across runs. The mat's port carries what the gateway's mat-input options say
+ * (the protocol, or a text mat's lines: {@link MatInputOptions}), the same options as {@code gateway}'s.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Everything on this machine with your own mat: a Kafka broker, influxd, the gateway on the mat's"
@@ -37,6 +37,17 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LocalSystemOptions system;
 
+    @CommandLine.Mixin
+    MatInputOptions matInput;
+
+    private InputConfig input() {
+        try {
+            return matInput.config();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (serial == null || serial.isBlank()) {
@@ -51,6 +62,6 @@ final class RunCommand implements Callable<Integer> {
         }
         // The port is the mat's own: nothing to start for it.
         LocalSystem.MatLink mat = (dataDir, parts) -> serial;
-        return ForegroundRun.run(spec.commandLine(), "acumat run", system, baud, matId, UnaryOperator.identity(), mat);
+        return ForegroundRun.run(spec.commandLine(), "acumat run", system, baud, matId, input(), mat);
     }
 }
