@@ -10,12 +10,13 @@ import dev.acumat.protocol.StreamDecoder;
 import dev.acumat.protocol.WireEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A firmware stand-in: takes frames from a {@link FrameSource}, numbers and timestamps them
- * like a mat would, and writes them as real protocol bytes to a port, paced at the frame rate
- * and, when a baud rate is set, at the wire rate.
+ * like a mat would, and writes them as real protocol bytes to a port (or, as a text mat, as lines
+ * of numbers), paced at the frame rate and, when a baud rate is set, at the wire rate.
  *
  * <p>It behaves as the protocol asks of a device: a 0x00 delimiter and the device-info at
  * start-up, the device-info again every 5 seconds and whenever the host sends an info
@@ -39,8 +40,16 @@ public final class MatSimulator {
      * @param loop   start the source again when it ends
      * @param reopen keep trying to reopen a port that went away (a device); false ends the run
      *               instead (standard output into a closed pipe)
+     * @param text   write each frame as a line of comma-separated counts, as the most common DIY
+     *               firmware does, instead of the protocol: no device-info, no answers
      */
-    public record Options(String matId, double hz, double speed, long baud, boolean loop, boolean reopen) {
+    public record Options(String matId, double hz, double speed, long baud, boolean loop, boolean reopen,
+                          boolean text) {
+        /** A mat that speaks the protocol. */
+        public Options(String matId, double hz, double speed, long baud, boolean loop, boolean reopen) {
+            this(matId, hz, speed, baud, loop, reopen, false);
+        }
+
         public Options {
             if (!(hz > 0) || hz > 10_000) {
                 throw new IllegalArgumentException("hz must be in (0, 10000]: " + hz);
@@ -102,7 +111,8 @@ public final class MatSimulator {
         this.ticker = ticker;
         this.truth = truth;
         this.info = source.deviceInfo(options.matId());
-        this.infoBytes = delimited(WireEncoder.encode(info));
+        // A text mat says nothing about itself: the gateway's options name its grid.
+        this.infoBytes = options.text() ? new byte[0] : delimited(WireEncoder.encode(info));
     }
 
     public DeviceInfo deviceInfo() {
@@ -177,10 +187,11 @@ public final class MatSimulator {
                 continue;
             }
             PressureFrame pf = new PressureFrame(frame & 0xFFFF_FFFFL, deviceTime, info.rows(), info.cols(), values);
-            byte[] bytes = WireEncoder.encode(pf);
+            byte[] bytes = options.text() ? textLine(values) : WireEncoder.encode(pf);
             // Due by device time, not by frame count, so skipped or lost frames never stretch the interval.
             boolean withInfo = deviceTime - lastInfoMicros >= INFO_INTERVAL_MICROS;
-            if (!send(withInfo ? concat(infoBytes, delimited(bytes)) : delimited(bytes))) {
+            byte[] wire = options.text() ? bytes : delimited(bytes);
+            if (!send(withInfo ? concat(infoBytes, wire) : wire)) {
                 framesLost++;
                 continue;
             }
@@ -196,6 +207,15 @@ public final class MatSimulator {
     private boolean rewindAndNext(int[] values) {
         source.rewind();
         return source.next(values);
+    }
+
+    /** A frame as a text mat prints it: the counts row-major, comma-separated, a line end. */
+    private static byte[] textLine(int[] values) {
+        StringBuilder line = new StringBuilder(values.length * 5);
+        for (int i = 0; i < values.length; i++) {
+            line.append(i > 0 ? "," : "").append(values[i]);
+        }
+        return line.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -228,7 +248,7 @@ public final class MatSimulator {
             link = opened;
         }
         // A fresh receiver synchronises on the first delimiter, then learns who we are.
-        if (!send(infoBytes)) {
+        if (!options.text() && !send(infoBytes)) {
             throw new IOException("the port closed right after it opened");
         }
         Thread reader = new Thread(() -> answerRequests(opened), "simulator-requests");

@@ -65,6 +65,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Test a receiver: with this probability per byte, flip a bit (those frames fail their CRC).")
     double byteErrorRate;
 
+    @Option(names = "--text", defaultValue = "${env:ACUMAT_TEXT:-false}",
+            description = "Be a mat that prints text: each frame a line of comma-separated counts, row-major, no"
+                    + " device-info (read it with gateway --input csv --rows R --cols C --pitch-mm P).")
+    boolean text;
+
     @Override
     public Integer call() throws Exception {
         validate();
@@ -77,7 +82,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (!stdout) {
             openOnce(Path.of(port));
         }
-        MatSimulator.Options options = new MatSimulator.Options(matId, rate, speed, baud, loop, !stdout);
+        MatSimulator.Options options = new MatSimulator.Options(matId, rate, speed, baud, loop, !stdout, text);
         TruthWriter truthWriter = truth == null ? null
                 : new TruthWriter(Files.newBufferedWriter(truth, StandardCharsets.UTF_8));
         Thread flushTruth = new Thread(() -> closeQuietly(truthWriter));

@@ -9,6 +9,7 @@ import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.PressureFrame;
+import dev.acumat.servers.LocalInflux;
 import dev.acumat.servers.LocalKafka;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A mat that prints text, through the real gateway (its own process, reading a socat pty with
  * jSerialComm, --input auto with the mat's grid) into a real broker: every well-formed line is
  * a frame with the line's cells and the gateway's consecutive sequence numbers; the malformed
- * lines are counted in the health record and never sent.
+ * lines are counted in the health record and never sent. And a simulated person on a text mat
+ * gets a session, with lower-back coverage, in a real influxd.
  */
 class TextMatIT {
     static final int ROWS = 4;
@@ -156,6 +158,47 @@ class TextMatIT {
                 + " values, not " + ROWS * COLS + ")");
         Processes.stop(gateway);
         assertThat(log(gatewayLog)).contains("gateway stopped: every record is in Kafka");
+    }
+
+    /**
+     * A person on a text mat, end to end: the simulator as a mat that prints lines of numbers
+     * (no protocol, no device-info), the gateway told the grid, the analytics: a session of the
+     * text mat with lower-back coverage lands in a real influxd.
+     */
+    @Test
+    void aPersonOnATextMatGetsASessionWithLowerBackCoverageInInfluxDb() throws Exception {
+        Path mat = dir.resolve("mat");
+        Path host = dir.resolve("host");
+        processes.ptyPair(mat, host);
+        try (LocalInflux influx = LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")))) {
+            Path analyticsLog = dir.resolve("analytics.log");
+            processes.acumatLogged(analyticsLog, "analytics", "--kafka", kafka.bootstrap(), "--influx", influx.url(),
+                    "--state-dir", dir.resolve("state").toString());
+            Path gatewayLog = dir.resolve("gateway.log");
+            processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", kafka.bootstrap(),
+                    "--spool", dir.resolve("spool").toString(), "--input", "csv", "--rows", "32", "--cols", "20",
+                    "--pitch-mm", "22", "--adc-bits", "12", "--mat-id", "text-e2e");
+            waitLogged(LONG_WAIT, "the gateway on the port", gatewayLog,
+                    () -> log(gatewayLog).contains("port " + host + ": connected"));
+            Path simLog = dir.resolve("simulate.log");
+            processes.acumatLogged(simLog, "simulate", "--text", "--port", mat.toString(), "--scenario", "session",
+                    "--speed", "4", "--seed", "4");
+            InfluxQueries queries = new InfluxQueries(influx.url());
+            waitLogged(150, "contact points of text-e2e with lower-back coverage in InfluxDB", analyticsLog,
+                    () -> {
+                        try {
+                            return !queries.rows("SELECT lower_back_coverage FROM contact WHERE mat = 'text-e2e'"
+                                    + " AND lower_back_coverage > 0").isEmpty()
+                                    && queries.count("session", "text-e2e") > 0;
+                        } catch (IOException e) {
+                            return false;
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return false;
+                        }
+                    });
+            assertThat(log(gatewayLog)).doesNotContain("malformed line");
+        }
     }
 
     private static void write(OutputStream out, String s) throws IOException {
