@@ -12,6 +12,7 @@ array               shape, dtype                 content
 ``calibration``     (n, 2) int64                 points as (raw, pascals); n = 0: raw counts
 ``pitch_mm``        (2,) float64                 row pitch, column pitch
 ``mat_id``          () str                       the mat id
+``session_id``      () str                       the session's id (empty for a time range)
 ``order``           () str                       the mat's cell order (``none`` for acumat's)
 ==================  ===========================  ==============================================
 """
@@ -20,7 +21,8 @@ from typing import Dict
 
 from .replay import Recording
 
-NPZ_ARRAYS = ("frames", "sequence", "device_time_us", "time_us", "calibration", "pitch_mm", "mat_id", "order")
+NPZ_ARRAYS = ("frames", "sequence", "device_time_us", "time_us", "calibration", "pitch_mm", "mat_id", "session_id",
+              "order")
 
 
 def load(path: str) -> Dict[str, object]:
@@ -49,5 +51,6 @@ def load(path: str) -> Dict[str, object]:
                                      dtype=numpy.int64).reshape(-1, 2),
         "pitch_mm": numpy.asarray([header.row_pitch_mm, header.col_pitch_mm] if header else [float("nan")] * 2),
         "mat_id": numpy.asarray((header.mat if header else None) or ""),
+        "session_id": numpy.asarray((header.session if header else None) or ""),
         "order": numpy.asarray(header.order if header else "none"),
     }

@@ -128,15 +128,17 @@ def read_topic(bootstrap: str, mat: Optional[str] = None, topic: str = TOPIC,
             raise RuntimeError(f"topic {topic}: {metadata.topics[topic].error}")
         partitions = [TopicPartition(topic, p) for p in metadata.topics[topic].partitions]
         ends = {tp.partition: consumer.get_watermark_offsets(tp, timeout=timeout_s)[1] for tp in partitions}
-        start = [TopicPartition(topic, tp.partition, OFFSET_BEGINNING) for tp in partitions]
-        if from_ms is not None:
-            start = consumer.offsets_for_times(
+        if from_ms is None:
+            start = [TopicPartition(topic, tp.partition, OFFSET_BEGINNING) for tp in partitions]
+        else:
+            # A partition with no record at or after from_ms gets offset -1 (its end): nothing to read.
+            start = [tp for tp in consumer.offsets_for_times(
                 [TopicPartition(topic, tp.partition, from_ms) for tp in partitions], timeout=timeout_s)
-        # A device-info may come before from_ms: read each mat's from the beginning would be
-        # costly, so frames before the first device-info of their mat carry info=None.
-        open_parts = {tp.partition for tp in start if ends[tp.partition] > 0 and tp.offset >= 0
-                      and tp.offset < ends[tp.partition]}
-        consumer.assign([tp for tp in start if tp.partition in open_parts])
+                if 0 <= tp.offset < ends[tp.partition]]
+        # Frames that come before the first device-info of their mat in what is read carry info=None.
+        start = [tp for tp in start if ends[tp.partition] > 0]
+        open_parts = {tp.partition for tp in start}
+        consumer.assign(start)
         assembler = FrameAssembler()
         while open_parts:
             record = consumer.poll(timeout_s)
