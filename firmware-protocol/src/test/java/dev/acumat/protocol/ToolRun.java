@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * block on a full pipe; a deadline keeps a hung tool from hanging the build.
  */
 record ToolRun(int exitCode, String output) {
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final long TIMEOUT_SECONDS = 180;
 
     /** The firmware-protocol module directory (c/, vectors/, python/). */
     static final Path MODULE = moduleDir();
@@ -29,9 +29,22 @@ record ToolRun(int exitCode, String output) {
      */
     static ToolRun run(Path dir, Path tmp, List<String> command, Map<String, String> env, String missing)
             throws IOException, InterruptedException {
+        return run(dir, tmp, command, env, null, missing);
+    }
+
+    /**
+     * Runs {@code command}, its standard output to {@code stdout} when that is not null (the
+     * result's output is then its standard error), else with standard error into the result.
+     */
+    static ToolRun run(Path dir, Path tmp, List<String> command, Map<String, String> env, Path stdout, String missing)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile(tmp, "out", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        if (stdout == null) {
+            pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        } else {
+            pb.redirectOutput(stdout.toFile()).redirectError(log.toFile());
+        }
         pb.environment().putAll(env);
         Process process;
         try {
