@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -162,7 +161,8 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--mat needs --from (and --to, default now)");
         }
         ZoneId zone = HistoryParams.zone("--tz", tz, ZoneId.systemDefault());
-        TimeRange range = TimeRange.parse("--from", from, "--to", to, Duration.ZERO, Instant.now(), zone);
+        TimeRange range = TimeRange.parse("--from", from, "--to", to, Duration.ZERO, Clock.tickMillis(zone).instant(),
+                zone);
         return new Request(null, HistoryParams.mat("--mat", mat), range, f);
     }
 
