@@ -42,6 +42,29 @@ export function clock(seconds) {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
+/**
+ * The browser's time zone (an IANA name): the person's "today", in which both pages ask the API
+ * to count days (tz=), so the live page's day and the history's days are the same days.
+ */
+export const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** A Date's calendar day in the browser's zone, as the API writes dates: "2026-11-25". */
+export function isoDate(d) {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** 12 -> "12 s"; 300 -> "5 min"; 7200 -> "2 h"; 200000 -> "2 d": how long ago, roughly. */
+export function ago(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 120) {
+    return `${s} s`;
+  }
+  if (s < 7200) {
+    return `${Math.floor(s / 60)} min`;
+  }
+  return s < 172800 ? `${Math.floor(s / 3600)} h` : `${Math.floor(s / 86400)} d`;
+}
+
 /** 452 -> "7 min 32 s"; 3725 -> "1 h 2 min"; 0 -> "0 s". */
 export function duration(seconds) {
   if (seconds == null || !Number.isFinite(seconds)) {

@@ -1,8 +1,9 @@
-// The history page: a mat's sessions over 7, 30 or 90 days (GET /api/sessions), time on the
-// mat and with the lower back on the spikes per day (GET /api/daily), and one session's
+// The history page: a mat's sessions over 7, 30 or 90 days (GET /api/sessions), the minutes
+// with the lower back on the spikes per day against the guidance, time on the mat beside them
+// (GET /api/daily), and one session's
 // coverage over time with its postures and shifts (GET /api/sessions/{id}); charts by uPlot.
 import {
-  POSTURE_COLOURS, clock, duration, fillMatSelect, getJson, linkNav, listMats, matFromUrl, percent,
+  POSTURE_COLOURS, ZONE, clock, duration, fillMatSelect, getJson, isoDate, linkNav, listMats, matFromUrl, percent,
   postureShort, setUrlParams,
 } from './common.js';
 
@@ -64,9 +65,6 @@ async function main() {
   load();
 }
 
-/** The browser's time zone (an IANA name), in which the API counts days. */
-const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
 /** The period: the last N days, today included, in local days (midnight to midnight). */
 function period() {
   const from = new Date();
@@ -75,10 +73,6 @@ function period() {
   const to = new Date();
   to.setHours(0, 0, 0, 0);
   return { from, to };
-}
-
-function isoDate(d) {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** The API's parameters (docs/WEB.md): dates in the browser's zone; `to` a date means to its end. */
@@ -246,7 +240,7 @@ function renderSummary() {
   const total = page.sessions.reduce((a, s) => a + s.duration, 0);
   const lb = page.sessions.reduce((a, s) => a + s.lowerBack, 0);
   p.textContent = `${n}${page.more ? ' (the newest)' : ''} session${n === 1 ? '' : 's'} in ${page.days} days: `
-    + `${duration(total)} on the mat, ${duration(lb)} with the lower back on the spikes.`;
+    + `${duration(lb)} with the lower back on the spikes, ${duration(total)} on the mat.`;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
@@ -344,7 +338,10 @@ function axis(c, extra = {}) {
   return { stroke: c.muted, grid: { stroke: c.line, width: 1 }, ticks: { stroke: c.line, width: 1 }, ...extra };
 }
 
-/** Minutes per day as bars: time on the mat, and with the lower back on the spikes. */
+/**
+ * Minutes per day as bars: with the lower back on the spikes, what the guidance and its lines
+ * at 10 and 20 minutes count, and beside it, pale, the time on the mat.
+ */
 function drawDaily(days, from, to) {
   const el = $('daily-chart');
   if (page.dailyPlot) {
@@ -404,24 +401,25 @@ function drawDaily(days, from, to) {
     series: [
       { label: 'day', value: (u, v) => (v == null ? '' : dateFormat.format(new Date(v * 1000))) },
       {
-        label: 'on the mat', stroke: c.accent, fill: `${c.accent}55`, width: 1, paths: bars(-1), points: { show: false },
-        value: (u, v) => (v == null ? '–' : `${v.toFixed(1)} min`),
+        label: 'lower back on the spikes (the goal)', stroke: c.accent, fill: c.accent, width: 1, paths: bars(-1),
+        points: { show: false }, value: (u, v) => (v == null ? '–' : `${v.toFixed(1)} min`),
       },
       {
-        label: 'lower back on the spikes', stroke: c.accent, fill: c.accent, width: 1, paths: bars(1), points: { show: false },
+        label: 'time on the mat', stroke: c.muted, fill: `${c.accent}40`, width: 1, paths: bars(1), points: { show: false },
         value: (u, v) => (v == null ? '–' : `${v.toFixed(1)} min`),
       },
     ],
     hooks: {
-      draw: [(u) => guideLines(u, [10, 20], c)],
+      draw: [(u) => guideLines(u, [10, 20], c, ' min a day')],
     },
   };
-  page.dailyPlot = new uPlot(opts, [xs, onMat, lowerBack], el);
+  page.dailyPlot = new uPlot(opts, [xs, lowerBack, onMat], el);
   el.setAttribute('role', 'img');
   const total = onMat.reduce((a, b) => a + (b || 0), 0);
   const lbTotal = lowerBack.reduce((a, b) => a + (b || 0), 0);
-  el.setAttribute('aria-label', `Bar chart, minutes per day over ${page.days} days: ${Math.round(total)} minutes on the mat, `
-    + `${Math.round(lbTotal)} with the lower back on the spikes; ${onMat.filter((m) => m >= 10).length} days with 10 minutes or more.`);
+  el.setAttribute('aria-label', `Bar chart, minutes per day over ${page.days} days: ${Math.round(lbTotal)} minutes with the lower`
+    + ` back on the spikes, ${lowerBack.filter((m) => m >= 10).length} days with 10 minutes or more of them; `
+    + `${Math.round(total)} minutes on the mat.`);
 }
 
 /** Dashed horizontal lines at the given y values, labelled. */

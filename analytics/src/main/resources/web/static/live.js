@@ -1,9 +1,11 @@
 // The live page: one WebSocket to /api/live?mat=ID (docs/WEB.md), the heatmap drawn once per
 // animation frame when a new frame came, the readings as text four times a second (readable,
-// not flickering), reconnection with backoff when the socket drops.
+// not flickering), reconnection with backoff when the socket drops. The goal counts the day's
+// minutes with the lower back on the spikes, what the guidance speaks of: the day's other
+// sessions from /api/day plus the session on the mat now, from the stream.
 import {
-  clock, duration, fillMatSelect, fixed, linkNav, listMats, matFromUrl, percent, postureText,
-  setUrlParams,
+  ZONE, ago, clock, fillMatSelect, fixed, getJson, isoDate, linkNav, listMats, matFromUrl, percent,
+  postureText, setUrlParams,
 } from './common.js';
 import { Heatmap, ScaleTop } from './heatmap.js';
 import { renderLegend, unitOf } from './legend.js';
@@ -16,6 +18,8 @@ const STALE_MS = 3000;
 const SILENT_SOCKET_MS = 45000;
 const TEN_MINUTES = 600;
 const TWENTY_MINUTES = 1200;
+/** The day's other sessions are asked for again this often (another page or a restart may add one). */
+const DAY_REFRESH_MS = 30000;
 
 const $ = (id) => document.getElementById(id);
 const UTF8 = new TextDecoder();
@@ -33,6 +37,8 @@ const state = {
   scaleTop: null,
   latest: null, // the latest frame's metrics
   lastFrameAt: 0, // performance.now() of the latest frame
+  heardAt: null, // performance.now() the server's last frame of the mat stands for (status messages; may be < 0)
+  neverHeard: false, // the server says it never heard from this mat
   frameTimes: [], // performance.now() of recent frames, for the rate
 };
 
@@ -44,6 +50,23 @@ const session = {
   extraLowerBack: 0,
   prevFrameMs: null,
   shown: 0, // never goes back within one session
+};
+
+/**
+ * The day's sessions other than the one the stream shows (GET /api/day): the goal adds that
+ * one live, so it is left out there rather than counted twice.
+ */
+const today = {
+  key: null, // mat|date|excluded: the latest question asked
+  answerKey: null, // the question the latest answer (or failure) is for
+  earlier: null, // the other sessions' lower-back seconds, null when not known
+  sessions: 0,
+  error: null, // why they are not known
+  askedAt: 0,
+  answeredAt: 0, // performance.now() of the latest answer
+  asking: false,
+  shownDate: null,
+  shown: 0, // the goal never goes back within a day
 };
 
 let heatmap;
@@ -96,7 +119,10 @@ function choose(mat) {
   state.info = null;
   state.latest = null;
   state.lastFrameAt = 0;
+  state.heardAt = null;
+  state.neverHeard = false;
   state.frameTimes = [];
+  Object.assign(today, { key: null, answerKey: null, earlier: null, sessions: 0, error: null, shownDate: null, shown: 0 });
   Object.assign(session, { key: null, id: null, extra: 0, extraLowerBack: 0, prevFrameMs: null, shown: 0 });
   heatmap.setMat(null);
   message('Waiting for the mat…');
@@ -172,6 +198,10 @@ function onText(text) {
   } catch (e) {
     return;
   }
+  if (msg.type === 'status') {
+    onStatus(msg);
+    return;
+  }
   if (msg.type !== 'mat') {
     return;
   }
@@ -188,6 +218,19 @@ function onText(text) {
   renderLegend(state.info, heatmap.top);
   if (!state.latest) {
     message('Waiting for frames…');
+  }
+}
+
+/**
+ * How long ago the server last heard from the mat, by its own clock: counted on from this
+ * message's arrival, so the browser's clock (which may be off) plays no part.
+ */
+function onStatus(msg) {
+  const age = msg.last_frame_age_s;
+  state.neverHeard = age == null;
+  if (age != null && Number.isFinite(age)) {
+    const at = performance.now() - age * 1000;
+    state.heardAt = state.heardAt == null ? at : Math.max(state.heardAt, at);
   }
 }
 
@@ -276,6 +319,9 @@ let lastAria = '';
 /** The readings as text, four times a second. */
 function renderText() {
   renderStatus();
+  if (state.mat) {
+    renderGoal(state.latest ? state.latest.session : null);
+  }
   const m = state.latest;
   const info = state.info;
   const unit = unitOf(state.info);
@@ -298,10 +344,7 @@ function renderText() {
   $('posture-note').textContent = m.on_mat && m.posture && m.posture !== 'unknown'
     ? `${m.posture}, ${Math.round((m.confidence || 0) * 100)} % sure` : '\u00a0';
 
-  renderSession(m.session);
   $('g-coverage').textContent = percent(cov);
-  $('g-timer').textContent = $('timer').textContent;
-  $('g-target').textContent = $('target').textContent;
   $('g-posture').textContent = posture;
 
   $('area').textContent = `${Math.round(m.contact_area_cm2 || 0).toLocaleString('en')} cm²`;
@@ -319,47 +362,133 @@ function renderText() {
   }
 }
 
-function renderSession(s) {
-  let seconds = 0;
-  let lowerBack = null;
-  let guidance;
-  if (!s) {
-    guidance = 'No session yet: lie down on the mat to start one.';
-  } else {
-    const running = s.active;
-    seconds = s.duration_s + (running ? session.extra : 0);
-    lowerBack = s.lower_back_time_s + (running ? session.extraLowerBack : 0);
-    if (s.session_id === session.id) {
-      seconds = Math.max(seconds, session.shown);
-      session.shown = seconds;
-    }
-    if (!running) {
-      guidance = `Session over: ${duration(s.duration_s)} on the mat. Well done.`;
-    } else if (seconds >= TWENTY_MINUTES) {
-      guidance = '20 minutes done – enough for today; get up slowly.';
-    } else if (seconds >= TEN_MINUTES) {
-      guidance = '10 minutes done – up to 20 if it feels good';
-    } else if (seconds >= 300) {
-      guidance = '5 minutes done – go on to 10, or stop here in your first days.';
-    } else {
-      guidance = 'Start with 5–10 minutes a day; up to 20 later on.';
-    }
+/** The running (or last) session's lower-back seconds: its latest record plus the frames since. */
+function sessionLowerBack(s) {
+  return s.lower_back_time_s + (s.active ? session.extraLowerBack : 0);
+}
+
+/**
+ * The day the goal counts and the session it takes live. A session counts whole for the day it
+ * started on in the browser's zone, as in the history's daily totals: one begun at 23:50 and
+ * still running counts for that day. An ended session of another day is not this day's.
+ */
+function goalDay(s) {
+  const started = s ? isoDate(new Date(s.start_us / 1000)) : null;
+  const date = s && s.active ? started : isoDate(new Date());
+  return { date, live: s && started === date ? s : null };
+}
+
+/**
+ * Asks for the day's other sessions when the day or the live session changed, and every 30 s;
+ * returns the question's key. An answer is only used for the question it answers: one that
+ * still counted the session now shown live would count it twice.
+ */
+function askDay(mat, date, excluded) {
+  const key = `${mat}|${date}|${excluded || ''}`;
+  const now = performance.now();
+  if (today.asking || (key === today.key && now - today.askedAt < DAY_REFRESH_MS)) {
+    return key;
   }
-  const target = seconds >= TEN_MINUTES ? TWENTY_MINUTES : TEN_MINUTES;
-  const progress = Math.min(1, seconds / target);
-  $('timer').textContent = clock(seconds);
-  $('target').textContent = clock(target);
+  today.key = key;
+  today.askedAt = now;
+  today.asking = true;
+  const q = new URLSearchParams({ mat, date, tz: ZONE });
+  if (excluded) {
+    q.set('exclude', excluded);
+  }
+  getJson(`/api/day?${q}`).then((body) => {
+    Object.assign(today, {
+      answerKey: key, earlier: Number(body.lower_back_time_s) || 0, sessions: Number(body.sessions) || 0,
+      error: null, answeredAt: performance.now(),
+    });
+  }, (e) => {
+    // A failed refresh keeps the answer the same question had.
+    if (today.answerKey !== key || today.earlier == null) {
+      Object.assign(today, { answerKey: key, earlier: null, sessions: 0, error: e.message || 'no answer' });
+    }
+  }).finally(() => {
+    today.asking = false;
+  });
+  return key;
+}
+
+/** The goal: the day's lower-back minutes against 10, then 20; the session's time on the mat beside it. */
+function renderGoal(s) {
+  const { date, live } = goalDay(s);
+  const answered = askDay(state.mat, date, live ? live.session_id : null) === today.answerKey;
+  const earlier = answered ? today.earlier : null;
+  const error = answered ? today.error : null;
+  let goal = (earlier || 0) + (live ? sessionLowerBack(live) : 0);
+  if (today.shownDate === date) {
+    goal = Math.max(goal, today.shown);
+  }
+  today.shownDate = date;
+  today.shown = goal;
+  const target = goal >= TEN_MINUTES ? TWENTY_MINUTES : TEN_MINUTES;
+  const progress = Math.min(1, goal / target);
+  const isToday = date === isoDate(new Date());
+  const day = isToday ? 'today' : `on ${new Date(`${date}T12:00:00`).toLocaleDateString(undefined,
+    { weekday: 'short', day: 'numeric', month: 'short' })}`;
+  $('goal-title').textContent = `Lower back on the spikes ${day}`;
+  $('goal-time').textContent = clock(goal);
+  $('goal-target').textContent = clock(target);
+  $('g-goal').textContent = clock(goal);
+  $('g-target').textContent = clock(target);
   $('progress-bar').style.width = `${(progress * 100).toFixed(1)}%`;
   $('progress').setAttribute('aria-valuenow', String(Math.round(progress * 100)));
-  $('progress').setAttribute('aria-valuetext', `${clock(seconds)} of ${clock(target)}`);
-  $('card-session').dataset.phase = !s ? 'none' : !s.active ? 'ended' : seconds >= TEN_MINUTES ? 'long' : 'short';
+  $('progress').setAttribute('aria-valuetext', `Lower back on the spikes ${day}: ${clock(goal)} of ${clock(target)}`);
+
+  let guidance;
+  if (goal >= TWENTY_MINUTES) {
+    guidance = '20 minutes done – enough for today; get up slowly.';
+  } else if (goal >= TEN_MINUTES) {
+    guidance = '10 minutes done. Once your back is used to it, go on up to 20 a day.';
+  } else if (goal >= 300) {
+    guidance = '5 minutes done – go on to 10, or stop here in your first days.';
+  } else if (!s || !s.active) {
+    guidance = 'Lie down with the lower back on the spikes: 5–10 minutes a day at first, up to 20 later on.';
+  } else {
+    guidance = 'Start with 5–10 minutes a day with the lower back on the spikes; once your back is used to it, up to 20.';
+  }
+  if (live && !live.active) {
+    guidance = `Session over. ${guidance}`;
+  }
   $('guidance').textContent = guidance;
-  $('lb-time').textContent = lowerBack == null ? '–' : clock(lowerBack);
-  $('shifts').textContent = s ? String(s.posture_shifts ?? 0) : '–';
+
+  let note = '\u00a0';
+  if (error) {
+    note = `The day's earlier sessions are not available (${error})${live ? ': only this session is counted' : ''}.`;
+  } else if (earlier == null) {
+    note = 'Adding up the day\'s earlier sessions…';
+  } else if (!isToday) {
+    note = 'This session began that day, and counts for it, as in the history.';
+  }
+  $('goal-note').textContent = note;
+  $('earlier-label').textContent = isToday ? 'Earlier sessions today' : 'Other sessions that day';
+  $('earlier-time').textContent = error ? 'not available' : earlier == null ? '…'
+    : `${clock(earlier)}${today.sessions ? ` (${today.sessions})` : ''}`;
+
+  // The time on the mat is shown, labelled, but is not what the goal counts.
+  let onMat = null;
+  if (live) {
+    onMat = live.duration_s + (live.active ? session.extra : 0);
+    if (live.session_id === session.id) {
+      onMat = Math.max(onMat, session.shown);
+      session.shown = onMat;
+    }
+  }
+  $('session-time').textContent = onMat == null ? '–' : clock(onMat);
+  $('lb-time').textContent = live ? clock(sessionLowerBack(live)) : '–';
+  $('shifts').textContent = live ? String(live.posture_shifts ?? 0) : '–';
+  $('card-session').dataset.phase = !live ? 'none' : !live.active ? 'ended' : goal >= TEN_MINUTES ? 'long' : 'short';
 }
 
 function renderStatus() {
   const now = performance.now();
+  // The latest frame this page received, or the server's word on the mat's last frame (before
+  // this page opened, so its time may be negative); null when neither has come.
+  const last = state.heardAt == null ? (state.lastFrameAt || null)
+    : state.lastFrameAt ? Math.max(state.lastFrameAt, state.heardAt) : state.heardAt;
   let st;
   let text;
   if (!state.mat) {
@@ -375,15 +504,15 @@ function renderStatus() {
   } else if (state.phase === 'connecting') {
     st = 'connecting';
     text = 'connecting…';
-  } else if (!state.info) {
+  } else if (last == null && state.neverHeard) {
     st = 'waiting';
-    text = 'connected – waiting for the mat';
-  } else if (!state.lastFrameAt) {
+    text = 'connected – never heard from this mat';
+  } else if (last == null) {
     st = 'waiting';
-    text = 'connected – no frames yet';
-  } else if (now - state.lastFrameAt > STALE_MS) {
+    text = state.info ? 'connected – no frames yet' : 'connected – waiting for the mat';
+  } else if (now - last > STALE_MS) {
     st = 'stale';
-    text = `no frames for ${Math.floor((now - state.lastFrameAt) / 1000)} s`;
+    text = `last frame ${ago((now - last) / 1000)} ago`;
   } else {
     st = 'live';
     const rate = state.frameTimes.length > 1 ? (state.frameTimes.length - 1) / ((now - state.frameTimes[0]) / 1000) : 0;
@@ -408,9 +537,13 @@ function renderStatus() {
     t.textContent = text;
   }
   $('map-wrap').classList.toggle('stale', st !== 'live' && state.lastFrameAt > 0);
+  if (state.info && !state.latest && state.phase === 'open') {
+    message(st === 'stale' ? `No frames from the mat: the last came ${ago((now - last) / 1000)} ago.`
+      + ' Is it plugged in and switched on?' : 'Waiting for frames…');
+  }
 }
 
 main();
 
 // For tests and the curious (the browser console): what the page last received.
-window.acumatLive = { state, session };
+window.acumatLive = { state, session, today };

@@ -13,7 +13,7 @@ import picocli.CommandLine.IParameterExceptionHandler;
 @Command(name = "acumat", mixinStandardHelpOptions = true, versionProvider = Acumat.Version.class,
         description = "Open software for a pressure-sensing acupressure mat: firmware protocol, serial gateway,"
                 + " analytics, live heatmap and session history.",
-        subcommands = {DemoCommand.class, SimulateCommand.class, GatewayCommand.class, AnalyticsCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, SimulateCommand.class, GatewayCommand.class, AnalyticsCommand.class,
                 AnalyzeCommand.class, TrainPostureCommand.class, HistoryCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Every option also reads an environment variable: ACUMAT_ and the option's name in capitals,"
                 + " dashes as underscores (--pitch-mm: ACUMAT_PITCH_MM), and then a configuration file of"

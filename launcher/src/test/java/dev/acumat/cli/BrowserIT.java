@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.acumat.servers.LocalInflux;
 import dev.acumat.servers.LocalKafka;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +38,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web pages in a real browser (Debian's headless chromium driven by its chromedriver)
  * against the whole chain as real processes: the simulator on a socat pty, the gateway, a
  * KRaft broker, the analytics with its web server, and influxd. The live page must paint the
- * heatmap and follow the session (coverage changing, a posture, the timer); once the session
- * has ended, the history page must list it and chart it, and its player must play it (the
- * picture changing, the playhead moving, pausing, seeking, 16x). Screenshots of each step go to
- * target/browser-screenshots/.
+ * heatmap and follow the session (coverage changing, a posture, the session's time on the mat),
+ * its goal must count the day's minutes with the lower back on the spikes (not the time on the
+ * mat), and a mat gone quiet must show when its last frame came; once the session has ended,
+ * the history page must list it and chart it, its player must play it (the picture changing,
+ * the playhead moving, pausing, seeking, 16x), and a live page opened afresh must count the
+ * session, now only in InfluxDB, once. Screenshots of each step go to target/browser-screenshots/.
  */
 class BrowserIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -175,6 +181,8 @@ class BrowserIT {
             // The live page, opened before the mat sends anything: it connects and waits.
             browser.get(base + "?mat=" + MAT);
             waiting(20, "the live page to connect").until(d -> text("status-text").startsWith("connected"));
+            waiting(20, "the page to say the mat was never heard from")
+                    .until(d -> text("status-text").equals("connected – never heard from this mat"));
 
             Process sim = processes.acumatLogged(simLog, "simulate", "--port", mat.toString(), "--scenario", "session",
                     "--speed", "4", "--seed", "4", "--mat-id", MAT);
@@ -199,21 +207,22 @@ class BrowserIT {
                 }
                 return coverages.size() >= 4;
             });
-            waiting(20, "the session timer to run")
-                    .until(d -> text("timer").matches("\\d+:\\d\\d") && !text("timer").equals("0:00"));
+            waiting(20, "the session's time on the mat to run")
+                    .until(d -> text("session-time").matches("\\d+:\\d\\d") && !text("session-time").equals("0:00"));
             waiting(20, "the lower-back region").until(d -> Boolean.TRUE.equals(js(
                     "const m = window.acumatLive.state.latest;"
                     + " return m != null && Array.isArray(m.lower_back_outline_cm);")));
-            assertThat(text("target")).isIn("10:00", "20:00");
+            double[] goal = theGoalCountsLowerBackMinutes(base);
             assertThat(text("guidance")).isNotBlank();
             assertThat(canvasColours("#heatmap")).as("heatmap colours while lying").isGreaterThanOrEqualTo(20);
-            System.out.printf("BrowserIT: live postures %s, coverages %s, timer %s%n",
-                    postures, coverages, text("timer"));
+            System.out.printf("BrowserIT: live postures %s, coverages %s; goal %.0f s of lower back, %.0f s on the mat%n",
+                    postures, coverages, goal[0], goal[2]);
             screenshot("live-lying");
 
             // The simulated session ends: the mat goes quiet, then the page says so.
             assertThat(sim.waitFor(120, TimeUnit.SECONDS)).as(log(simLog)).isTrue();
-            waiting(20, "the status to say no frames").until(d -> text("status-text").startsWith("no frames for"));
+            waiting(20, "the status to say when the last frame came")
+                    .until(d -> text("status-text").matches("last frame \\d+ s ago"));
             screenshot("live-no-frames");
 
             // The history page: after ~30 s of silence the analytics end the session; the page
@@ -241,6 +250,10 @@ class BrowserIT {
             System.out.printf("BrowserIT: history row %s%n", row.getText().replace('\n', ' '));
             assertThat(cells).hasSize(6);
             assertThat(cells.get(1).getText()).as("duration").matches("\\d+ (s|min)( \\d+ s)?");
+            double lowerBackInHistory = 0;
+            for (WebElement r : browser.findElements(By.cssSelector("#sessions tbody tr[data-session-id]"))) {
+                lowerBackInHistory += seconds(r.findElements(By.tagName("td")).get(2).getText());
+            }
             assertThat(row.getAttribute("data-session-id")).startsWith(MAT + ".");
             waiting(20, "the daily chart").until(d -> canvasColours("#daily-chart canvas") >= 3);
             screenshot("history");
@@ -254,6 +267,22 @@ class BrowserIT {
 
             playTheSession();
             assertThat(browserConsole()).as("errors in the player's script").doesNotContain("Uncaught");
+
+            // The live page afresh, the mat silent: the server says when it last heard from it, and
+            // the day's goal is the ended session's lower-back time as InfluxDB has it, counted once.
+            browser.get(base + "?mat=" + MAT);
+            waiting(20, "a fresh page to say when the last frame came")
+                    .until(d -> text("status-text").matches("last frame \\d+ (s|min) ago"));
+            waiting(20, "the day's sessions from /api/day").until(d -> Boolean.TRUE.equals(
+                    js("return window.acumatLive.today.earlier != null;")));
+            assertThat(text("goal-note")).as("no error from /api/day").doesNotContain("not available");
+            double dayGoal = clockSeconds(text("goal-time"));
+            assertThat(dayGoal).as("the day's goal on a fresh page against the history's lower-back time %s",
+                    lowerBackInHistory).isCloseTo(lowerBackInHistory, org.assertj.core.data.Offset.offset(1.5));
+            assertThat(text("session-time")).as("no session shown live").isEqualTo("–");
+            screenshot("live-silent-mat");
+            System.out.printf("BrowserIT: the day's goal on a fresh page %s (history: %.0f s of lower back)%n",
+                    text("goal-time"), lowerBackInHistory);
         } catch (AssertionError | RuntimeException e) {
             String diagnostics = "\nanalytics:\n" + tail(log(analyticsLog)) + "\ngateway:\n" + tail(log(gatewayLog))
                     + "\nbrowser console:\n" + browserConsole();
@@ -266,6 +295,72 @@ class BrowserIT {
             }
             throw new AssertionError(e.getMessage() + diagnostics, e);
         }
+    }
+
+    /**
+     * The goal counts the day's minutes with the lower back on the spikes: once the lower back
+     * has been on them a while, the goal's figure is the session's lower-back time (the only
+     * session of the day: the day's other sessions are none), not its time on the mat, and the
+     * time on the mat is shown beside it under its own label.
+     *
+     * @return the goal, the session's lower-back time and its time on the mat, in seconds
+     */
+    private double[] theGoalCountsLowerBackMinutes(String base) throws Exception {
+        waiting(60, "some lower-back time").until(d -> clockSeconds(text("lb-time")) >= 5);
+        // The running session's point is in InfluxDB too (rewritten every 10 s): asked again now,
+        // the day's other sessions must still be none, or the goal would count this one twice.
+        HttpClient http = HttpClient.newHttpClient();
+        waitFor("the running session in InfluxDB", 30, () -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(base + "api/sessions?mat=" + MAT)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body().contains("\"active\":true");
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        Object asked = js("window.acumatLive.today.askedAt = -Infinity; return performance.now();");
+        waiting(20, "the day's other sessions from /api/day, asked again").until(d -> Boolean.TRUE.equals(
+                js("const t = window.acumatLive.today; return t.answeredAt > arguments[0] && t.earlier === 0;", asked)));
+        List<?> read = (List<?>) js("const t = (id) => document.getElementById(id).textContent.trim();"
+                + " return [t('goal-time'), t('lb-time'), t('session-time'), t('goal-title'), t('goal-target')];");
+        double goal = clockSeconds((String) read.get(0));
+        double lowerBack = clockSeconds((String) read.get(1));
+        double onMat = clockSeconds((String) read.get(2));
+        assertThat(read.get(3)).isEqualTo("Lower back on the spikes today");
+        assertThat(read.get(4)).isIn("10:00", "20:00");
+        assertThat(goal).as("the goal %s against the lower-back time %s", read.get(0), read.get(1))
+                .isCloseTo(lowerBack, org.assertj.core.data.Offset.offset(1.0));
+        if (onMat - lowerBack > 3) {
+            assertThat(goal).as("the goal is not the time on the mat (%s)", read.get(2)).isLessThan(onMat - 2);
+        }
+        assertThat(browser.findElement(By.id("card-session")).getText()).contains("This session on the mat");
+        return new double[] {goal, lowerBack, onMat};
+    }
+
+    /** "7:32" or "1:02:05" in seconds. */
+    static double clockSeconds(String clock) {
+        if (!clock.matches("\\d+(:\\d\\d){1,2}")) {
+            return -1;
+        }
+        double s = 0;
+        for (String part : clock.split(":")) {
+            s = s * 60 + Integer.parseInt(part);
+        }
+        return s;
+    }
+
+    /** "7 min 32 s", "45 s", "1 h 2 min" in seconds. */
+    static double seconds(String duration) {
+        Matcher m = Pattern.compile("(?:(\\d+) h)? ?(?:(\\d+) min)? ?(?:(\\d+) s)?").matcher(duration.trim());
+        assertThat(m.matches()).as("a duration: %s", duration).isTrue();
+        double s = 0;
+        for (int g = 1, unit = 3600; g <= 3; g++, unit /= 60) {
+            s += m.group(g) == null ? 0 : Integer.parseInt(m.group(g)) * unit;
+        }
+        return s;
     }
 
     /**

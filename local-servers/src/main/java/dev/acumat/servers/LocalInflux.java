@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -155,6 +156,19 @@ public final class LocalInflux implements AutoCloseable {
         if (process != null) {
             process.ownerStops();
         }
+    }
+
+    /**
+     * Completes with the exit code when the process running now ends, whether it dies by itself
+     * (a crash, the OOM killer, SIGKILL from outside) or is stopped; the owner tells the two apart.
+     * Never completes when none runs. The demo watches it to report a dead server at once.
+     */
+    public synchronized CompletableFuture<Integer> exit() {
+        InfluxProcess p = process;
+        if (p == null) {
+            return new CompletableFuture<>();
+        }
+        return p.influxd.onExit().thenApply(Process::exitValue);
     }
 
     public synchronized boolean isRunning() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.Uuid;
@@ -186,6 +187,19 @@ public final class LocalKafka implements AutoCloseable {
     /** The process id of the running broker, empty when it is not running. */
     public synchronized OptionalLong pid() {
         return isRunning() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
+    }
+
+    /**
+     * Completes with the exit code when the process running now ends, whether it dies by itself
+     * (a crash, the OOM killer, SIGKILL from outside) or is stopped; the owner tells the two apart.
+     * Never completes when none runs. The demo watches it to report a dead server at once.
+     */
+    public synchronized CompletableFuture<Integer> exit() {
+        Process p = process;
+        if (p == null) {
+            return new CompletableFuture<>();
+        }
+        return p.onExit().thenApply(Process::exitValue);
     }
 
     /** True while the broker's process is alive. */

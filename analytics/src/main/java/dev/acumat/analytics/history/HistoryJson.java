@@ -103,6 +103,19 @@ public final class HistoryJson {
         return m;
     }
 
+    /** {@code GET /api/day}: one mat's day without the excluded session, zeros when it had none. */
+    public static Map<String, Object> day(DayTotal d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mat", d.mat());
+        m.put("date", d.date().toString());
+        m.put("tz", d.zone().getId());
+        m.put("excluded", d.excluded());
+        m.put("sessions", d.sessions());
+        m.put("time_on_mat_s", Decimals.seconds(d.timeOnMatS()));
+        m.put("lower_back_time_s", Decimals.seconds(d.lowerBackTimeS()));
+        return m;
+    }
+
     /** Writes a body, indented, for people and scripts reading the command line's output. */
     public static void write(Object body, Writer out) throws IOException {
         JSON.writeValue(out, body);

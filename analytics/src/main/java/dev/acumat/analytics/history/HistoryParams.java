@@ -2,6 +2,7 @@ package dev.acumat.analytics.history;
 
 import dev.acumat.protocol.WireFormat;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,8 @@ public final class HistoryParams {
     public static final int DEFAULT_LIMIT = 100;
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
+    /** A calendar date as the API writes it; for TimeParam too. */
+    static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern ZONE = Pattern.compile("[A-Za-z0-9_+:/-]{1,64}");
 
     private HistoryParams() {
@@ -88,6 +91,23 @@ public final class HistoryParams {
             throw new IllegalArgumentException(name + ": a whole number 1.." + max + ", got " + echo(value));
         }
         return limit;
+    }
+
+    /** A calendar date, {@code 2026-11-25}, in 1970 to 2199. */
+    public static LocalDate date(String name, String value) {
+        present(name, value);
+        LocalDate date = null;
+        try {
+            if (DATE.matcher(value).matches()) {
+                date = LocalDate.parse(value);
+            }
+        } catch (DateTimeException e) {
+            // said below
+        }
+        if (date == null || date.getYear() < 1970 || date.getYear() > 2199) {
+            throw new IllegalArgumentException(name + ": a date from 1970 to 2199 like 2026-11-25, got " + echo(value));
+        }
+        return date;
     }
 
     /** A time zone (an IANA name like Europe/Berlin, UTC, or an offset like +01:00); {@code fallback} when null. */

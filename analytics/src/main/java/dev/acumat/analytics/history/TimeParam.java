@@ -22,7 +22,6 @@ public final class TimeParam {
     static final Instant MAX = LocalDate.of(2200, 1, 1).atStartOfDay(ZoneId.of("UTC")).toInstant();
 
     private static final Pattern RELATIVE = Pattern.compile("([0-9]{1,6})([smhdw])");
-    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     /** Which end: a date as a start means its first moment, as an end the first moment of the next day. */
     public enum End { START, END }
@@ -61,7 +60,7 @@ public final class TimeParam {
             return now.minus(unit(relative.group(2)).multipliedBy(n));
         }
         try {
-            if (DATE.matcher(value).matches()) {
+            if (HistoryParams.DATE.matcher(value).matches()) {
                 LocalDate day = LocalDate.parse(value);
                 return (end == End.START ? day : day.plusDays(1)).atStartOfDay(zone).toInstant();
             }

@@ -1,12 +1,14 @@
 package dev.acumat.analytics.web;
 
 import dev.acumat.analytics.history.DailyTotals;
+import dev.acumat.analytics.history.DayTotal;
 import dev.acumat.analytics.history.HistoryException;
 import dev.acumat.analytics.history.HistoryJson;
 import dev.acumat.analytics.history.HistoryParams;
 import dev.acumat.analytics.history.HistoryQueries;
 import dev.acumat.analytics.history.SessionCsv;
 import dev.acumat.analytics.history.SessionDetail;
+import dev.acumat.analytics.history.SessionId;
 import dev.acumat.analytics.history.TimeRange;
 import dev.acumat.analytics.influx.InfluxEndpoint;
 import io.javalin.config.RoutesConfig;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The session history's REST API (docs/WEB.md): {@code /api/mats}, {@code /api/sessions},
- * {@code /api/sessions.csv}, {@code /api/sessions/{id}} and {@code /api/daily}. Every parameter
+ * {@code /api/sessions.csv}, {@code /api/sessions/{id}}, {@code /api/daily} and {@code /api/day}. Every parameter
  * is checked before anything is read ({@link HistoryParams}); an unknown or repeated parameter
  * is refused too, so a misspelt {@code form=} is an error rather than a silently wider answer.
  */
@@ -41,6 +43,7 @@ public final class HistoryRoutes implements WebRoutes {
     static final Duration DEFAULT_SPAN = Duration.ofDays(30);
     private static final List<String> LIST_PARAMS = List.of("mat", "from", "to", "limit", "tz");
     private static final List<String> RANGE_PARAMS = List.of("mat", "from", "to", "tz");
+    private static final List<String> DAY_PARAMS = List.of("mat", "date", "tz", "exclude");
     /** Days are UTC days unless tz says otherwise. */
     private static final ZoneId UTC = ZoneId.of("UTC");
 
@@ -74,6 +77,7 @@ public final class HistoryRoutes implements WebRoutes {
         routes.get("/api/sessions.csv", ctx -> answer(ctx, () -> csv(ctx)));
         routes.get("/api/sessions/{id}", ctx -> answer(ctx, () -> session(ctx)));
         routes.get("/api/daily", ctx -> answer(ctx, () -> daily(ctx)));
+        routes.get("/api/day", ctx -> answer(ctx, () -> day(ctx)));
     }
 
     private void mats(Context ctx) {
@@ -131,6 +135,30 @@ public final class HistoryRoutes implements WebRoutes {
         ctx.json(HistoryJson.daily(q.mat, q.range, q.zone, DailyTotals.of(all(q).sessions(), q.zone)));
     }
 
+    /**
+     * One mat's day for the live page's goal: the sessions that started on {@code date} in
+     * {@code tz}, without {@code exclude} (the session the page counts live).
+     */
+    private void day(Context ctx) {
+        Query q = query(ctx, "/api/day", DAY_PARAMS);
+        if (q.mat == null) {
+            throw ApiError.badRequest("mat: needed; /api/day is one mat's day");
+        }
+        LocalDate date = q.get("date") == null ? LocalDate.ofInstant(clock.instant(), q.zone)
+                : HistoryParams.date("date", q.get("date"));
+        String exclude = null;
+        if (q.get("exclude") != null) {
+            SessionId id = HistoryParams.sessionId("exclude", q.get("exclude"));
+            if (!id.mat().equals(q.mat)) {
+                throw ApiError.badRequest("exclude: " + HistoryParams.echo(id.toString()) + " is not a session of mat "
+                        + HistoryParams.echo(q.mat));
+            }
+            exclude = id.toString();
+        }
+        q.range = DayTotal.range(date, q.zone);
+        ctx.json(HistoryJson.day(DayTotal.of(q.mat, date, q.zone, all(q).sessions(), exclude)));
+    }
+
     private HistoryQueries.SessionPage all(Query q) {
         HistoryQueries.SessionPage page = queries.all(q.mat, q.range);
         if (page.more()) {
@@ -170,6 +198,8 @@ public final class HistoryRoutes implements WebRoutes {
             String mat = q.get("mat");
             q.mat = mat == null ? null : HistoryParams.mat("mat", mat);
             q.zone = HistoryParams.zone("tz", q.get("tz"), UTC);
+        }
+        if (allowed.contains("from")) {
             q.range = TimeRange.parse("from", q.get("from"), "to", q.get("to"), DEFAULT_SPAN, clock.instant(), q.zone);
         }
         return q;

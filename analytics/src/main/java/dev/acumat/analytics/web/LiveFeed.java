@@ -24,6 +24,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,6 +55,11 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     static final int SESSION_BACKLOG = 200;
     /** Mat announcements read back per partition when the feed starts: the mats heard of lately. */
     static final int MATS_BACKLOG = 2_000;
+    /**
+     * How often a watcher is told the age of its mat's last frame: often enough that a page's
+     * socket never looks dead while the mat is silent (the page gives up on 45 s of silence).
+     */
+    static final long STATUS_INTERVAL_MS = 5_000;
 
     /** One mat as the live view knows it. */
     static final class LiveMat {
@@ -77,6 +83,9 @@ public final class LiveFeed implements Runnable, AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final MatSettings settings;
+    private final LongSupplier wallClock;
+    /** When the watchers were last told their mats' last frame age; the feed thread's. */
+    private long statusSentMillis;
     private final Map<String, LiveMat> mats = new ConcurrentHashMap<>();
     private volatile boolean closing;
     private volatile long lastPollWallMillis;
@@ -92,7 +101,13 @@ public final class LiveFeed implements Runnable, AutoCloseable {
 
     /** The live view of the mats at {@code bootstrap}, each shown through its {@link MatSettings}' cell order. */
     public LiveFeed(String bootstrap, MatSettings settings) {
+        this(bootstrap, settings, System::currentTimeMillis);
+    }
+
+    /** With the wall clock (epoch ms) from {@code wallClock}: a test's. */
+    LiveFeed(String bootstrap, MatSettings settings, LongSupplier wallClock) {
         this.settings = settings;
+        this.wallClock = wallClock;
         this.consumer = new KafkaConsumer<>(consumerConfig(bootstrap), new StringDeserializer(),
                 new ByteArrayDeserializer());
     }
@@ -117,7 +132,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
             while (!closing) {
                 try {
                     assign();
-                    long assignedAt = System.currentTimeMillis();
+                    long assignedAt = wallClock.getAsLong();
                     while (!closing) {
                         if (watchesChanged) {
                             watchesChanged = false;
@@ -125,7 +140,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
                         }
                         poll();
                         // Partitions added to the topics later are picked up within a minute.
-                        if (System.currentTimeMillis() - assignedAt > 60_000) {
+                        if (wallClock.getAsLong() - assignedAt > 60_000) {
                             break;
                         }
                     }
@@ -151,7 +166,28 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
             onRecord(r);
         }
-        lastPollWallMillis = System.currentTimeMillis();
+        long now = wallClock.getAsLong();
+        lastPollWallMillis = now;
+        if (now - statusSentMillis >= STATUS_INTERVAL_MS) {
+            statusSentMillis = now;
+            sendStatus();
+        }
+    }
+
+    /** Tells every watcher how long ago its mat's last frame came (package-private for tests). */
+    void sendStatus() {
+        for (LiveMat mat : mats.values()) {
+            if (!mat.clients.isEmpty()) {
+                String text = statusMessage(mat);
+                mat.clients.forEach(c -> c.sendText(text));
+            }
+        }
+    }
+
+    private String statusMessage(LiveMat mat) {
+        long last = mat.lastFrameWallMillis;
+        return LiveFrames.statusMessage(mat.id,
+                last == 0 ? Double.NaN : Math.max(0, wallClock.getAsLong() - last) / 1000.0);
     }
 
     /** A record of any topic the feed reads; the feed thread's (package-private for tests). */
@@ -227,7 +263,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     /** A record of acumat.frames with a mat id and a value; the feed thread's (package-private for tests). */
     void onFrame(ConsumerRecord<String, byte[]> r) {
         LiveMat mat = mat(r.key());
-        mat.lastFrameWallMillis = System.currentTimeMillis();
+        mat.lastFrameWallMillis = wallClock.getAsLong();
         if (mat.clients.isEmpty() && mat.spec != null && isFrame(r.value())) {
             return;  // another mat of a watched mat's partition: nobody watches this one
         }
@@ -303,7 +339,10 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         return mats.computeIfAbsent(id, i -> new LiveMat(i, settings.order(i)));
     }
 
-    /** Starts sending a mat's frames to a browser; the mat message goes first when the mat is known. */
+    /**
+     * Starts sending a mat's frames to a browser; the mat message goes first when the mat is
+     * known, then the age of its last frame (null for a mat never heard of).
+     */
     void watch(LiveClient client) {
         LiveMat mat = mat(client.mat);
         mat.clients.add(client);
@@ -312,6 +351,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         if (spec != null) {
             client.sendText(LiveFrames.matMessage(spec));
         }
+        client.sendText(statusMessage(mat));
     }
 
     void unwatch(LiveClient client) {
@@ -324,7 +364,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
 
     /** The mats heard of lately (announced in acumat.mats, or their frames read), most recently heard first. */
     public List<MatStatus> mats() {
-        long now = System.currentTimeMillis();
+        long now = wallClock.getAsLong();
         return mats.values().stream().filter(m -> m.spec != null)
                 .sorted(Comparator.comparingLong((LiveMat m) -> m.lastFrameWallMillis).reversed())
                 .map(m -> new MatStatus(m.id, m.lastFrameWallMillis, (now - m.lastFrameWallMillis) / 1000.0,
@@ -339,7 +379,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
 
     /** Whether the feed has polled Kafka within the last 10 s. */
     public boolean kafkaUp() {
-        return System.currentTimeMillis() - lastPollWallMillis < 10_000;
+        return wallClock.getAsLong() - lastPollWallMillis < 10_000;
     }
 
     /** A mat as the API reports it. */

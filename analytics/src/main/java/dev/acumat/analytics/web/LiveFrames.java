@@ -34,6 +34,16 @@ final class LiveFrames {
                 spec.calibration().units(), spec.calibration().contactThreshold(), scale(spec));
     }
 
+    /**
+     * The text message saying how long ago this server last heard from the mat, in seconds, so
+     * that a page can say "last frame 12 s ago" for a silent mat on the server's clock alone (it
+     * counts on from the message's arrival); NaN, sent as null, for a mat it never heard from.
+     */
+    static String statusMessage(String mat, double lastFrameAgeS) {
+        return String.format(Locale.ROOT, "{\"type\":\"status\",\"mat\":\"%s\",\"last_frame_age_s\":%s}", mat,
+                Double.isFinite(lastFrameAgeS) ? String.format(Locale.ROOT, "%.1f", lastFrameAgeS) : "null");
+    }
+
     /** One frame for the browser: metrics as JSON, pressure as bytes. */
     static byte[] frameMessage(MatSpec spec, long seq, MatAnalyzer.FrameResult r, String session) {
         byte[] json = metrics(seq, r, session).getBytes(StandardCharsets.UTF_8);

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The live stream: a WebSocket at {@code /api/live?mat=ID}, a mat message first, then frames
- * (docs/WEB.md). The browser reconnects by itself when the server restarts.
+ * The live stream: a WebSocket at {@code /api/live?mat=ID}, a mat message and a status (the age
+ * of the mat's last frame) first, then frames, and a status every few seconds (docs/WEB.md).
+ * The browser reconnects by itself when the server restarts.
  */
 final class LiveRoutes implements WebRoutes {
     private final LiveFeed feed;

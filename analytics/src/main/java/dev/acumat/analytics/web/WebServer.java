@@ -96,7 +96,7 @@ public final class WebServer implements AutoCloseable {
                                          MatSettings mats) {
         SessionReplay replay = new SessionReplay(new HistoryQueries(influx), new KafkaFrameStore(kafka),
                 Clock.systemUTC(), mats);
-        return List.of(new LiveRoutes(live), new HealthRoutes(live, influx, kafkaUp), new HistoryRoutes(live, influx),
+        return List.of(new LiveRoutes(live), new HealthRoutes(live, influx, kafkaUp, kafka), new HistoryRoutes(live, influx),
                 new ReplayRoutes(replay), new MetricsRoutes());
     }
 

@@ -205,6 +205,30 @@ class HistoryApiIT {
     }
 
     @Test
+    void aDayOfOneMatWithoutTheSessionThePageCountsLive() throws Exception {
+        LocalDate day0 = LocalDate.ofInstant(Instant.ofEpochMilli(data.day0), ZoneOffset.UTC);
+        assertThat(http.json("/api/day?mat=mat-A&date=" + day0 + "&tz=UTC").toString()).isEqualTo("{\"mat\":\"mat-A\","
+                + "\"date\":\"" + day0 + "\",\"tz\":\"UTC\",\"excluded\":null,\"sessions\":2,\"time_on_mat_s\":11400.0,"
+                + "\"lower_back_time_s\":5300.0}");
+        JsonNode without = http.json("/api/day?mat=mat-A&date=" + day0 + "&tz=UTC&exclude=mat-A." + data.a1);
+        assertThat(without.get("excluded").asText()).isEqualTo("mat-A." + data.a1);
+        assertThat(without.get("sessions").asInt()).isEqualTo(1);
+        assertThat(without.get("lower_back_time_s").asDouble()).isEqualTo(5000.0);
+        // The running session's point (rewritten every 10 s) is in InfluxDB too: left out, the page adds it live.
+        LocalDate running = LocalDate.ofInstant(Instant.ofEpochMilli(data.active), ZoneOffset.UTC);
+        assertThat(http.json("/api/day?mat=mat-A&date=" + running).get("lower_back_time_s").asDouble()).isEqualTo(120.0);
+        JsonNode live = http.json("/api/day?mat=mat-A&date=" + running + "&exclude=mat-A." + data.active);
+        assertThat(live.get("sessions").asInt()).isZero();
+        assertThat(live.get("lower_back_time_s").asDouble()).isZero();
+        // Without a date: today in tz, on the server's clock.
+        assertThat(http.json("/api/day?mat=mat-A").get("date").asText())
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+        // At UTC+14 the sessions of 10:00 and 11:00 UTC (A1, A2) began on the next day.
+        assertThat(http.json("/api/day?mat=mat-A&tz=Pacific/Kiritimati&date=" + day0.plusDays(1)).get("sessions")
+                .asInt()).isEqualTo(2);
+    }
+
+    @Test
     void hostileValuesInEveryParameterGetA4xxOrNothing() throws Exception {
         new HistoryHostileChecks(http, data).run();
         assertThat(rows("SHOW DATABASES")).contains(List.of("acumat"));
@@ -214,7 +238,8 @@ class HistoryApiIT {
     @Test
     void withoutTheTokenEveryEndpointIs401AndHostileTokensToo() throws Exception {
         List<String> paths = List.of("/api/mats", "/api/sessions?mat=mat-A&from=60d", "/api/sessions/mat-A." + data.a1,
-                "/api/sessions.csv?mat=mat-A", "/api/daily", "/", "/history", "/api/sessions?mat='");
+                "/api/sessions.csv?mat=mat-A", "/api/daily", "/api/day?mat=mat-A", "/", "/history",
+                "/api/sessions?mat='");
         for (String path : paths) {
             HistoryHttp.Answer a = new HistoryHttp(web.port()).get(path);
             assertThat(a.status()).as(path).isEqualTo(401);

@@ -16,6 +16,7 @@ import org.assertj.core.api.SoftAssertions;
 final class HistoryHostileChecks {
     private static final List<String> LIST_PARAMS = List.of("mat", "from", "to", "limit", "tz");
     private static final List<String> RANGE_PARAMS = List.of("mat", "from", "to", "tz");
+    private static final List<String> DAY_PARAMS = List.of("mat", "date", "tz", "exclude");
 
     private final HistoryHttp http;
     private final HistoryData data;
@@ -36,6 +37,9 @@ final class HistoryHostileChecks {
                 query("/api/sessions.csv", p, value);
                 query("/api/daily", p, value);
             }
+            for (String p : DAY_PARAMS) {
+                query("/api/day", p, value);
+            }
             query("/api/mats", "mat", value);
             if (!value.isEmpty()) {  // "/api/sessions/" is the listing's own URL
                 refused("/api/sessions/" + HistoryHttp.encodeSegment(value), http.get("/api/sessions/"
@@ -48,6 +52,8 @@ final class HistoryHostileChecks {
             }
         }
         for (String twice : new String[] {"/api/sessions?mat=mat-B&mat=mat-A", "/api/daily?mat=mat-B&mat=mat-A",
+            "/api/day?mat=mat-B&date=2026-11-25&date=2026-11-26", "/api/day?mat=mat-B&exclude=mat-A." + data.a1,
+            "/api/day?mat=mat-B&from=7d",
             "/api/sessions?MAT=mat-A", "/api/mats?mat=mat-A", "/api/sessions/mat-A." + data.a1 + "?x=1",
             "/api/sessions?mat=mat-A&from=60d&to=1d&limit=5&tz=UTC&extra=1", "/api/sessions?from=now&to=30d",
             "/api/sessions?from=500d", "/api/sessions.csv?limit=5"}) {
@@ -76,6 +82,11 @@ final class HistoryHostileChecks {
         List<String> mats = new ArrayList<>();
         if (endpoint.endsWith(".csv")) {
             a.body().lines().skip(1).forEach(line -> mats.add(line.substring(0, line.indexOf(','))));
+        } else if (endpoint.equals("/api/day")) {
+            JsonNode body = a.json();
+            if (body.get("sessions").asInt() > 0) {
+                mats.add(body.get("mat").asText());
+            }
         } else if (!endpoint.equals("/api/mats")) {
             JsonNode body = a.json();
             body.get(endpoint.equals("/api/daily") ? "days" : "sessions").forEach(s -> mats.add(s.get("mat").asText()));

@@ -75,6 +75,17 @@ class HistoryParamsTest {
     }
 
     @Test
+    void datesAreCalendarDaysFrom1970To2199() {
+        assertThat(HistoryParams.date("date", "2026-11-25")).isEqualTo(java.time.LocalDate.of(2026, 11, 25));
+        assertThat(HistoryParams.date("date", "2024-02-29")).isEqualTo(java.time.LocalDate.of(2024, 2, 29));
+        for (String bad : new String[] {"2026-13-01", "2026-02-30", "2025-02-29", "1969-12-31", "2200-01-01",
+            "26-11-25", "2026-11-25T00:00:00Z", "2026/11/25", "today", "+2026-11-25", " 2026-11-25", ""}) {
+            assertThatThrownBy(() -> HistoryParams.date("date", bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("date: ");
+        }
+    }
+
+    @Test
     void zonesAreIanaNamesOrOffsets() {
         assertThat(HistoryParams.zone("tz", null, ZoneOffset.UTC)).isEqualTo(ZoneOffset.UTC);
         assertThat(HistoryParams.zone("tz", "Europe/Berlin", ZoneOffset.UTC)).isEqualTo(ZoneId.of("Europe/Berlin"));

@@ -50,11 +50,14 @@ class LiveFeedOrderTest {
             assertThat(feed.mats()).extracting(LiveFeed.MatStatus::rows).containsOnly(3);
         }
         ObjectMapper json = new ObjectMapper();
-        JsonNode mat = json.readTree(turned.texts.get(0));
+        // The first text is the status (the mats were not heard of yet when watched), then the mat message.
+        String turnedMat = turned.texts.stream().filter(t -> t.startsWith("{\"type\":\"mat\"")).findFirst().orElseThrow();
+        String plainMat = plain.texts.stream().filter(t -> t.startsWith("{\"type\":\"mat\"")).findFirst().orElseThrow();
+        JsonNode mat = json.readTree(turnedMat);
         assertThat(mat.get("rows").asInt()).isEqualTo(3);
         assertThat(mat.get("cols").asInt()).isEqualTo(2);
         assertThat(mat.get("row_pitch_cm").asDouble()).isEqualTo(2.8);
-        assertThat(turned.texts.get(0).replace("mat-t", "mat-p")).isEqualTo(plain.texts.get(0));
+        assertThat(turnedMat.replace("mat-t", "mat-p")).isEqualTo(plainMat);
         assertThat(turned.frames).hasSize(1);
         assertThat(cells(turned.frames.get(0))).hasSize(6).isEqualTo(cells(plain.frames.get(0)));
         byte[] c = cells(plain.frames.get(0));

@@ -1,5 +1,6 @@
 package dev.acumat.gateway.spool;
 
+import dev.acumat.gateway.DirectoryLock;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,6 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * append that finds the spool full.
  */
 public final class Spool implements Closeable {
+    /** The spool's lock file: one gateway per spool directory (SPOOL.md). */
+    static final String LOCK_FILE = "spool.lock";
+
     final Path dir;
     final SpoolConfig config;
     final Clock clock;
@@ -76,7 +80,12 @@ public final class Spool implements Closeable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         Files.createDirectories(dir);
-        DirectoryLock dirLock = DirectoryLock.acquire(dir);
+        DirectoryLock dirLock;
+        try {
+            dirLock = DirectoryLock.acquire(dir, LOCK_FILE, null);
+        } catch (DirectoryLock.InUseException e) {
+            throw new IOException("spool " + dir + " is in use by another gateway", e);
+        }
         try {
             Spool spool = new Spool(dir, config, clock, forcer, dirLock, Recovery.run(dir, forcer));
             spool.housekeeper.start();

@@ -1,0 +1,60 @@
+package dev.acumat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.acumat.analytics.web.ServerCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ServerHealthTest {
+    private static final ServerCheck.Status UP = new ServerCheck.Status(true, "");
+
+    private final AtomicLong now = new AtomicLong(1_800_000_000_000L);
+    private final ServerHealth health = new ServerHealth(now::get);
+
+    @Test
+    void aServerThatExitsIsDownAtOnceWithItsExitCodeAndItsAnswerNoLongerCounts() throws Exception {
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        List<ServerHealth.Down> heard = new ArrayList<>();
+        health.check("broker", () -> UP);
+        health.watch("broker", exit, heard::add);
+        assertThat(health.downs()).isEmpty();
+
+        exit.complete(137);
+        assertThat(heard).containsExactly(new ServerHealth.Down("broker", "exited 137", now.get()));
+        now.addAndGet(4_000);
+        assertThat(health.downs()).extracting(d -> d.text(now.get())).containsExactly("broker down (exited 137) 4 s ago");
+    }
+
+    @Test
+    void anExitWhileTheOwnerStopsIsNoNews() throws Exception {
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        List<ServerHealth.Down> heard = new ArrayList<>();
+        health.watch("influxd", exit, heard::add);
+        health.stopping();
+        exit.complete(0);
+        assertThat(heard).isEmpty();
+        assertThat(health.downs()).isEmpty();
+    }
+
+    @Test
+    void aServerThatStopsAnsweringIsDownSinceItsFirstSilenceAndUpAgainWhenItAnswers() throws Exception {
+        AtomicReference<ServerCheck.Status> answer = new AtomicReference<>(UP);
+        health.check("InfluxDB", answer::get);
+        assertThat(health.downs()).isEmpty();
+
+        answer.set(new ServerCheck.Status(false, "ConnectException"));
+        long firstSilence = now.get();
+        assertThat(health.downs()).containsExactly(new ServerHealth.Down("InfluxDB", "ConnectException",
+                firstSilence));
+        now.addAndGet(3_000);
+        assertThat(health.downs()).extracting(ServerHealth.Down::sinceMillis).containsExactly(firstSilence);
+
+        answer.set(UP);
+        assertThat(health.downs()).isEmpty();
+    }
+}
