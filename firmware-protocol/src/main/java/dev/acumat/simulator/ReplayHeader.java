@@ -35,6 +35,14 @@ public record ReplayHeader(int rows, int cols, long rowPitchUm, long colPitchUm,
     /** The comment's first word; the number after it is the header's version. */
     public static final String MARK = "# acumat-replay";
     static final int VERSION = 1;
+    /**
+     * Set to 1 when every frame follows a comment line {@code #@ SEQUENCE DEVICE_TIME_US TIME_US}:
+     * the mat's sequence number, its clock, and the frame's wall-clock time (microseconds since
+     * the epoch). Readers that do not know it skip those lines as comments.
+     */
+    public static final String FRAME_TIMES_KEY = "frame_times";
+    /** The start of a frame-times comment line (see {@link #FRAME_TIMES_KEY}). */
+    public static final String FRAME_TIMES_MARK = "#@";
 
     public ReplayHeader {
         if (rows < 1 || rows > WireFormat.MAX_ROWS || cols < 1 || cols > WireFormat.MAX_COLS) {

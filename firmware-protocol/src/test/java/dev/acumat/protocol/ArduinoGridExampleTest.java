@@ -1,7 +1,6 @@
 package dev.acumat.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * compilers: a sketch that silently stops building is how an example rots.
  */
 class ArduinoGridExampleTest {
-    private static final long TIMEOUT_SECONDS = 180;
-    private static final Path MODULE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+    private static final Path MODULE = ToolRun.MODULE;
     private static final Path EXAMPLE = MODULE.resolve("examples").resolve("arduino-grid-16x16");
     private static final List<String> STRICT = List.of("-std=c99", "-pedantic", "-Wall", "-Wextra", "-Werror",
             "-Wconversion", "-Wshadow");
@@ -41,8 +39,8 @@ class ArduinoGridExampleTest {
 
     @Test
     void sketchBuildsForAnUnoAndFitsWithMargin() throws Exception {
-        Result build = run(List.of(EXAMPLE.resolve("build-avr").toString(), "--out", tmp.resolve("avr").toString()));
-        assertSucceeds(build, "build-avr");
+        ToolRun build = run(List.of(EXAMPLE.resolve("build-avr").toString(), "--out", tmp.resolve("avr").toString()));
+        build.assertSucceeded("build-avr");
         Matcher sizes = SIZES.matcher(build.output());
         assertThat(sizes.find()).as("the size line of build-avr:%n%s", build.output()).isTrue();
         assertThat(Integer.parseInt(sizes.group(1))).as("flash bytes").isBetween(2000, 32256 * 3 / 4);
@@ -55,9 +53,9 @@ class ArduinoGridExampleTest {
     void hostBuildSendsDeviceInfoAtStartEveryFiveSecondsAndWhenAskedBetweenConsecutiveFrames() throws Exception {
         Path exe = hostBuild("grid_host");
         Path wire = tmp.resolve("wire.bin");
-        Result result = run(List.of(exe.toString(), "--virtual-clock", "--frames", Integer.toString(FRAMES),
+        ToolRun result = run(List.of(exe.toString(), "--virtual-clock", "--frames", Integer.toString(FRAMES),
                 "--request-after", Integer.toString(REQUEST_AFTER)), wire);
-        assertSucceeds(result, "grid_host");
+        result.assertSucceeded("grid_host");
 
         List<Message> messages = new ArrayList<>();
         List<DecodeError> errors = new ArrayList<>();
@@ -130,9 +128,9 @@ class ArduinoGridExampleTest {
         Path rising = tmp.resolve("rising.bin");
         Path falling = tmp.resolve("falling.bin");
         List<String> args = List.of("--virtual-clock", "--frames", "40");
-        assertSucceeds(run(withArgs(hostBuild("grid_host"), args), rising), "grid_host");
-        assertSucceeds(run(withArgs(hostBuild("grid_host_falling", "-DGRID_READING_FALLS_WITH_LOAD=1"), args), falling),
-                "grid_host, falling readings");
+        run(withArgs(hostBuild("grid_host"), args), rising).assertSucceeded("grid_host");
+        run(withArgs(hostBuild("grid_host_falling", "-DGRID_READING_FALLS_WITH_LOAD=1"), args), falling)
+                .assertSucceeded("grid_host, falling readings");
         assertThat(Files.size(rising)).isPositive();
         assertThat(Files.readAllBytes(falling)).as("the same load read through a falling divider")
                 .isEqualTo(Files.readAllBytes(rising));
@@ -141,8 +139,8 @@ class ArduinoGridExampleTest {
     @Test
     void calibrationTextNamesTheStrongestCell() throws Exception {
         Path out = tmp.resolve("text.txt");
-        assertSucceeds(run(withArgs(hostBuild("grid_host"), List.of("--virtual-clock", "--frames", "30", "--text")), out),
-                "grid_host --text");
+        run(withArgs(hostBuild("grid_host"), List.of("--virtual-clock", "--frames", "30", "--text")), out)
+                .assertSucceeded("grid_host --text");
         List<String> lines = Files.readAllLines(out, StandardCharsets.US_ASCII);
         assertThat(lines).as("a line every half second of 1.5 s").hasSize(3);
         for (String line : lines) {
@@ -155,9 +153,6 @@ class ArduinoGridExampleTest {
 
     // ---- helpers ------------------------------------------------------------------------
 
-    private record Result(int exitCode, String output) {
-    }
-
     private Path hostBuild(String name, String... defines) throws Exception {
         Path exe = tmp.resolve(name);
         List<String> cmd = new ArrayList<>(List.of(System.getProperty("acumat.cc", "gcc")));
@@ -166,7 +161,7 @@ class ArduinoGridExampleTest {
         cmd.addAll(List.of("-O2", "-I" + EXAMPLE, "-I" + MODULE.resolve("c"),
                 EXAMPLE.resolve("host").resolve("grid_host.c").toString(), EXAMPLE.resolve("grid_mat.c").toString(),
                 MODULE.resolve("c").resolve("acumat_protocol.c").toString(), "-lm", "-o", exe.toString()));
-        assertSucceeds(run(cmd), "compiling the host build");
+        run(cmd).assertSucceeded("compiling the host build");
         return exe;
     }
 
@@ -192,38 +187,13 @@ class ArduinoGridExampleTest {
         return m.group(1);
     }
 
-    private Result run(List<String> command) throws IOException, InterruptedException {
+    private ToolRun run(List<String> command) throws IOException, InterruptedException {
         return run(command, null);
     }
 
-    /** Runs a command with a deadline; stdout to {@code stdout} when given, else with stderr into the result. */
-    private Result run(List<String> command, Path stdout) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(tmp, "out", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(MODULE.toFile());
-        if (stdout == null) {
-            pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        } else {
-            pb.redirectOutput(stdout.toFile()).redirectError(log.toFile());
-        }
-        Process process;
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            fail("cannot run '" + command.get(0) + "' (" + e.getMessage() + "). The Arduino example's test needs gcc;"
-                    + " run-tests installs it with gcc-avr, avr-libc and arduino-core-avr.");
-            throw e;
-        }
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-            fail(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s; output:\n"
-                    + Files.readString(log, StandardCharsets.UTF_8));
-        }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    private static void assertSucceeds(Result result, String what) {
-        assertThat(result.exitCode()).as("%s exited with %d; output:%n%s", what, result.exitCode(), result.output())
-                .isZero();
+    /** Runs a command; stdout to {@code stdout} when given, else with stderr into the result. */
+    private ToolRun run(List<String> command, Path stdout) throws IOException, InterruptedException {
+        return ToolRun.run(MODULE, tmp, command, Map.of(), stdout, "The Arduino example's test needs gcc; run-tests"
+                + " installs it with gcc-avr, avr-libc and arduino-core-avr.");
     }
 }

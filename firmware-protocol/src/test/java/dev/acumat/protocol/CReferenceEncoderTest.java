@@ -1,7 +1,6 @@
 package dev.acumat.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,14 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  * gcc-compatible compiler.
  */
 class CReferenceEncoderTest {
-    private static final long TIMEOUT_SECONDS = 120;
     private static final List<String> STRICT = List.of("-std=c99", "-pedantic", "-Wall", "-Wextra", "-Werror");
     /** Freestanding C99 headers, and string.h, which every freestanding gcc target provides too. */
     private static final Set<String> ALLOWED_HEADERS = Set.of("stdint.h", "stddef.h", "stdbool.h", "string.h");
     /** gcc may emit calls to these even with -ffreestanding; any other undefined symbol is a libc dependency. */
     private static final Set<String> ALLOWED_UNDEFINED = Set.of("memcpy", "memmove", "memset", "memcmp");
 
-    private static final Path MODULE = moduleDir();
+    private static final Path MODULE = ToolRun.MODULE;
     private static final Path C_DIR = MODULE.resolve("c");
     private static final Path LIBRARY = C_DIR.resolve("acumat_protocol.c");
     private static final Path HEADER = C_DIR.resolve("acumat_protocol.h");
@@ -58,7 +56,7 @@ class CReferenceEncoderTest {
         List<String> compile = new ArrayList<>(List.of(compiler()));
         compile.addAll(STRICT);
         compile.addAll(List.of("-O2", LIBRARY.toString(), HARNESS.toString(), "-o", exe.toString()));
-        assertSucceeds(run(compile), "compiling library and harness");
+        run(compile).assertSucceeded("compiling library and harness");
 
         List<String> check = new ArrayList<>(List.of(exe.toString()));
         for (Path txt : streams) {
@@ -66,8 +64,8 @@ class CReferenceEncoderTest {
             check.add(binFor(txt).toString());
         }
         single.forEach(p -> check.add(p.toString()));
-        Result result = run(check);
-        assertSucceeds(result, "vector_check");
+        ToolRun result = run(check);
+        result.assertSucceeded("vector_check");
         assertThat(result.output()).as("harness summary").contains(single.size() + " vectors ok");
     }
 
@@ -79,10 +77,10 @@ class CReferenceEncoderTest {
         compile.addAll(List.of("-Wconversion", "-Wsign-conversion", "-Wshadow", "-Wstrict-prototypes",
                 "-Wmissing-prototypes", "-Wundef", "-Wcast-qual", "-ffreestanding", "-O2", "-c",
                 LIBRARY.toString(), "-o", object.toString()));
-        assertSucceeds(run(compile), "freestanding compile");
+        run(compile).assertSucceeded("freestanding compile");
 
-        Result nm = run(List.of("nm", object.toString()));
-        assertSucceeds(nm, "nm (binutils, installed with gcc)");
+        ToolRun nm = run(List.of("nm", object.toString()));
+        nm.assertSucceeded("nm (binutils, installed with gcc)");
         List<String> mutable = new ArrayList<>();
         Set<String> undefined = new TreeSet<>();
         for (String line : nm.output().split("\\R")) {
@@ -120,39 +118,14 @@ class CReferenceEncoderTest {
 
     // ---- helpers ------------------------------------------------------------------------
 
-    private record Result(int exitCode, String output) {
-    }
-
     private static String compiler() {
         return System.getProperty("acumat.cc", "gcc");
     }
 
-    /** Runs a command with a deadline; output goes to a file so a chatty process cannot block on a full pipe. */
-    private Result run(List<String> command) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(tmp, "out", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(MODULE.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Process process;
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            fail("cannot run '" + command.get(0) + "' (" + e.getMessage() + "). The C reference encoder test needs"
-                    + " gcc and binutils on the PATH (Debian/Ubuntu: apt-get install gcc); use -Dacumat.cc=<compiler>"
-                    + " for another gcc-compatible compiler.");
-            throw e;
-        }
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-            fail(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s; output:\n"
-                    + Files.readString(log, StandardCharsets.UTF_8));
-        }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    private static void assertSucceeds(Result result, String what) {
-        assertThat(result.exitCode()).as("%s exited with %d; output:%n%s", what, result.exitCode(), result.output())
-                .isZero();
+    private ToolRun run(List<String> command) throws IOException, InterruptedException {
+        return ToolRun.run(MODULE, tmp, command, Map.of(), "The C reference encoder test needs gcc and binutils on"
+                + " the PATH (Debian/Ubuntu: apt-get install gcc); use -Dacumat.cc=<compiler> for another"
+                + " gcc-compatible compiler.");
     }
 
     private static List<Path> vectorTexts() throws IOException {
@@ -179,30 +152,5 @@ class CReferenceEncoderTest {
     private static Path binFor(Path txt) {
         String name = txt.getFileName().toString();
         return txt.resolveSibling(name.substring(0, name.length() - ".txt".length()) + ".bin");
-    }
-
-    /**
-     * The firmware-protocol module directory. Surefire runs tests there, but an IDE may start
-     * them from the repository root, so look from basedir and the working directory upwards.
-     */
-    private static Path moduleDir() {
-        List<Path> starts = new ArrayList<>();
-        String basedir = System.getProperty("basedir");
-        if (basedir != null) {
-            starts.add(Path.of(basedir));
-        }
-        starts.add(Path.of(""));
-        for (Path start : starts) {
-            for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-                for (Path candidate : List.of(dir, dir.resolve("firmware-protocol"))) {
-                    if (Files.isRegularFile(candidate.resolve("c").resolve("acumat_protocol.c"))
-                            && Files.isDirectory(candidate.resolve("vectors"))) {
-                        return candidate;
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("cannot find the firmware-protocol module (c/acumat_protocol.c and vectors/)"
-                + " from basedir " + basedir + " or working directory " + Path.of("").toAbsolutePath());
     }
 }

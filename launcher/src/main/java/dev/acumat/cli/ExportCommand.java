@@ -5,40 +5,78 @@ import dev.acumat.analytics.history.HistoryParams;
 import dev.acumat.analytics.history.HistoryQueries;
 import dev.acumat.analytics.history.SessionId;
 import dev.acumat.analytics.history.StoredSession;
+import dev.acumat.analytics.history.TimeRange;
 import dev.acumat.analytics.influx.InfluxEndpoint;
+import dev.acumat.analytics.replay.FrameExport;
 import dev.acumat.analytics.replay.FrameStoreException;
 import dev.acumat.analytics.replay.KafkaFrameStore;
+import dev.acumat.analytics.replay.NpzWriter;
 import dev.acumat.analytics.replay.ReplayWriter;
 import dev.acumat.analytics.replay.SessionReplay;
+import dev.acumat.analytics.replay.SessionWindow;
 import dev.acumat.analytics.settings.MatSettings;
-import java.io.BufferedWriter;
+import dev.acumat.protocol.CellOrder;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code acumat export}: a recorded session's frames in the replay format. */
+/** {@code acumat export}: a session's frames, or any time range of a mat's, in the replay format or as NumPy npz. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a session's frames, as the mat sent them, in the replay format: a header comment (rows,"
-                + " cols, pitch, rate, calibration), then one frame per line of raw counts, row-major, row 0 = head end."
-                + " ./acumat analyze FILE and ./acumat simulate --replay FILE take the file back as it is; a mat"
-                + " given a --mat-order has it in the header, so the file plays in acumat's order.",
-                "The session comes from InfluxDB (./acumat history lists the ids), its frames from Kafka's"
-                        + " acumat.frames, from 10 s before its start to 20 s after its end, while the topic keeps them."})
+        description = {"Write a session's frames, or a mat's frames of any time range, as the mat sent them.",
+                "--format replay (the default): a header comment (rows, cols, pitch, rate, calibration), then per"
+                        + " frame a comment line '#@ SEQUENCE DEVICE_TIME_US TIME_US' and a line of raw counts,"
+                        + " row-major, row 0 = head end. ./acumat analyze FILE and ./acumat simulate --replay FILE"
+                        + " take the file back as it is; a mat given a --mat-order has it in the header.",
+                "--format npz: NumPy arrays (numpy.load): frames (N x rows x cols, uint16), sequence, device_time_us,"
+                        + " time_us, calibration, pitch_mm, mat_id, session_id, order (docs/RESEARCH.md).",
+                "A session comes from InfluxDB (./acumat history lists the ids), its frames from Kafka's"
+                        + " acumat.frames, from 10 s before its start to 20 s after its end; --mat with --from and --to"
+                        + " reads Kafka only. Frames are there while the topic keeps them (its retention)."})
 final class ExportCommand implements Callable<Integer> {
+    /** The formats an export is written in. */
+    enum Format { replay, npz }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--session", paramLabel = "ID", defaultValue = "${env:ACUMAT_SESSION}",
             description = "The session id: MAT.START_MS, e.g. mat-1.1795592005000.")
     String session;
+
+    @Option(names = "--mat", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT}",
+            description = "Instead of --session: this mat's frames from --from to --to.")
+    String mat;
+
+    @Option(names = "--from", paramLabel = "TIME", defaultValue = "${env:ACUMAT_FROM}",
+            description = "With --mat: the first frame's time: ISO-8601 (2026-11-25T08:00:00Z), a date, or back from"
+                    + " now (30m, 12h, 7d).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", defaultValue = "${env:ACUMAT_TO}",
+            description = "With --mat: the end of the range (a date: up to its end). Default: now.")
+    String to;
+
+    @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "${env:ACUMAT_TZ}",
+            description = "Time zone of dates in --from and --to. Default: the system's.")
+    String tz;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "${env:ACUMAT_FORMAT}",
+            description = "replay or npz. Default: npz when --out ends in .npz, else replay.")
+    String format;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "${env:ACUMAT_OUT}",
             description = "Where to write. Default: standard output.")
@@ -60,19 +98,18 @@ final class ExportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     MatOrderOption matOrder;
 
+    /** What to export, checked: a session, or a mat's time range. */
+    private record Request(SessionId session, String mat, TimeRange range, Format format) {
+    }
+
     @Override
     public Integer call() throws Exception {
-        SessionId id;
-        InfluxEndpoint endpoint;
-        String bootstrap;
+        Request request;
         MatSettings mats;
+        String bootstrap;
         try {
             mats = matOrder.addTo(MatSettings.builder()).build();
-            if (session == null) {
-                throw new IllegalArgumentException("--session ID is needed (./acumat history lists the ids)");
-            }
-            id = HistoryParams.sessionId("--session", session);
-            endpoint = InfluxEndpoint.of(influx != null ? influx : LocalDemo.influxUrl(), db);
+            request = request();
             bootstrap = kafka != null ? kafka : LocalDemo.kafkaBootstrap();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -80,46 +117,110 @@ final class ExportCommand implements Callable<Integer> {
         if (out != null && out.getParent() != null && !Files.isDirectory(out.getParent())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out: no such directory: " + out.getParent());
         }
-        try (HistoryQueries queries = new HistoryQueries(endpoint)) {
-            SessionReplay replay = new SessionReplay(queries, new KafkaFrameStore(bootstrap), Clock.systemUTC(), mats);
-            StoredSession s = replay.session(id).orElseThrow(() -> new IllegalStateException("no session " + id
-                    + " in InfluxDB at " + endpoint.url() + " (./acumat history lists them)"));
-            ReplayWriter written = out == null ? toStdout(replay, s) : toFile(replay, s);
+        KafkaFrameStore store = new KafkaFrameStore(bootstrap);
+        try {
+            String what;
+            FrameExport written;
+            if (request.session() != null) {
+                StoredSession s = storedSession(request.session(), store, mats);
+                SessionWindow w = SessionWindow.of(s);
+                what = s.sessionId();
+                written = write(new SessionReplay(id -> Optional.empty(), store, mats), s.mat(), w.fromMs(), w.toMs(),
+                        s.sessionId(), mats.order(s.mat()), request.format());
+            } else {
+                what = request.mat() + " from " + request.range().from() + " to " + request.range().to();
+                written = write(new SessionReplay(id -> Optional.empty(), store, mats), request.mat(),
+                        request.range().from().toEpochMilli(), request.range().to().toEpochMilli() - 1, null,
+                        mats.order(request.mat()), request.format());
+            }
             if (written.frames() == 0) {
-                throw new IllegalStateException("no frames of " + id + " in Kafka at " + bootstrap
+                throw new IllegalStateException("no frames of " + what + " in Kafka at " + bootstrap
                         + ": past the retention of acumat.frames, or never recorded");
             }
-            spec.commandLine().getErr().printf("%s: %d frames%s%n", id, written.frames(),
+            spec.commandLine().getErr().printf("%s: %d frames%s%n", what, written.frames(),
                     written.skipped() > 0 ? ", " + written.skipped() + " of another geometry left out" : "");
             return 0;
-        } catch (HistoryException e) {
-            throw new IllegalStateException("InfluxDB at " + endpoint.url() + ": " + e.getMessage());
         } catch (FrameStoreException e) {
             throw new IllegalStateException(e.getMessage() + " (" + bootstrap + ")");
         }
     }
 
-    private static ReplayWriter toStdout(SessionReplay replay, StoredSession s) throws Exception {
-        Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.US_ASCII), 1 << 16);
-        ReplayWriter written = replay.export(s, w);
-        w.flush();
-        return written;
+    private Request request() {
+        Format f = format(format, out);
+        if (session != null) {
+            if (mat != null || from != null || to != null) {
+                throw new IllegalArgumentException("give either --session ID or --mat ID with --from and --to, not both");
+            }
+            return new Request(HistoryParams.sessionId("--session", session), null, null, f);
+        }
+        if (mat == null) {
+            throw new IllegalArgumentException("--session ID (./acumat history lists the ids) or --mat ID --from TIME"
+                    + " is needed");
+        }
+        if (from == null) {
+            throw new IllegalArgumentException("--mat needs --from (and --to, default now)");
+        }
+        ZoneId zone = HistoryParams.zone("--tz", tz, ZoneId.systemDefault());
+        TimeRange range = TimeRange.parse("--from", from, "--to", to, Duration.ZERO, Clock.tickMillis(zone).instant(),
+                zone);
+        return new Request(null, HistoryParams.mat("--mat", mat), range, f);
     }
 
-    /** Written beside the target and moved into place, so a failed export leaves no half file. */
-    private ReplayWriter toFile(SessionReplay replay, StoredSession s) throws Exception {
-        Path tmp = out.resolveSibling(out.getFileName() + ".part");
+    static Format format(String value, Path out) {
+        if (value == null) {
+            return out != null && out.getFileName().toString().endsWith(".npz") ? Format.npz : Format.replay;
+        }
         try {
-            ReplayWriter written;
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
-                written = replay.export(s, w);
+            return Format.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--format: replay or npz, got " + HistoryParams.echo(value));
+        }
+    }
+
+    private StoredSession storedSession(SessionId id, KafkaFrameStore store, MatSettings mats) {
+        InfluxEndpoint endpoint = InfluxEndpoint.of(influx != null ? influx : LocalDemo.influxUrl(), db);
+        try (HistoryQueries queries = new HistoryQueries(endpoint)) {
+            return new SessionReplay(queries, store, Clock.systemUTC(), mats).session(id)
+                    .orElseThrow(() -> new IllegalStateException("no session " + id + " in InfluxDB at "
+                            + endpoint.url() + " (./acumat history lists them)"));
+        } catch (HistoryException e) {
+            throw new IllegalStateException("InfluxDB at " + endpoint.url() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes to standard output, or beside the target and moved into place, so that a failed
+     * export leaves no half file.
+     */
+    private FrameExport write(SessionReplay replay, String matId, long fromMs, long toMs, String sessionId,
+                              CellOrder order, Format f) throws IOException {
+        Path part = out == null ? null : out.resolveSibling(out.getFileName() + ".part");
+        Path scratch = f == Format.npz ? Files.createTempFile("acumat-export", ".cells") : null;
+        try (OutputStream stream = out == null ? new FilterOutputStream(System.out) {
+            @Override
+            public void close() throws IOException {
+                flush();  // standard output stays open for the summary line's neighbours
             }
-            if (written.frames() > 0) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        } : Files.newOutputStream(part)) {
+            OutputStream buffered = new BufferedOutputStream(stream, 1 << 16);
+            FrameExport export = switch (f) {
+                case replay -> new ReplayWriter(new OutputStreamWriter(buffered, StandardCharsets.US_ASCII), sessionId,
+                        order);
+                case npz -> new NpzWriter(buffered, scratch, sessionId, order);
+            };
+            replay.export(matId, fromMs, toMs, export);
+            buffered.flush();
+            stream.close();
+            if (part != null && export.frames() > 0) {
+                Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
             }
-            return written;
+            return export;
         } finally {
-            Files.deleteIfExists(tmp);
+            for (Path p : new Path[] {part, scratch}) {
+                if (p != null) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.acumat.cli;
 
+import dev.acumat.analytics.history.DailyTable;
+import dev.acumat.analytics.history.DailyTotals;
 import dev.acumat.analytics.history.HistoryException;
 import dev.acumat.analytics.history.HistoryJson;
 import dev.acumat.analytics.history.HistoryParams;
@@ -68,6 +70,11 @@ final class HistoryCommand implements Callable<Integer> {
                     + " /api/sessions, newest first). Default: ${DEFAULT-VALUE}.")
     String format;
 
+    @Option(names = "--daily", defaultValue = "${env:ACUMAT_DAILY:-false}",
+            description = "Per-day totals instead of sessions: a line per mat and day with a session (lower-back time,"
+                    + " time on the mat, sessions, shifts), days in --tz; json is the body of GET /api/daily.")
+    boolean daily;
+
     @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "${env:ACUMAT_TZ}",
             description = "Time zone of the table and of dates in --since and --until, e.g. Europe/Berlin."
                     + " Default: this system's.")
@@ -95,12 +102,22 @@ final class HistoryCommand implements Callable<Integer> {
         }
         HistoryQueries.SessionPage page;
         try (HistoryQueries queries = new HistoryQueries(endpoint)) {
-            page = queries.latest(mat, range, limit);
+            page = daily ? queries.all(mat, range) : queries.latest(mat, range, limit);
         } catch (HistoryException e) {
             throw new IllegalStateException(failure(e, endpoint));
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (daily) {
+            List<DailyTotals.Day> days = DailyTotals.of(page.sessions(), zone);
+            switch (format) {
+                case "json" -> {
+                    HistoryJson.write(HistoryJson.daily(mat, range, zone, days), out);
+                    out.println();
+                }
+                case "csv" -> out.print(DailyTable.csv(days));
+                default -> out.print(DailyTable.render(days, mat == null));
+            }
+        } else if (format.equals("json")) {
             HistoryJson.write(HistoryJson.sessions(mat, range, limit, page), out);
             out.println();
         } else {

@@ -240,7 +240,7 @@ class AcumatCommandLineTest {
                 + " from now (30m, 12h, 7d) or now, got 'yesterday'",
         "--until 2026-02-30|--until: give an ISO-8601 time",
         "--since 1d --until 3d|--until must be after --since, got --since ",
-        "--since 401d|--since and --until: at most 400 days apart, got 401 days",
+        "--since 731d|--since and --until: at most 730 days apart, got 731 days",
         "--since +10000-01-01T00:00:00Z|--since: '+10000-01-01T00:00:00Z' is out of range (1970 to 2199)",
         "--tz Mars/Olympus|--tz: unknown time zone 'Mars/Olympus'; give an IANA name like Europe/Berlin, or UTC",
         "--db acumat\";DROP|--db must be letters, digits and underscores ([A-Za-z0-9_]+): 'acumat\";DROP'"})

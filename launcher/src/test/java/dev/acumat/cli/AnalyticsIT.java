@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -142,9 +143,10 @@ class AnalyticsIT {
                 .isCloseTo(truth.meanSupineCoverage, within(0.2));
         assertThat(query("SELECT * FROM device_health WHERE mat = 'mat-e2e'")).isNotEmpty();
 
-        roundTrip(session.get(column(q, "session_id")).asText(), duration, shifts,
-                session.get(column(q, "lower_back_time_s")).asDouble(),
+        String id = session.get(column(q, "session_id")).asText();
+        roundTrip(id, duration, shifts, session.get(column(q, "lower_back_time_s")).asDouble(),
                 session.get(column(q, "lower_back_coverage_mean")).asDouble());
+        exportsReadBackInPython(id, "mat-e2e");
     }
 
     /**
@@ -193,6 +195,40 @@ class AnalyticsIT {
                 export.toString(), "--no-loop", "--speed", "0");
         assertThat(replay.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(replay.exitValue()).as(log(dir.resolve("replay.log"))).isZero();
+    }
+
+    /**
+     * The session as npz, and ten seconds of the mat as a time range, read back by the Python
+     * package beside the replay export: every exported frame equals its record in Kafka (cells,
+     * sequence number, device and wall-clock time), none is left out inside the range, and the
+     * calibration and pitch are the mat's (firmware-protocol/python/tests/check_export.py).
+     */
+    private void exportsReadBackInPython(String id, String mat) throws Exception {
+        Path npz = dir.resolve("session.npz");
+        Path range = dir.resolve("range.bin");
+        long startMs = Long.parseLong(id.substring(id.lastIndexOf('.') + 1));
+        runAcumat("export-npz", "export", "--session", id, "--kafka", kafka.bootstrap(), "--influx", influx.url(),
+                "--out", npz.toString());
+        runAcumat("export-range", "export", "--mat", mat, "--from", Instant.ofEpochMilli(startMs).toString(), "--to",
+                Instant.ofEpochMilli(startMs + 10_000).toString(), "--format", "npz", "--kafka", kafka.bootstrap(),
+                "--out", range.toString());
+        Path pythonLog = dir.resolve("check_export.log");
+        Process check = processes.start(new ProcessBuilder("/usr/bin/python3", "-B", "-m", "tests.check_export",
+                "--bootstrap", kafka.bootstrap(), "--mat", mat, dir.resolve("session.txt").toString(), npz.toString(),
+                range.toString())
+                .directory(Path.of("../firmware-protocol/python").toFile())
+                .redirectErrorStream(true).redirectOutput(pythonLog.toFile()));
+        assertThat(check.waitFor(120, TimeUnit.SECONDS)).as(log(pythonLog)).isTrue();
+        assertThat(check.exitValue()).as(log(pythonLog)).isZero();
+        System.out.print("AnalyticsIT python: " + log(pythonLog));
+        assertThat(log(pythonLog)).contains("session.txt: ", "session.npz: ", "range.bin: ");
+    }
+
+    private void runAcumat(String name, String... args) throws Exception {
+        Path logFile = dir.resolve(name + ".log");
+        Process p = processes.acumatLogged(logFile, args);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(log(logFile)).isTrue();
+        assertThat(p.exitValue()).as(log(logFile)).isZero();
     }
 
     /** What the simulator's truth file says of the session. */

@@ -12,7 +12,7 @@ import java.util.Locale;
  * apostrophe, so that opening an export never runs anything.
  */
 public final class SessionCsv {
-    private static final String CRLF = "\r\n";
+    static final String CRLF = "\r\n";
 
     private SessionCsv() {
     }
@@ -60,7 +60,7 @@ public final class SessionCsv {
         return v;
     }
 
-    private static String seconds(double s) {
+    static String seconds(double s) {
         return String.format(Locale.ROOT, "%.3f", Decimals.seconds(s));
     }
 }

@@ -12,12 +12,13 @@ import java.util.Map;
 /**
  * Sessions as a table for a terminal ({@code acumat history}): one line per session in the
  * order given, columns aligned, and a totals line. Times are local (the zone given), durations
- * mm:ss (minutes may pass 59), coverage the session's mean in percent.
+ * mm:ss (minutes may pass 59), coverage the session's mean in percent; the session id last, for
+ * {@code acumat export --session}.
  */
 public final class SessionTable {
     private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     /** Right-aligned columns: the numbers. */
-    private static final boolean[] RIGHT = {false, false, true, true, true, true, false, false};
+    private static final boolean[] RIGHT = {false, false, true, true, true, true, false, false, false};
 
     private SessionTable() {
     }
@@ -33,7 +34,8 @@ public final class SessionTable {
             return "no sessions\n";
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"start", "mat", "duration", "lower back", "coverage", "shifts", "postures", "active"});
+        rows.add(new String[] {"start", "mat", "duration", "lower back", "coverage", "shifts", "postures", "active",
+            "session"});
         double total = 0;
         double lowerBack = 0;
         long shifts = 0;
@@ -41,24 +43,13 @@ public final class SessionTable {
             rows.add(new String[] {START.format(Instant.ofEpochMilli(s.startMs()).atZone(zone)), s.mat(),
                 mmss(s.durationS()), mmss(s.lowerBackTimeS()),
                 s.lowerBackCoverageMean() == null ? "-" : Math.round(s.lowerBackCoverageMean() * 100) + "%",
-                Long.toString(s.postureShifts()), postures(s.postureSeconds()), s.active() ? "yes" : "no"});
+                Long.toString(s.postureShifts()), postures(s.postureSeconds()), s.active() ? "yes" : "no",
+                s.sessionId()});
             total += s.durationS();
             lowerBack += s.lowerBackTimeS();
             shifts += s.postureShifts();
         }
-        StringBuilder out = new StringBuilder();
-        int[] widths = widths(rows);
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < row.length; c++) {
-                if (c == 1 && !withMat) {
-                    continue;
-                }
-                String pad = " ".repeat(widths[c] - row[c].length());
-                line.append(line.length() > 0 ? "  " : "").append(RIGHT[c] ? pad + row[c] : row[c] + pad);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
+        StringBuilder out = new StringBuilder(aligned(rows, RIGHT, withMat));
         out.append(sessions.size()).append(sessions.size() == 1 ? " session: " : " sessions: ").append(mmss(total))
                 .append(" on the mat, ").append(mmss(lowerBack)).append(" with the lower back covered, ").append(shifts)
                 .append(shifts == 1 ? " shift" : " shifts");
@@ -90,6 +81,27 @@ public final class SessionTable {
             }
         }
         return parts.isEmpty() ? "-" : String.join(", ", parts);
+    }
+
+    /**
+     * The rows as aligned columns, two spaces apart, a line each; column 1 (the mat) only
+     * {@code withMat}.
+     */
+    static String aligned(List<String[]> rows, boolean[] right, boolean withMat) {
+        StringBuilder out = new StringBuilder();
+        int[] widths = widths(rows);
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.length; c++) {
+                if (c == 1 && !withMat) {
+                    continue;
+                }
+                String pad = " ".repeat(widths[c] - row[c].length());
+                line.append(line.length() > 0 ? "  " : "").append(right[c] ? pad + row[c] : row[c] + pad);
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
     }
 
     private static int[] widths(List<String[]> rows) {

@@ -1,5 +1,6 @@
 package dev.acumat.analytics.history;
 
+import dev.acumat.analytics.influx.InfluxSetup;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,7 +11,8 @@ import java.util.Objects;
  * that one request never reads more than a bounded share of the history.
  */
 public record TimeRange(Instant from, Instant to) {
-    public static final int MAX_DAYS = 400;
+    /** As long as InfluxDB keeps sessions (the rollup policy): any stretch of the history, and no more. */
+    public static final int MAX_DAYS = (int) InfluxSetup.ROLLUP_DURATION.toDays();
 
     public TimeRange {
         Objects.requireNonNull(from, "from");

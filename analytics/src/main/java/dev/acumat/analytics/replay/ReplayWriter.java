@@ -13,10 +13,12 @@ import java.io.Writer;
  * comment first (from the mat's device-info), so that {@code acumat analyze} and
  * {@code acumat simulate --replay} take the file back as it is. A frame is a line of raw counts
  * separated by tabs, row-major, as the mat sent it: row 0 at the head end, unless the mat has a
- * cell order of its own, which the header then carries. Frames of another geometry than the
- * header's (the mat changed mid-way) are left out and counted.
+ * cell order of its own, which the header then carries. Each frame line follows a comment line
+ * with the frame's sequence number, device time and wall-clock time ({@link ReplayHeader#FRAME_TIMES_MARK}),
+ * which readers of the plain format skip. Frames of another geometry than the header's (the mat
+ * changed mid-way) are left out and counted.
  */
-public final class ReplayWriter implements FrameVisitor {
+public final class ReplayWriter implements FrameExport {
     /** A mat that does not say its rate is taken at the scenarios' rate. */
     static final double DEFAULT_HZ = 25;
 
@@ -60,13 +62,15 @@ public final class ReplayWriter implements FrameVisitor {
                 double hz = pending.nominalRateHz() > 0 ? pending.nominalRateHz() : DEFAULT_HZ;
                 header = ReplayHeader.of(pending, hz, sessionId, frame.timeMs(), order);
                 out.write(header.line());
-                out.write('\n');
+                out.write(" " + ReplayHeader.FRAME_TIMES_KEY + "=1\n");
             }
             if (f.rows() != header.rows() || f.cols() != header.cols()) {
                 skipped++;
                 return true;
             }
-            StringBuilder line = new StringBuilder(f.cells() * 4);
+            StringBuilder line = new StringBuilder(f.cells() * 4 + 48);
+            line.append(ReplayHeader.FRAME_TIMES_MARK).append(' ').append(f.sequence()).append(' ')
+                    .append(f.deviceTimeMicros()).append(' ').append(frame.timeMicros()).append('\n');
             for (int i = 0; i < f.cells(); i++) {
                 line.append(i > 0 ? "\t" : "").append(f.valueAt(i));
             }
@@ -78,12 +82,17 @@ public final class ReplayWriter implements FrameVisitor {
         }
     }
 
-    /** Frames written. */
+    @Override
+    public void finish() throws IOException {
+        out.flush();
+    }
+
+    @Override
     public long frames() {
         return frames;
     }
 
-    /** Frames left out for another geometry than the first frame's. */
+    @Override
     public long skipped() {
         return skipped;
     }

@@ -5,6 +5,7 @@ import dev.acumat.analytics.history.SessionDetail;
 import dev.acumat.analytics.history.SessionId;
 import dev.acumat.analytics.history.StoredSession;
 import dev.acumat.analytics.settings.MatSettings;
+import java.io.IOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.util.Objects;
@@ -65,5 +66,15 @@ public final class SessionReplay {
         SessionWindow w = SessionWindow.of(session);
         frames.read(session.mat(), w.fromMs(), w.toMs(), 1, writer);
         return writer;
+    }
+
+    /**
+     * Hands the frames of {@code mat} with times in [{@code fromMs}, {@code toMs}] to
+     * {@code export} and completes it; returns it (no frames: none kept in that range).
+     */
+    public <E extends FrameExport> E export(String mat, long fromMs, long toMs, E export) throws IOException {
+        frames.read(mat, fromMs, toMs, 1, export);
+        export.finish();
+        return export;
     }
 }

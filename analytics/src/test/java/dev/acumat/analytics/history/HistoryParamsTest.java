@@ -136,7 +136,7 @@ class HistoryParamsTest {
     }
 
     @Test
-    void rangesAreForwardAndAtMost400Days() {
+    void rangesAreForwardAndAtMostAsLongAsInfluxDbKeepsSessions() {
         Duration month = Duration.ofDays(30);
         assertThat(range(null, null, month)).isEqualTo(new TimeRange(NOW.minus(month), NOW));
         TimeRange day = range("2026-11-25", "2026-11-25", month);
@@ -145,12 +145,13 @@ class HistoryParamsTest {
         assertThat(range(null, "2026-01-01", Duration.ofDays(7)))
                 .isEqualTo(new TimeRange(Instant.parse("2025-12-26T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z")));
         assertThat(range(null, "1970-01-01", month).from()).isEqualTo(Instant.EPOCH);
-        assertThat(range("400d", null, month).from()).isEqualTo(NOW.minus(Duration.ofDays(400)));
+        assertThat(range("730d", null, month).from()).isEqualTo(NOW.minus(Duration.ofDays(730)));
+        assertThat(TimeRange.MAX_DAYS).as("the rollup policy's duration").isEqualTo(730);
         assertThatThrownBy(() -> range("now", "1h", month))
                 .hasMessage("to must be after from, got from 2026-11-25T08:30:00Z and to 2026-11-25T07:30:00Z");
         assertThatThrownBy(() -> range("now", "now", month)).hasMessageStartingWith("to must be after from");
-        assertThatThrownBy(() -> TimeRange.parse("--since", "401d", "--until", null, month, NOW, ZoneOffset.UTC))
-                .hasMessage("--since and --until: at most 400 days apart, got 401 days");
+        assertThatThrownBy(() -> TimeRange.parse("--since", "731d", "--until", null, month, NOW, ZoneOffset.UTC))
+                .hasMessage("--since and --until: at most 730 days apart, got 731 days");
         assertThatThrownBy(() -> range("2026-11-25", "2026-11-24", month))
                 .hasMessage("to must be after from, got from 2026-11-25T00:00:00Z and to 2026-11-25T00:00:00Z");
     }

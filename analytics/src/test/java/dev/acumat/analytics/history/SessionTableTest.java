@@ -23,9 +23,12 @@ class SessionTableTest {
     @Test
     void alignedColumnsInLocalTimeAndATotalsLine() {
         assertThat(SessionTable.render(sessions, true, ZoneId.of("Europe/Berlin"), false)).isEqualTo(
-                "start             mat          duration  lower back  coverage  shifts  postures              active\n"
-              + "2026-11-24 08:00  mat-1           10:05       05:00       62%       2  supine 90%, left 10%  no\n"
-              + "2026-11-25 07:30  bedroom-mat     75:30       00:00         -       0  -                     yes\n"
+                "start             mat          duration  lower back  coverage  shifts  postures              active"
+                        + "  session\n"
+              + "2026-11-24 08:00  mat-1           10:05       05:00       62%       2  supine 90%, left 10%  no    "
+                        + "  mat-1.1795503600000\n"
+              + "2026-11-25 07:30  bedroom-mat     75:30       00:00         -       0  -                     yes   "
+                        + "  bedroom-mat.1795588200000\n"
               + "2 sessions: 85:35 on the mat, 05:00 with the lower back covered, 2 shifts\n");
     }
 
@@ -33,10 +36,29 @@ class SessionTableTest {
     void withoutTheMatColumnForOneMatAndSayingWhenThereIsMore() {
         String table = SessionTable.render(sessions.subList(0, 1), false, ZoneId.of("UTC"), true);
         assertThat(table.lines().findFirst().orElseThrow()).isEqualTo(
-                "start             duration  lower back  coverage  shifts  postures              active");
+                "start             duration  lower back  coverage  shifts  postures              active  session");
         assertThat(table).endsWith("1 session: 10:05 on the mat, 05:00 with the lower back covered, 2 shifts"
                 + " (the latest 1 only: raise --limit for more)\n");
         assertThat(SessionTable.render(List.of(), true, ZoneId.of("UTC"), false)).isEqualTo("no sessions\n");
+    }
+
+    @Test
+    void dailyTotalsLowerBackFirstAndCsvWithTheApisFieldNames() {
+        List<StoredSession> two = List.of(sessions.get(0),
+                session("mat-1", "2026-11-24T18:00:00Z", 300, 240, 0.5, 1, false, Map.of("supine", 300.0)),
+                sessions.get(1));
+        List<DailyTotals.Day> days = DailyTotals.of(two, ZoneId.of("UTC"));
+        assertThat(DailyTable.render(days, true)).isEqualTo(
+                "date        mat          lower back  on the mat  sessions  shifts\n"
+              + "2026-11-25  bedroom-mat       00:00       75:30         1       0\n"
+              + "2026-11-24  mat-1             09:00       15:05         2       3\n"
+              + "2 days: 04:30 a day with the lower back on the spikes, 45:18 on the mat\n");
+        assertThat(DailyTable.render(days.subList(1, 2), false).lines().findFirst().orElseThrow())
+                .isEqualTo("date        lower back  on the mat  sessions  shifts");
+        assertThat(DailyTable.csv(days.subList(1, 2))).isEqualTo(
+                "mat,date,sessions,time_on_mat_s,lower_back_time_s,posture_shifts\r\n"
+              + "mat-1,2026-11-24,2,905.400,540.000,3\r\n");
+        assertThat(DailyTable.render(List.of(), true)).isEqualTo("no sessions\n");
     }
 
     @Test
