@@ -162,11 +162,19 @@ public final class AnalyticsService implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        close(StreamsRunner.CLOSE_GRACE);
+    }
+
+    /**
+     * Stops, waiting at most {@code grace} for the stream threads to commit: an owner that knows
+     * the broker is gone need not wait for it (what was not committed is processed again).
+     */
+    public void close(Duration grace) throws InterruptedException {
         if (web != null) {
             web.close();
             live.close();
         }
-        streams.close();
+        streams.close(grace);
         sink.close();
         sinkThread.join(10_000);
         if (sinkThread.isAlive()) {

@@ -43,7 +43,8 @@ public final class Gateway implements AutoCloseable {
     static final Duration READ_TIMEOUT = Duration.ofMillis(200);
     static final Duration PROBE_TIME = Duration.ofMillis(1500);
     static final long WINDOW_BYTES = 16L * 1024 * 1024;
-    static final Duration DRAIN_GRACE = Duration.ofSeconds(10);
+    /** How long a stop waits for Kafka to take the spooled records, by default. */
+    public static final Duration DRAIN_GRACE = Duration.ofSeconds(10);
 
     private final Spool spool;
     private final SerialReader reader;
@@ -163,7 +164,16 @@ public final class Gateway implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws IOException, InterruptedException {
+    public void close() throws IOException, InterruptedException {
+        close(DRAIN_GRACE);
+    }
+
+    /**
+     * Stops, waiting at most {@code drainGrace} for Kafka to take the spooled records (those it
+     * does not take stay in the spool for the next start): an owner that knows the broker is
+     * gone need not wait for it.
+     */
+    public synchronized void close(Duration drainGrace) throws IOException, InterruptedException {
         if (closed) {
             return;
         }
@@ -172,7 +182,7 @@ public final class Gateway implements AutoCloseable {
         readerThread.join(5_000);
         scheduler.shutdownNow();
         reportHealth();
-        boolean delivered = sender.drain(DRAIN_GRACE.toMillis());
+        boolean delivered = sender.drain(drainGrace.toMillis());
         sender.stop();
         senderThread.join(10_000);
         long waiting = spool.pendingEntries();

@@ -2,6 +2,7 @@ package dev.acumat.cli;
 
 import dev.acumat.analytics.AnalyticsService;
 import dev.acumat.analytics.influx.InfluxEndpoint;
+import dev.acumat.analytics.stream.StreamsRunner;
 import dev.acumat.analytics.web.AccessToken;
 import dev.acumat.analytics.web.ServerCheck;
 import dev.acumat.gateway.Gateway;
@@ -39,6 +40,8 @@ final class LocalSystem implements AutoCloseable {
     /** How long the status line waits for a server's answer, and how long the answer is reused. */
     private static final Duration CHECK_TIMEOUT = Duration.ofMillis(1500);
     private static final Duration CHECK_CACHE = Duration.ofSeconds(1);
+    /** A stop with the broker known to be down: nothing can reach it, so no point waiting. */
+    private static final Duration BROKER_DOWN_GRACE = Duration.ofSeconds(1);
 
     /**
      * @param dataDir   where everything keeps its data (a second run keeps the history)
@@ -119,14 +122,24 @@ final class LocalSystem implements AutoCloseable {
                 1024L * 1024 * 1024, "interval", options.matId(), 32, Duration.ofSeconds(5), Duration.ofSeconds(1),
                 Duration.ofSeconds(10), options.input());
         gateway = Gateway.start(config, new JSerialCommPorts(), Time.SYSTEM);
-        keep(gateway);
+        Gateway started = gateway;
+        keep(() -> started.close(stopGrace(Gateway.DRAIN_GRACE)));
 
         analytics = AnalyticsService.start(new AnalyticsService.Config(bootstrap, endpoint,
                 data.resolve("analytics-state"), 1, options.httpHost(), options.httpPort(), options.httpToken()));
-        keep(analytics);
+        AnalyticsService running = analytics;
+        keep(() -> running.close(stopGrace(StreamsRunner.CLOSE_GRACE)));
         webUrl = "http://" + HostPort.forUrl(options.httpHost()) + ":" + analytics.httpPort() + "/";
         out.println("web: " + webUrl);
         out.flush();
+    }
+
+    /**
+     * How long a stop waits for Kafka: {@code normal}, or a second when the broker is known to be
+     * down (nothing can reach it; the spool and the uncommitted input are kept for the next start).
+     */
+    private Duration stopGrace(Duration normal) {
+        return health.knownDown(brokerName) ? BROKER_DOWN_GRACE : normal;
     }
 
     /** The web UI's address, once started. */

@@ -61,6 +61,11 @@ final class ServerHealth {
         });
     }
 
+    /** Whether {@code name} was down when last asked (or has exited); asks nothing. */
+    synchronized boolean knownDown(String name) {
+        return exited.containsKey(name) || failingSince.containsKey(name);
+    }
+
     /** The owner stops the servers now: their exits are no news. */
     void stopping() {
         stopping = true;

@@ -134,6 +134,8 @@ public final class StreamsRunner implements AutoCloseable {
 
     /** How long the start waits for the broker to answer before it gives up with a line saying so. */
     static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a stop waits for the stream threads to commit, by default. */
+    public static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
 
     /**
      * Creates what is missing; returns the replication factor used, min(3, brokers).
@@ -204,6 +206,11 @@ public final class StreamsRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        close(CLOSE_GRACE);
+    }
+
+    /** Stops the stream threads, waiting at most {@code grace} for them to commit. */
+    public void close(Duration grace) {
+        streams.close(grace);
     }
 }
