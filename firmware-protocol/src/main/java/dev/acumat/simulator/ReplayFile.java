@@ -29,6 +29,16 @@ public final class ReplayFile implements Closeable {
     public record Summary(long frames, int maxValue) {
     }
 
+    /**
+     * A frame's sequence number, device time and wall-clock time (microseconds since the epoch),
+     * from the comment line an export writes before it ({@link ReplayHeader#FRAME_TIMES_MARK}).
+     */
+    public record FrameTimes(long sequence, long deviceTimeMicros, long timeMicros) {
+    }
+
+    /** Longer comments cannot be a frame-times line, so only this much of one is kept. */
+    private static final int TIMES_LINE_MAX = 80;
+
     private final String path;
     private final int rows;
     private final int cols;
@@ -47,6 +57,10 @@ public final class ReplayFile implements Closeable {
     private int b;
     /** The first bytes of the token being read, for the message when it is no value. */
     private final StringBuilder token = new StringBuilder(24);
+    private final StringBuilder comment = new StringBuilder(TIMES_LINE_MAX);
+    /** The times of the comment line read since the last frame, then of the frame just read. */
+    private FrameTimes pendingTimes;
+    private FrameTimes times;
 
     private ReplayFile(String path, ReplayInput in, int rows, int cols, CellOrder order) {
         this.path = path;
@@ -167,7 +181,17 @@ public final class ReplayFile implements Closeable {
         if (written != null) {
             order.apply(written, rows, cols, values);
         }
+        times = pendingTimes;
+        pendingTimes = null;
         return true;
+    }
+
+    /**
+     * The times of the frame {@link #next} read last, when the file gives them (an export's
+     * {@code #@} line before it); null otherwise.
+     */
+    public FrameTimes times() {
+        return times;
     }
 
     private void restOfMatrix(int[] frame) {
@@ -234,11 +258,29 @@ public final class ReplayFile implements Closeable {
     }
 
     private void skipComment() {
+        comment.setLength(0);
         while (b >= 0 && b != '\n') {
             if (!ReplayInput.isCommentText(b)) {
                 throw in.notText(b, line);
             }
+            if (comment.length() < TIMES_LINE_MAX) {
+                comment.append((char) b);
+            }
             b = in.read();
+        }
+        if (comment.length() < TIMES_LINE_MAX && comment.indexOf(ReplayHeader.FRAME_TIMES_MARK + " ") == 0) {
+            pendingTimes = frameTimes(comment.substring(ReplayHeader.FRAME_TIMES_MARK.length()).strip());
+        }
+    }
+
+    /** A frame-times line's three numbers; a line that is not one stays a mere comment. */
+    private static FrameTimes frameTimes(String text) {
+        String[] f = text.split("\\s+");
+        try {
+            return f.length == 3 ? new FrameTimes(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]))
+                    : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -54,6 +54,24 @@ class ReplayFileTest {
     }
 
     @Test
+    void anExportsFrameTimesComeWithTheirFrameAndAnythingElseIsAComment() throws IOException {
+        Path p = file("#@ 7 40000 1795591995040000\n1 2 3 4\n5 6 7 8\n#@ 9 x 1\n9 10 11 12\n#@ 10 120000 2\n# note\n"
+                + "1 1 1 1\n");
+        int[] v = new int[4];
+        try (ReplayFile f = ReplayFile.open(p, 2, 2)) {
+            assertThat(f.next(v)).isTrue();
+            assertThat(f.times()).isEqualTo(new ReplayFile.FrameTimes(7, 40_000, 1_795_591_995_040_000L));
+            assertThat(f.next(v)).isTrue();
+            assertThat(f.times()).as("a frame without its line").isNull();
+            assertThat(f.next(v)).isTrue();
+            assertThat(f.times()).as("a line that is no frame-times line").isNull();
+            assertThat(f.next(v)).isTrue();
+            assertThat(f.times()).isEqualTo(new ReplayFile.FrameTimes(10, 120_000, 2));
+            assertThat(v).containsExactly(1, 1, 1, 1);
+        }
+    }
+
+    @Test
     void aRaggedLineIsNamedWithItsLineNumber() throws IOException {
         Path p = file("1 2 3 4\n1 2 3\n");
         assertThatThrownBy(() -> ReplayFile.check(p, 2, 2)).isInstanceOf(ReplayFormatException.class)

@@ -11,6 +11,7 @@ import dev.acumat.simulator.ReplayFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,8 +19,9 @@ import java.util.Locale;
  * {@code acumat analyze}: the analytics on a recording in the replay format, without Kafka or
  * InfluxDB, printing JSON lines (a line per frame with the fields of the {@code contact}
  * measurement, a line per session start, session end and posture shift) or CSV (a row per
- * frame). Frame i is at i / hz seconds after the origin: 0, or the first frame's time that an
- * exported recording's header gives, so that session ids and times match the live run's. The
+ * frame). A frame is at the time an export wrote for it (its {@code #@} line), else i / hz seconds
+ * after the origin: 0, or the first frame's time that an exported recording's header gives, so
+ * that session ids and times match the live run's, gaps of frames lost on the wire included. The
  * spec is the canonical geometry; a recording written in another {@link CellOrder} is read
  * through it.
  */
@@ -37,6 +39,9 @@ public final class RecordingAnalysis {
     private final PrintWriter out;
     private PostureModel model;
     private RecordingCheck check;
+    /** Every frame's time so far, in order: where an event's time leads back to its frame. */
+    private long[] times = new long[1024];
+    private long frameTimes;
 
     public RecordingAnalysis(MatSpec spec, double hz, Format format, PrintWriter out) {
         this(spec, hz, 0, format, out);
@@ -90,7 +95,7 @@ public final class RecordingAnalysis {
             try (ReplayFile file = ReplayFile.open(recording, back.outRows(spec.rows(), spec.cols()),
                     back.outCols(spec.rows(), spec.cols()), order)) {
                 while (file.next(raw)) {
-                    MatAnalyzer.FrameResult r = analyzer.analyze(micros(frame), raw);
+                    MatAnalyzer.FrameResult r = analyzer.analyze(timeOf(frame, file.times()), raw);
                     if (check != null) {
                         check.add(raw, r);
                     }
@@ -105,22 +110,40 @@ public final class RecordingAnalysis {
         return frame;
     }
 
-    private long micros(long frame) {
-        return originMicros + Math.round(frame * 1e6 / hz);
+    /**
+     * Frame {@code frame}'s time: the one an export wrote for it, which keeps the gaps of frames
+     * lost on the wire; else i / hz after the origin. Remembered, so an event's time leads back
+     * to its frame.
+     */
+    private long timeOf(long frame, ReplayFile.FrameTimes given) {
+        long t = given != null ? given.timeMicros() : originMicros + Math.round(frame * 1e6 / hz);
+        if (frame == times.length) {
+            times = Arrays.copyOf(times, Math.max(1024, times.length * 2));
+        }
+        times[(int) frame] = t;
+        frameTimes = frame + 1;
+        return t;
     }
 
+    /** The frame at {@code micros}: the last frame at or before it. */
     private long frameOf(long micros) {
-        return Math.round((micros - originMicros) * hz / 1e6);
+        int i = Arrays.binarySearch(times, 0, (int) frameTimes, micros);
+        return i >= 0 ? i : Math.max(0, -i - 2);
+    }
+
+    /** Seconds from the origin to frame {@code frame}. */
+    private double secondsOf(long frame) {
+        return (times[(int) frame] - originMicros) / 1e6;
     }
 
     private void frameLine(long frame, MatAnalyzer.FrameResult r) {
         if (!r.valid()) {
             // Sensor noise: set aside, neither a body nor a lift.
             if (format == Format.CSV) {
-                out.println(String.format(Locale.ROOT, "%d,%.3f,,,,,,,,,invalid,%s,", frame, frame / hz,
+                out.println(String.format(Locale.ROOT, "%d,%.3f,,,,,,,,,invalid,%s,", frame, secondsOf(frame),
                         spec.calibration().units()));
             } else {
-                out.println(new JsonLine().field("frame", frame).field("t_s", frame / hz, 3).field("invalid", "noise"));
+                out.println(new JsonLine().field("frame", frame).field("t_s", secondsOf(frame), 3).field("invalid", "noise"));
             }
             return;
         }
@@ -135,13 +158,13 @@ public final class RecordingAnalysis {
                 ev.append(ev.length() > 0 ? ";" : "").append(name(e)).append('@').append(frameOf(e.timeMicros()));
             }
             out.println(String.format(Locale.ROOT, "%d,%.3f,%b,%.4f,%.1f,%s,%.3f,%.3f,%s,%s,%s,%s,%s", frame,
-                    frame / hz, r.onMat(), c.contactRatio(), c.contactAreaCm2(),
+                    secondsOf(frame), r.onMat(), c.contactRatio(), c.contactAreaCm2(),
                     r.lowerBackCoverage() == null ? "" : String.format(Locale.ROOT, "%.4f", r.lowerBackCoverage()),
                     c.peakPressure(), c.meanPressure(), num(c.copXCm()), num(c.copYCm()), posture,
                     spec.calibration().units(), ev));
             return;
         }
-        out.println(new JsonLine().field("frame", frame).field("t_s", frame / hz, 3).field("on_mat", r.onMat())
+        out.println(new JsonLine().field("frame", frame).field("t_s", secondsOf(frame), 3).field("on_mat", r.onMat())
                 .field("contact_ratio", c.contactRatio(), 4).field("contact_area_cm2", c.contactAreaCm2(), 1)
                 .field("lower_back_coverage", r.lowerBackCoverage(), 4).field("peak_pressure", c.peakPressure(), 3)
                 .field("mean_pressure", c.meanPressure(), 3).field("cop_x_cm", c.copXCm(), 2)

@@ -1,19 +1,23 @@
 package dev.acumat.analytics.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.protocol.CellOrder;
+import dev.acumat.simulator.ReplayFile;
 import dev.acumat.simulator.ReplayHeader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RecordingAnalysisTest {
     /** Two files of one PMD subject, supine then on the right side: a session with a shift. */
@@ -21,12 +25,63 @@ class RecordingAnalysisTest {
             Path.of("..", "data", "pmd-exp1", "S2", "2.txt.gz"));
 
     private static String run(RecordingAnalysis.Format format) throws IOException {
+        return run(format, FILES);
+    }
+
+    private static String run(RecordingAnalysis.Format format, List<Path> files) throws IOException {
         ReplayHeader h = ReplayHeader.read(FILES.get(0)).orElseThrow();
         CellOrder order = h.order();
         MatSpec spec = MatSpec.of(order.canonical(h.deviceInfo("pmd1-S2")));
         StringWriter out = new StringWriter();
-        new RecordingAnalysis(spec, order, h.hz(), 0, format, new PrintWriter(out)).run(FILES);
+        new RecordingAnalysis(spec, order, h.hz(), 0, format, new PrintWriter(out)).run(files);
         return out.toString();
+    }
+
+    /**
+     * The first file again, as an export writes it: a {@code #@} line of times before each frame,
+     * with the frames 40 s apart after frame {@code gapAfter} (the mat's cable out, say): the
+     * frames keep those times, and the session is 40 s longer than without them.
+     */
+    @Test
+    void anExportsFrameTimesAreTheFramesTimes(@TempDir Path dir) throws IOException {
+        ReplayHeader h = ReplayHeader.read(FILES.get(0)).orElseThrow();
+        Path timed = dir.resolve("timed.txt");
+        int gapAfter = 10;
+        List<String> lines = new ArrayList<>();
+        lines.add(h.line() + " " + ReplayHeader.FRAME_TIMES_KEY + "=1");
+        try (ReplayFile f = ReplayFile.open(FILES.get(0), h.rows(), h.cols())) {
+            int[] v = new int[h.rows() * h.cols()];
+            for (int i = 0; f.next(v); i++) {
+                long t = Math.round(i * 1e6 / h.hz()) + (i > gapAfter ? 40_000_000L : 0);
+                lines.add(ReplayHeader.FRAME_TIMES_MARK + " " + (i + 7) + " " + t + " " + t);
+                StringBuilder row = new StringBuilder();
+                for (int c = 0; c < v.length; c++) {
+                    row.append(c > 0 ? "\t" : "").append(v[c]);
+                }
+                lines.add(row.toString());
+            }
+        }
+        Files.write(timed, lines);
+        JsonNode afterGap = lines(run(RecordingAnalysis.Format.JSONL, List.of(timed))).stream()
+                .filter(n -> !n.has("event") && n.path("frame").asLong() == gapAfter + 1).findFirst().orElseThrow();
+        assertThat(afterGap.path("t_s").asDouble()).as("t_s of the frame after the gap")
+                .isCloseTo((gapAfter + 1) / h.hz() + 40, within(1e-3));
+        assertThat(duration(run(RecordingAnalysis.Format.JSONL, List.of(timed)))).as("the session, with the gap")
+                .isCloseTo(duration(run(RecordingAnalysis.Format.JSONL, List.of(FILES.get(0)))) + 40, within(0.01));
+    }
+
+    private static List<JsonNode> lines(String jsonl) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : jsonl.split("\n")) {
+            out.add(json.readTree(line));
+        }
+        return out;
+    }
+
+    private static double duration(String jsonl) throws IOException {
+        return lines(jsonl).stream().filter(n -> n.path("event").asText().equals("session_end")).findFirst()
+                .orElseThrow().path("duration_s").asDouble();
     }
 
     @Test
