@@ -18,10 +18,20 @@ import java.time.Duration;
  * @param silenceTimeout  no byte for this long means the port is lost
  * @param reconnectMax    the cap of the reconnect backoff
  * @param healthInterval  how often health is logged and produced
+ * @param matLayout       the cell order and kind the gateway states for the mat ({@code --cell-order},
+ *                        {@code --mat-layout}), or null to forward the mat's own
  */
 public record GatewayConfig(String serial, int baud, String kafka, Path spoolDir, long spoolMaxBytes, String spoolFsync,
                             String matId, int partitions, Duration silenceTimeout, Duration reconnectMax,
-                            Duration healthInterval) {
+                            Duration healthInterval, MatLayoutOverride matLayout) {
+    /** A gateway that forwards the mat's own layout. */
+    public GatewayConfig(String serial, int baud, String kafka, Path spoolDir, long spoolMaxBytes, String spoolFsync,
+                         String matId, int partitions, Duration silenceTimeout, Duration reconnectMax,
+                         Duration healthInterval) {
+        this(serial, baud, kafka, spoolDir, spoolMaxBytes, spoolFsync, matId, partitions, silenceTimeout, reconnectMax,
+                healthInterval, null);
+    }
+
     public GatewayConfig {
         require(serial != null && !serial.isBlank(), "--serial: give the mat's port (a path) or auto");
         require(baud >= 300 && baud <= 12_000_000, "--baud must be 300..12000000, got " + baud);
@@ -41,6 +51,12 @@ public record GatewayConfig(String serial, int baud, String kafka, Path spoolDir
         require(positive(silenceTimeout), "--silence-timeout must be positive");
         require(positive(reconnectMax), "--reconnect-max must be positive");
         require(positive(healthInterval), "--health-interval must be positive");
+    }
+
+    /** This configuration with {@code --cell-order}/{@code --mat-layout} (null: none). */
+    public GatewayConfig withMatLayout(MatLayoutOverride layout) {
+        return new GatewayConfig(serial, baud, kafka, spoolDir, spoolMaxBytes, spoolFsync, matId, partitions,
+                silenceTimeout, reconnectMax, healthInterval, layout);
     }
 
     public boolean autoDetect() {

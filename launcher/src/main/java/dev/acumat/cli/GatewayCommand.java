@@ -2,6 +2,7 @@ package dev.acumat.cli;
 
 import dev.acumat.gateway.Gateway;
 import dev.acumat.gateway.GatewayConfig;
+import dev.acumat.gateway.MatLayoutOverride;
 import dev.acumat.gateway.Time;
 import dev.acumat.gateway.serial.JSerialCommPorts;
 import java.nio.file.Path;
@@ -51,6 +52,15 @@ final class GatewayCommand implements Callable<Integer> {
             description = "Name the mat this, whatever its device-info says.")
     String matId;
 
+    @Option(names = "--cell-order", paramLabel = "ORDER", defaultValue = "${env:ACUMAT_CELL_ORDER}",
+            description = "State the mat's cell order for it after each device-info (a mat_layout message), over the"
+                    + " mat's own: none, or a comma list of flip-rows, flip-cols, transpose, serpentine.")
+    String cellOrder;
+
+    @Option(names = "--mat-layout", paramLabel = "full-body|torso|lumbar-pad", defaultValue = "${env:ACUMAT_MAT_LAYOUT}",
+            description = "State the kind of mat for it after each device-info (a mat_layout message), over the mat's own.")
+    String matLayout;
+
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:ACUMAT_PARTITIONS:-32}",
             description = "Partitions of acumat.frames if the gateway creates it. Default: ${DEFAULT-VALUE}.")
     int partitions;
@@ -80,6 +90,7 @@ final class GatewayCommand implements Callable<Integer> {
             config = new GatewayConfig(serial, baud, kafka, spool != null ? spool : Paths.dataDir().resolve("spool"),
                     spoolMaxMb * 1024 * 1024, spoolFsync, matId, partitions, seconds(silenceTimeout, "--silence-timeout"),
                     seconds(reconnectMax, "--reconnect-max"), seconds(healthInterval, "--health-interval"));
+            config = config.withMatLayout(MatLayoutOverride.of(cellOrder, matLayout));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
