@@ -4,6 +4,7 @@ import dev.acumat.protocol.DecodeError;
 import dev.acumat.protocol.DecodeListener;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.InfoRequest;
+import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.protocol.StreamDecoder;
@@ -96,13 +97,23 @@ public final class MatSimulator {
     private final AtomicLong infoRequests = new AtomicLong();
 
     public MatSimulator(FrameSource source, Options options, PortLink.Opener opener, Ticker ticker, TruthSink truth) {
+        this(source, options, opener, ticker, truth, null);
+    }
+
+    /**
+     * A simulator that also states its mat's {@code layout} right after every device-info, as a
+     * mat_layout message (PROTOCOL.md 4.4); null: it sends none, as older firmware.
+     */
+    public MatSimulator(FrameSource source, Options options, PortLink.Opener opener, Ticker ticker, TruthSink truth,
+                        MatLayout layout) {
         this.source = source;
         this.options = options;
         this.opener = opener;
         this.ticker = ticker;
         this.truth = truth;
         this.info = source.deviceInfo(options.matId());
-        this.infoBytes = delimited(WireEncoder.encode(info));
+        byte[] infoMessage = delimited(WireEncoder.encode(info));
+        this.infoBytes = layout == null ? infoMessage : concat(infoMessage, delimited(WireEncoder.encode(layout)));
     }
 
     public DeviceInfo deviceInfo() {
