@@ -31,6 +31,7 @@ class LumbarPadTest {
         double truthLyingSeconds;
         int shifts;
         int postureChanges;
+        final List<Double> shiftSeconds = new ArrayList<>();
 
         Run(String scenario, MatKind kind) {
             SyntheticMat mat = Scenarios.create(scenario, HZ, 1, MatGeometry.LUMBAR_PAD);
@@ -59,6 +60,7 @@ class LumbarPadTest {
                     sessions.add(end.session());
                 } else if (e instanceof SessionEvent.Shifted shift) {
                     shifts++;
+                    shiftSeconds.add(shift.shift().timeMicros() / 1e6);
                     postureChanges += shift.shift().from() != shift.shift().to() ? 1 : 0;
                 }
             }
@@ -84,9 +86,9 @@ class LumbarPadTest {
         assertThat(s.postureShifts()).isEqualTo(run.shifts);
         assertThat(run.postureChanges).as("shifts are moves of the back on the pad, never posture changes").isZero();
         System.out.printf("lumbar pad, on-off: on the pad %.1f s (lying %.1f s), session %.1f s, lower back %.1f s,"
-                + " mean coverage %.3f, highest %.3f, %d shifts%n", run.truthOnSeconds, run.truthLyingSeconds, duration,
+                + " mean coverage %.3f, highest %.3f, shifts at %s s%n", run.truthOnSeconds, run.truthLyingSeconds, duration,
                 s.lowerBackTimeS(), s.coverageMean(),
-                run.coverages.stream().filter(c -> c != null).mapToDouble(Double::doubleValue).max().orElse(0), run.shifts);
+                run.coverages.stream().filter(c -> c != null).mapToDouble(Double::doubleValue).max().orElse(0), run.shiftSeconds);
     }
 
     @Test
