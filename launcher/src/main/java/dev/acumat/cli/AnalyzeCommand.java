@@ -136,7 +136,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         MatSpec mat = header != null ? MatSpec.of(order.canonical(header.deviceInfo(matId)))
                 : MatSpec.raw(matId, order.outRows(rows, cols), order.outCols(rows, cols), canonicalPitch.rowMm(),
                         canonicalPitch.colMm(), maxValue <= 4095 ? 12 : 16);
-        PostureModelOption.warnOnLayout(model, mat, spec.qualifiedName(), spec.commandLine().getErr());
+        if (kind == MatKind.NOT_STATED) {
+            PostureModelOption.warnOnLayout(model, mat, spec.qualifiedName(), spec.commandLine().getErr());
+        } else if (model != null && kind == MatKind.LUMBAR_PAD) {
+            warn(spec.commandLine().getErr(), PostureModelOption.NAME + " is not used: a lumbar pad is asked no posture");
+        } else if (model != null && model.layout() != PostureModel.Layout.of(mat, kind)) {
+            warn(spec.commandLine().getErr(), PostureModelOption.NAME + " is a " + model.layout().label()
+                    + " model, --layout says " + kind + "; using it anyway");
+        }
         long originMicros = header != null && header.firstMs() != null ? header.firstMs() * 1000 : 0;
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
                 1 << 16));
