@@ -129,6 +129,9 @@ public final class MatSettings {
         if (kind == MatKind.LUMBAR_PAD) {
             return null;
         }
+        if (kind == MatKind.NOT_STATED) {
+            return postureModel(spec);
+        }
         PostureModel.Layout layout = PostureModel.Layout.of(spec, kind);
         PostureModel model = of(spec.matId()).postureModel();
         model = model != null ? model : defaultModel;

@@ -176,7 +176,6 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
             mat.kind = resolved.kind();
             if (mat.info != null) {
                 mat.analyzer = analyzer(matId, mat);
-                announce(matId, mat);
             }
         }
         save(matId, mat);
