@@ -11,6 +11,8 @@
 #define VERSION 1u
 #define TYPE_DEVICE_INFO 0x01u
 #define TYPE_PRESSURE_FRAME 0x02u
+#define TYPE_MAT_LAYOUT 0x03u
+#define MAT_LAYOUT_BODY 2u
 #define TYPE_INFO_REQUEST 0x81u
 
 #define OVERHEAD 10u           /* version, type, body_length, crc32c */
@@ -431,6 +433,46 @@ uint32_t acumat_stream_device_info(acumat_sink sink, void *ctx, const acumat_dev
     }
     writer_init(&w, block, sizeof block, sink, ctx);
     write_device_info(&w, info, id_length);
+    return finish(&w) ? w.flushed : 0u;
+}
+
+/* ---- mat layout -------------------------------------------------------------------- */
+
+/* Reserved bits and values are for later revisions: this one never sends them. */
+static int mat_layout_valid(uint8_t cell_order, uint8_t layout)
+{
+    return (cell_order & (uint8_t)~ACUMAT_CELL_ORDER_KNOWN_BITS) == 0u && layout <= ACUMAT_LAYOUT_LUMBAR_PAD;
+}
+
+static void write_mat_layout(writer *w, uint8_t cell_order, uint8_t layout)
+{
+    put_header(w, (uint8_t)TYPE_MAT_LAYOUT, MAT_LAYOUT_BODY);
+    put_u8(w, cell_order);
+    put_u8(w, layout);
+}
+
+size_t acumat_encode_mat_layout(uint8_t *out, size_t out_cap, uint8_t cell_order, uint8_t layout)
+{
+    writer w;
+
+    if (out == NULL || !mat_layout_valid(cell_order, layout)) {
+        return 0u;
+    }
+    writer_init(&w, out, out_cap, NULL, NULL);
+    write_mat_layout(&w, cell_order, layout);
+    return finish(&w) ? w.pos : 0u;
+}
+
+uint32_t acumat_stream_mat_layout(acumat_sink sink, void *ctx, uint8_t cell_order, uint8_t layout)
+{
+    uint8_t block[COBS_BLOCK];
+    writer w;
+
+    if (sink == NULL || !mat_layout_valid(cell_order, layout)) {
+        return 0u;
+    }
+    writer_init(&w, block, sizeof block, sink, ctx);
+    write_mat_layout(&w, cell_order, layout);
     return finish(&w) ? w.flushed : 0u;
 }
 

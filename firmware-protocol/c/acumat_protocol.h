@@ -33,6 +33,9 @@
  *   static void send_info(void) {
  *       size_t n = acumat_encode_device_info(wire, sizeof wire, &info);
  *       if (n != 0) { uart_write(&sync, 1); uart_write(wire, n); }
+ *       // Right after each device-info: how the cells are wired, what kind of mat it is.
+ *       n = acumat_encode_mat_layout(wire, sizeof wire, ACUMAT_CELL_ORDER_NONE, ACUMAT_LAYOUT_TORSO);
+ *       if (n != 0) { uart_write(&sync, 1); uart_write(wire, n); }
  *   }
  *
  *   void main_loop(void) {
@@ -94,6 +97,29 @@ extern "C" {
 /* An INFO_REQUEST is always exactly this long on the wire (header and CRC, no body). */
 #define ACUMAT_INFO_REQUEST_WIRE_SIZE 12u
 
+/*
+ * MAT_LAYOUT (PROTOCOL.md 4.4): cell_order is a bit field of the steps that turn the mat's own
+ * cell order into acumat's (row 0 at the head end, column 0 on the left seen from above). The
+ * host undoes a serpentine scan first (every odd row of the mat's own grid written in reverse),
+ * then transposes, then flips the rows and columns of the transposed grid. Bits 4..7 are
+ * reserved and must be 0.
+ */
+#define ACUMAT_CELL_ORDER_NONE 0x00u
+#define ACUMAT_CELL_ORDER_FLIP_ROWS 0x01u
+#define ACUMAT_CELL_ORDER_FLIP_COLS 0x02u
+#define ACUMAT_CELL_ORDER_TRANSPOSE 0x04u
+#define ACUMAT_CELL_ORDER_SERPENTINE 0x08u
+#define ACUMAT_CELL_ORDER_KNOWN_BITS 0x0Fu
+
+/* MAT_LAYOUT layout: what part of a person lying on it the mat shows. 4..255 are reserved. */
+#define ACUMAT_LAYOUT_NOT_STATED 0u
+#define ACUMAT_LAYOUT_FULL_BODY 1u
+#define ACUMAT_LAYOUT_TORSO 2u
+#define ACUMAT_LAYOUT_LUMBAR_PAD 3u
+
+/* A MAT_LAYOUT is always exactly this long on the wire (12 message bytes, stuffed, delimited). */
+#define ACUMAT_MAT_LAYOUT_WIRE_SIZE 14u
+
 /* One calibration point: the raw ADC count that a known pressure produced. */
 typedef struct {
     uint16_t raw;
@@ -138,6 +164,14 @@ size_t acumat_encode_frame(uint8_t *out, size_t out_cap, uint32_t seq, uint64_t 
 
 size_t acumat_encode_device_info(uint8_t *out, size_t out_cap, const acumat_device_info *info);
 
+/*
+ * The mat's wiring and kind, to send right after every device-info (at start-up, every 5 s and
+ * in answer to an INFO_REQUEST), so a host that learns the one learns the other. cell_order is
+ * ACUMAT_CELL_ORDER_* bits or'ed together, layout one ACUMAT_LAYOUT_*. Always
+ * ACUMAT_MAT_LAYOUT_WIRE_SIZE bytes. Invalid: a reserved cell_order bit, layout > 3, NULL.
+ */
+size_t acumat_encode_mat_layout(uint8_t *out, size_t out_cap, uint8_t cell_order, uint8_t layout);
+
 /* Host to device; for host-side tools and tests, firmware does not send it. */
 size_t acumat_encode_info_request(uint8_t *out, size_t out_cap);
 
@@ -161,6 +195,8 @@ uint32_t acumat_stream_frame(acumat_sink sink, void *ctx, uint32_t seq, uint64_t
                              uint16_t rows, uint16_t cols, const uint16_t *values);
 
 uint32_t acumat_stream_device_info(acumat_sink sink, void *ctx, const acumat_device_info *info);
+
+uint32_t acumat_stream_mat_layout(acumat_sink sink, void *ctx, uint8_t cell_order, uint8_t layout);
 
 /*
  * Receive side: the receiver of PROTOCOL.md section 7, cut down to what a device needs. It

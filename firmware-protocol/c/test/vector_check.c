@@ -506,7 +506,9 @@ static void collect(void *ctx, const uint8_t *p, size_t n)
 }
 
 typedef struct {
-    int kind; /* 0 info request, 1 device info, 2 frame */
+    int kind; /* 0 info request, 1 device info, 2 frame, 3 mat layout */
+    uint8_t cell_order;
+    uint8_t layout;
     acumat_device_info info;
     acumat_cal_point points[ACUMAT_MAX_CALIBRATION_POINTS + 1];
     char id[80];
@@ -525,6 +527,8 @@ static size_t encode(const message *m, uint8_t *out, size_t cap)
         return acumat_encode_info_request(out, cap);
     case 1:
         return acumat_encode_device_info(out, cap, &m->info);
+    case 3:
+        return acumat_encode_mat_layout(out, cap, m->cell_order, m->layout);
     default:
         return acumat_encode_frame(out, cap, m->seq, m->time, m->rows, m->cols, m->values);
     }
@@ -537,6 +541,8 @@ static uint32_t stream(const message *m, sink_buffer *s)
         return acumat_stream_device_info(collect, s, &m->info);
     case 2:
         return acumat_stream_frame(collect, s, m->seq, m->time, m->rows, m->cols, m->values);
+    case 3:
+        return acumat_stream_mat_layout(collect, s, m->cell_order, m->layout);
     default:
         return 0;
     }
@@ -616,6 +622,14 @@ static int parse_message(const record *r, message *m, const char *where)
     bad_firmware:
         fail(where, "bad firmware version");
         return 0;
+    }
+    if (strcmp(r->kind, "mat_layout") == 0) {
+        m->kind = 3;
+        if (!number_field(r, "cell_order", 255, &v, where)) return 0;
+        m->cell_order = (uint8_t)v;
+        if (!number_field(r, "layout", 255, &v, where)) return 0;
+        m->layout = (uint8_t)v;
+        return 1;
     }
     if (strcmp(r->kind, "pressure_frame") == 0) {
         m->kind = 2;
@@ -752,6 +766,9 @@ static int check_vector(const char *txt_path, int *saw_info_request)
     }
     if (m.kind == 1 && wire_length > ACUMAT_DEVICE_INFO_WIRE_SIZE_MAX) {
         fail(txt_path, "longer than ACUMAT_DEVICE_INFO_WIRE_SIZE_MAX");
+    }
+    if (m.kind == 3 && wire_length != ACUMAT_MAT_LAYOUT_WIRE_SIZE) {
+        fail(txt_path, "not ACUMAT_MAT_LAYOUT_WIRE_SIZE bytes");
     }
 
     /* An exactly sized buffer is enough; one byte less fails without writing past the end. */
@@ -905,6 +922,19 @@ static void check_invalid_input(void)
         if (acumat_encode_device_info(out, sizeof out, &d) != 0 || acumat_stream_device_info(collect, &s, &d) != 0) {
             fail("invalid input", "bad device-info %lu accepted", (unsigned long)i);
         }
+    }
+    if (acumat_encode_mat_layout(out, sizeof out, 0x10u, ACUMAT_LAYOUT_TORSO) != 0
+        || acumat_encode_mat_layout(out, sizeof out, ACUMAT_CELL_ORDER_NONE, 4u) != 0
+        || acumat_stream_mat_layout(collect, &s, 0x80u, ACUMAT_LAYOUT_FULL_BODY) != 0
+        || acumat_stream_mat_layout(NULL, &s, ACUMAT_CELL_ORDER_NONE, ACUMAT_LAYOUT_TORSO) != 0
+        || acumat_encode_mat_layout(NULL, sizeof out, ACUMAT_CELL_ORDER_NONE, ACUMAT_LAYOUT_TORSO) != 0) {
+        fail("invalid input", "a mat layout with a reserved bit or value was accepted");
+    }
+    if (acumat_encode_mat_layout(out, ACUMAT_MAT_LAYOUT_WIRE_SIZE, ACUMAT_CELL_ORDER_KNOWN_BITS,
+                                 ACUMAT_LAYOUT_LUMBAR_PAD) != ACUMAT_MAT_LAYOUT_WIRE_SIZE
+        || acumat_encode_mat_layout(out, ACUMAT_MAT_LAYOUT_WIRE_SIZE - 1, ACUMAT_CELL_ORDER_NONE,
+                                    ACUMAT_LAYOUT_TORSO) != 0) {
+        fail("invalid input", "a mat layout does not take exactly ACUMAT_MAT_LAYOUT_WIRE_SIZE bytes");
     }
     if (acumat_encode_device_info(out, sizeof out, NULL) != 0 || s.calls != 0) {
         fail("invalid input", "something was streamed for invalid input");

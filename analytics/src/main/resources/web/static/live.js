@@ -339,7 +339,9 @@ function renderText() {
         : 'Under 50 %: not counted as lower-back time.';
   $('card-lower-back').dataset.covered = cov != null && cov >= COVERED ? 'yes' : 'no';
 
-  const posture = m.on_mat ? postureText(m.posture) : someone ? 'Getting on or off the mat' : 'Nobody on the mat';
+  // A lumbar pad is asked no posture (posture null): whoever is on it lies on it with the lower back.
+  const posture = m.on_mat ? (m.posture === null ? 'On the lumbar pad' : postureText(m.posture))
+    : someone ? 'Getting on or off the mat' : 'Nobody on the mat';
   $('posture').textContent = posture;
   $('posture-note').textContent = m.on_mat && m.posture && m.posture !== 'unknown'
     ? `${m.posture}, ${Math.round((m.confidence || 0) * 100)} % sure` : '\u00a0';

@@ -4,6 +4,7 @@ import dev.acumat.analytics.body.BodyAnalyzer;
 import dev.acumat.analytics.body.BodyReading;
 import dev.acumat.analytics.body.Posture;
 import dev.acumat.analytics.body.PostureFilter;
+import dev.acumat.analytics.body.PadRegion;
 import dev.acumat.analytics.body.PostureModel;
 import dev.acumat.analytics.frame.Baseline;
 import dev.acumat.analytics.frame.ContactMetrics;
@@ -11,10 +12,12 @@ import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.frame.NoiseCheck;
 import dev.acumat.analytics.frame.PressureMap;
 import dev.acumat.analytics.frame.PressureMapper;
+import dev.acumat.analytics.session.MatRules;
 import dev.acumat.analytics.session.Observation;
 import dev.acumat.analytics.session.OnMatDetector;
 import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionTracker;
+import dev.acumat.protocol.MatKind;
 import dev.acumat.protocol.PressureFrame;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +34,10 @@ import java.util.List;
  * behind (a pillow, a topper's fold, stuck cells), that load becomes the baseline at once.
  * Until a mat has been seen empty, the level most of its cells read stands in for it, so that
  * a recording of a sensor whose unloaded cells do not read 0 is read above that level.
+ *
+ * <p>A lumbar pad ({@link MatKind#LUMBAR_PAD}) is all lower back: its lower-back region is the
+ * whole pad ({@link PadRegion}), no posture is asked of it, and the session thresholds are
+ * scaled to its area ({@link MatRules#lumbarPad}).
  */
 public final class MatAnalyzer {
     /**
@@ -54,6 +61,8 @@ public final class MatAnalyzer {
     static final long LEVEL_EVERY_MICROS = 1_000_000;
 
     private final MatSpec spec;
+    private final MatKind kind;
+    private final MatRules rules;
     private final PressureMapper mapper;
     private final BodyAnalyzer body;
     private final PostureFilter filter;
@@ -77,9 +86,11 @@ public final class MatAnalyzer {
      * @param report  whether this frame is the mat's contact point for its second (the first
      *                frame of each second of frame time while someone is on the mat)
      * @param map     the pressure map, valid until the next frame
+     * @param postureAsked false on a lumbar pad, which has no posture to tell
      */
     public record FrameResult(long timeMicros, boolean valid, boolean onMat, String sessionId, ContactMetrics contact,
-                              BodyReading body, boolean report, List<SessionEvent> events, PressureMap map) {
+                              BodyReading body, boolean report, List<SessionEvent> events, PressureMap map,
+                              boolean postureAsked) {
         /** The lower-back coverage, or null when it is not on the mat. */
         public Double lowerBackCoverage() {
             return body.lowerBackCoverage();
@@ -101,31 +112,57 @@ public final class MatAnalyzer {
     }
 
     public MatAnalyzer(MatSpec spec, PostureModel model) {
+        this(spec, model, MatKind.NOT_STATED);
+    }
+
+    /**
+     * An analyzer for a mat of this kind; {@code model} is not used for a lumbar pad. The model
+     * for the kind is {@code MatSettings.postureModel}'s choice.
+     */
+    public MatAnalyzer(MatSpec spec, PostureModel model, MatKind kind) {
         this.spec = spec;
+        this.kind = kind;
+        this.rules = rules(spec, kind);
         this.mapper = new PressureMapper(spec);
-        this.body = new BodyAnalyzer(model);
+        this.body = new BodyAnalyzer(rules.postures() ? model : null);
         this.filter = new PostureFilter();
         this.baseline = new Baseline(spec.cells());
         this.level = new Baseline(spec.cells());
-        this.tracker = new SessionTracker(spec.matId());
+        this.tracker = new SessionTracker(spec.matId(), rules);
         this.lastReportedSecond = Long.MIN_VALUE;
     }
 
     /** Carries on from a saved state, for the same mat geometry. */
     public MatAnalyzer(MatSpec spec, PostureModel model, State state) {
+        this(spec, model, MatKind.NOT_STATED, state);
+    }
+
+    /** Carries on from a saved state, for the same mat geometry and kind. */
+    public MatAnalyzer(MatSpec spec, PostureModel model, MatKind kind, State state) {
         if (state.baseline().length != spec.cells()) {
             throw new IllegalArgumentException("saved state is for " + state.baseline().length + " cells, the mat has "
                     + spec.cells());
         }
         this.spec = spec;
+        this.kind = kind;
+        this.rules = rules(spec, kind);
         this.mapper = new PressureMapper(spec);
-        this.body = new BodyAnalyzer(model);
+        this.body = new BodyAnalyzer(rules.postures() ? model : null);
         this.filter = new PostureFilter(state.posture());
         this.baseline = new Baseline(state.baseline(), state.baselineSeeded());
         this.baselineMicros = state.baselineMicros();
         this.level = new Baseline(spec.cells());
-        this.tracker = new SessionTracker(spec.matId(), state.tracker());
+        this.tracker = new SessionTracker(spec.matId(), rules, state.tracker());
         this.lastReportedSecond = state.lastReportedSecond();
+    }
+
+    private static MatRules rules(MatSpec spec, MatKind kind) {
+        return kind == MatKind.LUMBAR_PAD ? MatRules.lumbarPad(spec.cells() * spec.cellAreaCm2()) : MatRules.STANDARD;
+    }
+
+    /** The kind of mat this analyzer was made for ({@link MatKind#NOT_STATED}: by its size). */
+    public MatKind kind() {
+        return kind;
     }
 
     public MatSpec spec() {
@@ -163,14 +200,19 @@ public final class MatAnalyzer {
             // Neither a body nor a lift: the frame tells nothing, and nothing learns from it.
             invalidFrames++;
             return new FrameResult(timeMicros, false, tracker.onMat(), tracker.sessionId(), contact, BodyReading.NOBODY,
-                    false, List.of(), map);
+                    false, List.of(), map, rules.postures());
         }
         BodyReading reading = body.analyze(map, filter, timeMicros);
+        if (!rules.postures() && reading.bodyAreaCm2() > 0) {
+            // A lumbar pad: whoever presses on it has their lower back on it.
+            reading = new BodyReading(reading.posture(), reading.confidence(), PadRegion.of(map), reading.axis(),
+                    reading.bodyAreaCm2());
+        }
         double coverage = reading.lowerBack() == null ? Double.NaN : reading.lowerBack().coverage();
         boolean wasOn = tracker.onMat();
         double bodyArea = reading.bodyAreaCm2();
-        if (!baseline.seeded() && !wasOn && bodyArea < FIRST_ON_AREA_CM2) {
-            bodyArea = Math.min(bodyArea, OnMatDetector.OFF_AREA_CM2);  // the empty mat, as first seen
+        if (!baseline.seeded() && !wasOn && bodyArea < rules.area(FIRST_ON_AREA_CM2)) {
+            bodyArea = Math.min(bodyArea, rules.area(OnMatDetector.OFF_AREA_CM2));  // the empty mat, as first seen
         }
         List<SessionEvent> events = tracker.observe(new Observation(timeMicros, bodyArea,
                 contact.copXCm(), contact.copYCm(), reading.posture(), coverage, contact.loadForceN()));
@@ -181,7 +223,8 @@ public final class MatAnalyzer {
         if (report) {
             lastReportedSecond = second;
         }
-        return new FrameResult(timeMicros, true, on, tracker.sessionId(), contact, reading, report, events, map);
+        return new FrameResult(timeMicros, true, on, tracker.sessionId(), contact, reading, report, events, map,
+                rules.postures());
     }
 
     /**
@@ -196,7 +239,7 @@ public final class MatAnalyzer {
         }
         if (wasOn && tracker.leftSettled()) {
             baseline.set(raw);
-        } else if (bodyAreaCm2 >= OnMatDetector.ON_AREA_CM2) {
+        } else if (bodyAreaCm2 >= rules.area(OnMatDetector.ON_AREA_CM2)) {
             return;
         } else {
             double dt = baselineMicros == Long.MIN_VALUE ? 0 : Math.max(0, timeMicros - baselineMicros) / 1e6;
@@ -245,8 +288,14 @@ public final class MatAnalyzer {
         return tracker.onMat();
     }
 
-    /** The posture label for a frame result, "unknown" when nobody is on the mat. */
+    /**
+     * The posture label for a frame result, "unknown" when nobody is on the mat; null (left out of
+     * records) on a lumbar pad, which is not asked for a posture.
+     */
     public static String postureLabel(FrameResult r) {
+        if (!r.postureAsked()) {
+            return null;
+        }
         return r.onMat() ? r.body().posture().label() : Posture.UNKNOWN.label();
     }
 }

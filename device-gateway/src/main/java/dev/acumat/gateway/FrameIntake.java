@@ -6,9 +6,12 @@ import dev.acumat.gateway.serial.SerialReader;
 import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolEntry;
 import dev.acumat.gateway.spool.SpoolFullException;
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DecodeError;
 import dev.acumat.protocol.DecodeErrorType;
 import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.MatKind;
+import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
@@ -28,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * for gaps, stamps it with wall-clock time through the mat's clock anchor, and appends it to
  * the spool. Frames that come before the mat has said who it is wait briefly; if it never
  * does, they are dropped and counted.
+ *
+ * <p>A mat's {@code mat_layout} message travels like its device-info (same key, headers and
+ * timestamp rule). With a {@link MatLayoutOverride} the gateway states the layout itself, right
+ * after each device-info it forwards, and forwards the mat's own only as overridden (and only
+ * when that differs from what it last stated): the options win. A {@code mat_layout} before the
+ * mat has said who it is is dropped; it comes again after the mat's next device-info.
  */
 public final class FrameIntake implements SerialReader.Listener {
     private static final Logger log = LoggerFactory.getLogger(FrameIntake.class);
@@ -40,6 +49,10 @@ public final class FrameIntake implements SerialReader.Listener {
 
     private final Spool spool;
     private final String matIdOverride;
+    private final MatLayoutOverride layoutOverride;
+    /** The mat's own last mat_layout ("not stated" before one), and what was last forwarded, under an override. */
+    private MatLayout ownLayout = MatLayout.of(CellOrder.NONE, MatKind.NOT_STATED);
+    private MatLayout stated;
     private final Time time;
     private final Map<String, MatHealth> health = new ConcurrentHashMap<>();
     private final Map<String, MatClock> clocks = new ConcurrentHashMap<>();
@@ -62,8 +75,17 @@ public final class FrameIntake implements SerialReader.Listener {
      * @param matIdOverride the mat id to use whatever the device-info says, or null
      */
     public FrameIntake(Spool spool, String matIdOverride, Time time) {
+        this(spool, matIdOverride, null, time);
+    }
+
+    /**
+     * @param matIdOverride  the mat id to use whatever the device-info says, or null
+     * @param layoutOverride the mat layout to state on the mat's behalf, or null to forward the mat's own
+     */
+    public FrameIntake(Spool spool, String matIdOverride, MatLayoutOverride layoutOverride, Time time) {
         this.spool = spool;
         this.matIdOverride = matIdOverride;
+        this.layoutOverride = layoutOverride;
         this.time = time;
         this.unnamed = new MatHealth("?", time.nanoTime());
         this.matId = matIdOverride;
@@ -89,6 +111,7 @@ public final class FrameIntake implements SerialReader.Listener {
             // A different mat may be on the port now: wait for its device-info again.
             matId = null;
         }
+        ownLayout = MatLayout.of(CellOrder.NONE, MatKind.NOT_STATED);
     }
 
     @Override
@@ -126,6 +149,8 @@ public final class FrameIntake implements SerialReader.Listener {
         long nowMicros = time.currentTimeMillis() * 1000;
         if (message instanceof DeviceInfo info) {
             onDeviceInfo(info, Arrays.copyOfRange(bytes, offset, offset + length), nowMicros);
+        } else if (message instanceof MatLayout layout) {
+            onMatLayout(layout, Arrays.copyOfRange(bytes, offset, offset + length), nowMicros);
         } else if (message instanceof PressureFrame frame) {
             byte[] copy = Arrays.copyOfRange(bytes, offset, offset + length);
             if (matId == null) {
@@ -148,13 +173,45 @@ public final class FrameIntake implements SerialReader.Listener {
             h.absorb(unnamed);
             unnamed = new MatHealth("?", time.nanoTime());
         }
-        MatClock clock = clocks.get(matId);
-        long timestamp = clock == null ? nowMicros / 1000 : (clock.anchorMicros + clock.lastDeviceMicros) / 1000;
-        append(FrameRecords.FRAMES_TOPIC, bytes, Math.max(0, timestamp), clock == null ? nowMicros : clock.anchorMicros);
+        appendAsDeviceInfo(bytes, nowMicros);
+        if (layoutOverride != null) {
+            stated = layoutOverride.applyTo(ownLayout);
+            appendAsDeviceInfo(MessageWriter.toBytes(stated), nowMicros);
+        }
         while (!pending.isEmpty()) {
             Pending p = pending.poll();
             accept(p.frame(), p.bytes(), p.receivedMicros());
         }
+    }
+
+    private void onMatLayout(MatLayout layout, byte[] bytes, long nowMicros) {
+        if (matId == null) {
+            return;  // whose? It comes again after the mat's next device-info.
+        }
+        if (layoutOverride == null) {
+            appendAsDeviceInfo(bytes, nowMicros);
+            return;
+        }
+        if (!layout.equals(ownLayout)) {
+            log.info("mat {} states {}; the gateway's --cell-order/--mat-layout ({}) win", matId, layout,
+                    layoutOverride);
+        }
+        ownLayout = layout;
+        MatLayout merged = layoutOverride.applyTo(layout);
+        if (!merged.equals(stated)) {
+            stated = merged;
+            appendAsDeviceInfo(MessageWriter.toBytes(merged), nowMicros);
+        }
+    }
+
+    /**
+     * Spools a message about the mat (a device-info or a mat layout): timestamped with the mat's
+     * last frame's time, or its arrival before the first frame.
+     */
+    private void appendAsDeviceInfo(byte[] bytes, long nowMicros) {
+        MatClock clock = clocks.get(matId);
+        long timestamp = clock == null ? nowMicros / 1000 : (clock.anchorMicros + clock.lastDeviceMicros) / 1000;
+        append(FrameRecords.FRAMES_TOPIC, bytes, Math.max(0, timestamp), clock == null ? nowMicros : clock.anchorMicros);
     }
 
     private void hold(Pending p) {

@@ -60,7 +60,7 @@ public final class Gateway implements AutoCloseable {
     private Gateway(GatewayConfig config, SerialPorts ports, Time time, KafkaSender.ConnectionFactory kafka,
                     Spool spool, String gatewayId) {
         this.spool = spool;
-        this.intake = new FrameIntake(spool, config.matId(), time);
+        this.intake = new FrameIntake(spool, config.matId(), config.matLayout(), time);
         SerialReader.Opener opener = config.autoDetect()
                 ? new MatPortFinder(ports, config.baud(), READ_TIMEOUT, PROBE_TIME, time)
                 : () -> ports.open(config.serial(), config.baud(), READ_TIMEOUT);
@@ -106,6 +106,9 @@ public final class Gateway implements AutoCloseable {
             log.info("gateway {}: port {} at {} baud, Kafka {}, spool {} ({} records waiting), input {}", gatewayId,
                     config.serial(), config.baud(), config.kafka(), config.spoolDir(), spool.pendingEntries(),
                     describeInput(config));
+            if (config.matLayout() != null) {
+                log.info("the gateway states the mat's {} after each device-info (over the mat's own)", config.matLayout());
+            }
             return new Gateway(config, ports, time, kafka, spool, gatewayId);
         } catch (IOException | RuntimeException e) {
             spool.close();

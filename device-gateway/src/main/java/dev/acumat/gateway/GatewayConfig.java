@@ -20,16 +20,26 @@ import java.time.Duration;
  * @param reconnectMax    the cap of the reconnect backoff
  * @param healthInterval  how often health is logged and produced
  * @param input           what the port carries: the protocol, a text mat's lines, or either
+ * @param matLayout       the cell order and kind the gateway states for the mat ({@code --cell-order},
+ *                        {@code --mat-layout}), or null to forward the mat's own
  */
 public record GatewayConfig(String serial, int baud, String kafka, Path spoolDir, long spoolMaxBytes, String spoolFsync,
                             String matId, int partitions, Duration silenceTimeout, Duration reconnectMax,
-                            Duration healthInterval, InputConfig input) {
-    /** A gateway whose input is {@link InputConfig#DEFAULT}. */
+                            Duration healthInterval, InputConfig input, MatLayoutOverride matLayout) {
+    /** A gateway whose input is {@link InputConfig#DEFAULT}, forwarding the mat's own layout. */
     public GatewayConfig(String serial, int baud, String kafka, Path spoolDir, long spoolMaxBytes, String spoolFsync,
                          String matId, int partitions, Duration silenceTimeout, Duration reconnectMax,
                          Duration healthInterval) {
         this(serial, baud, kafka, spoolDir, spoolMaxBytes, spoolFsync, matId, partitions, silenceTimeout, reconnectMax,
-                healthInterval, InputConfig.DEFAULT);
+                healthInterval, InputConfig.DEFAULT, null);
+    }
+
+    /** A gateway whose port carries {@code input}, forwarding the mat's own layout. */
+    public GatewayConfig(String serial, int baud, String kafka, Path spoolDir, long spoolMaxBytes, String spoolFsync,
+                         String matId, int partitions, Duration silenceTimeout, Duration reconnectMax,
+                         Duration healthInterval, InputConfig input) {
+        this(serial, baud, kafka, spoolDir, spoolMaxBytes, spoolFsync, matId, partitions, silenceTimeout, reconnectMax,
+                healthInterval, input, null);
     }
 
     public GatewayConfig {
@@ -60,6 +70,12 @@ public record GatewayConfig(String serial, int baud, String kafka, Path spoolDir
     /** The id of a text mat on this port: --mat-id, else one made of the port's name ({@link TextMat#defaultMatId}). */
     public String textMatId() {
         return matId != null ? matId : TextMat.defaultMatId(serial);
+    }
+
+    /** This configuration with {@code --cell-order}/{@code --mat-layout} (null: none). */
+    public GatewayConfig withMatLayout(MatLayoutOverride layout) {
+        return new GatewayConfig(serial, baud, kafka, spoolDir, spoolMaxBytes, spoolFsync, matId, partitions,
+                silenceTimeout, reconnectMax, healthInterval, input, layout);
     }
 
     public boolean autoDetect() {

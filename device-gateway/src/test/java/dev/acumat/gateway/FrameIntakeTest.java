@@ -10,7 +10,10 @@ import dev.acumat.gateway.spool.SpoolConfig;
 import dev.acumat.gateway.spool.SpoolEntry;
 import dev.acumat.protocol.DecodeError;
 import dev.acumat.protocol.DecodeErrorType;
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.MatKind;
+import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.MessageWriter;
@@ -102,6 +105,47 @@ class FrameIntakeTest {
         feed(intake, frame(1, 40_000));
         feed(intake, info("whatever-it-says"));
         assertThat(spooled()).extracting(e -> new String(e.key(), StandardCharsets.UTF_8)).containsOnly("bed-3");
+    }
+
+    @Test
+    void aMatLayoutTravelsLikeTheDeviceInfo() throws IOException {
+        FrameIntake intake = new FrameIntake(spool, null, time);
+        MatLayout layout = MatLayout.of(CellOrder.parse("serpentine"), MatKind.LUMBAR_PAD);
+        feed(intake, layout);  // before the mat said who it is: dropped
+        feed(intake, info("pad-1"));
+        feed(intake, layout);
+        feed(intake, frame(1, 40_000));
+        List<SpoolEntry> entries = spooled();
+        assertThat(entries).hasSize(3);
+        assertThat(MessageReader.parse(entries.get(1).value())).isEqualTo(layout);
+        assertThat(new String(entries.get(1).key(), StandardCharsets.UTF_8)).isEqualTo("pad-1");
+        assertThat(entries.get(1).headers()).isEqualTo(entries.get(0).headers());
+        assertThat(entries.get(1).timestampMillis()).isEqualTo(entries.get(0).timestampMillis());
+    }
+
+    @Test
+    void theGatewaysOptionsStateTheLayoutAfterEachDeviceInfoAndWinOverTheMats() throws IOException {
+        FrameIntake intake = new FrameIntake(spool, null, MatLayoutOverride.of(null, "lumbar-pad"), time);
+        feed(intake, info("pad-2"));
+        feed(intake, MatLayout.of(CellOrder.parse("flip-cols"), MatKind.TORSO));  // the mat's own: its order stays
+        feed(intake, MatLayout.of(CellOrder.parse("flip-cols"), MatKind.TORSO));  // the same again: nothing new
+        feed(intake, info("pad-2"));
+        List<Message> sent = new ArrayList<>();
+        for (SpoolEntry e : spooled()) {
+            sent.add(MessageReader.parse(e.value()));
+        }
+        assertThat(sent).containsExactly(info("pad-2"), MatLayout.of(CellOrder.NONE, MatKind.LUMBAR_PAD),
+                MatLayout.of(CellOrder.parse("flip-cols"), MatKind.LUMBAR_PAD), info("pad-2"),
+                MatLayout.of(CellOrder.parse("flip-cols"), MatKind.LUMBAR_PAD));
+    }
+
+    @Test
+    void badLayoutOptionsNameTheOption() {
+        assertThat(MatLayoutOverride.of(" ", null)).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MatLayoutOverride.of("flip", null))
+                .hasMessageStartingWith("--cell-order: ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MatLayoutOverride.of(null, "bed"))
+                .hasMessageStartingWith("--mat-layout: ");
     }
 
     @Test

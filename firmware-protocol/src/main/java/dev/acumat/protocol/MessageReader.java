@@ -50,6 +50,17 @@ public final class MessageReader {
         switch (type) {
             case WireFormat.TYPE_PRESSURE_FRAME -> readFrame(buf, off, body, actual, len, listener);
             case WireFormat.TYPE_DEVICE_INFO -> readDeviceInfo(buf, off, body, actual, len, listener);
+            case WireFormat.TYPE_MAT_LAYOUT -> {
+                // Reserved bits and values are delivered, not rejected: the host decides what it
+                // does not know (MatLayout), and the bytes travel on unchanged.
+                if (actual != WireFormat.MAT_LAYOUT_BODY_LENGTH) {
+                    listener.onError(new DecodeError(DecodeErrorType.BAD_LENGTH, len, "mat layout with a body of "
+                            + actual + " bytes, it has " + WireFormat.MAT_LAYOUT_BODY_LENGTH));
+                } else {
+                    listener.onMessage(new MatLayout(LittleEndian.u8(buf, body + WireFormat.MAT_LAYOUT_CELL_ORDER_OFFSET),
+                            LittleEndian.u8(buf, body + WireFormat.MAT_LAYOUT_LAYOUT_OFFSET)), buf, off, len);
+                }
+            }
             case WireFormat.TYPE_INFO_REQUEST -> {
                 if (actual != 0) {
                     listener.onError(new DecodeError(DecodeErrorType.BAD_LENGTH, len,

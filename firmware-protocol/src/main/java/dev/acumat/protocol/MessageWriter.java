@@ -16,7 +16,8 @@ public final class MessageWriter {
         if (message instanceof PressureFrame frame) {
             return frameBytes(frame);
         }
-        byte[] body = message instanceof DeviceInfo info ? deviceInfoBody(info) : new byte[0];
+        byte[] body = message instanceof DeviceInfo info ? deviceInfoBody(info)
+                : message instanceof MatLayout layout ? matLayoutBody(layout) : new byte[0];
         byte[] out = new byte[WireFormat.OVERHEAD + body.length];
         System.arraycopy(body, 0, out, WireFormat.BODY_OFFSET, body.length);
         return seal(out, message.type(), body.length);
@@ -89,6 +90,13 @@ public final class MessageWriter {
             LittleEndian.putU32(b, p + 2, point.pressurePa());
             p += WireFormat.CALIBRATION_POINT_BYTES;
         }
+        return b;
+    }
+
+    private static byte[] matLayoutBody(MatLayout layout) {
+        byte[] b = new byte[WireFormat.MAT_LAYOUT_BODY_LENGTH];
+        b[WireFormat.MAT_LAYOUT_CELL_ORDER_OFFSET] = (byte) layout.cellOrderBits();
+        b[WireFormat.MAT_LAYOUT_LAYOUT_OFFSET] = (byte) layout.layoutCode();
         return b;
     }
 

@@ -23,6 +23,8 @@ public final class WireFormat {
 
     public static final int TYPE_DEVICE_INFO = 0x01;
     public static final int TYPE_PRESSURE_FRAME = 0x02;
+    /** Device to host, right after each device-info: how the mat's cells are wired and what kind of mat it is. */
+    public static final int TYPE_MAT_LAYOUT = 0x03;
     /** Host to device: "send your device-info now". Host-originated types have the top bit set. */
     public static final int TYPE_INFO_REQUEST = 0x81;
 
@@ -61,6 +63,18 @@ public final class WireFormat {
     /** Device-info body without the mat id and the calibration points. */
     public static final int DEVICE_INFO_FIXED_BYTES = 1 + 3 + 2 + 2 + 4 + 4 + 1 + 4 + 2 + 1;
     public static final int MAX_PITCH_UM = 1_000_000;
+
+    // Mat layout body: two bytes, exactly.
+    public static final int MAT_LAYOUT_CELL_ORDER_OFFSET = 0;
+    public static final int MAT_LAYOUT_LAYOUT_OFFSET = MAT_LAYOUT_CELL_ORDER_OFFSET + 1;
+    public static final int MAT_LAYOUT_BODY_LENGTH = MAT_LAYOUT_LAYOUT_OFFSET + 1;
+    /** {@code cell_order} bits: the steps of {@link CellOrder}. */
+    public static final int CELL_ORDER_FLIP_ROWS = 0x01;
+    public static final int CELL_ORDER_FLIP_COLS = 0x02;
+    public static final int CELL_ORDER_TRANSPOSE = 0x04;
+    public static final int CELL_ORDER_SERPENTINE = 0x08;
+    /** Bits 4..7 are reserved: a device sends them as 0. */
+    public static final int CELL_ORDER_KNOWN_BITS = 0x0F;
 
     /**
      * The largest body any valid version-1 message has: a dense 256 x 256 frame. The encoder

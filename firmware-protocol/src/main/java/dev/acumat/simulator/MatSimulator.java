@@ -4,6 +4,7 @@ import dev.acumat.protocol.DecodeError;
 import dev.acumat.protocol.DecodeListener;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.InfoRequest;
+import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.protocol.StreamDecoder;
@@ -105,6 +106,15 @@ public final class MatSimulator {
     private final AtomicLong infoRequests = new AtomicLong();
 
     public MatSimulator(FrameSource source, Options options, PortLink.Opener opener, Ticker ticker, TruthSink truth) {
+        this(source, options, opener, ticker, truth, null);
+    }
+
+    /**
+     * A simulator that also states its mat's {@code layout} right after every device-info, as a
+     * mat_layout message (PROTOCOL.md 4.4); null: it sends none, as older firmware.
+     */
+    public MatSimulator(FrameSource source, Options options, PortLink.Opener opener, Ticker ticker, TruthSink truth,
+                        MatLayout layout) {
         this.source = source;
         this.options = options;
         this.opener = opener;
@@ -112,7 +122,9 @@ public final class MatSimulator {
         this.truth = truth;
         this.info = source.deviceInfo(options.matId());
         // A text mat says nothing about itself: the gateway's options name its grid.
-        this.infoBytes = options.text() ? new byte[0] : delimited(WireEncoder.encode(info));
+        byte[] infoMessage = delimited(WireEncoder.encode(info));
+        this.infoBytes = options.text() ? new byte[0]
+                : layout == null ? infoMessage : concat(infoMessage, delimited(WireEncoder.encode(layout)));
     }
 
     public DeviceInfo deviceInfo() {

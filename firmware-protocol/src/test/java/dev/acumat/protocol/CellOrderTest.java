@@ -91,11 +91,50 @@ class CellOrderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"flip", "flip-cols,mirror", "FLIP-ROWS", "flip_cols", "serpentine", "flip-cols,"})
+    @ValueSource(strings = {"flip", "flip-cols,mirror", "FLIP-ROWS", "flip_cols", "snake", "flip-cols,"})
     void anUnknownWordIsNamedWithTheAllowedOnes(String text) {
         assertThatThrownBy(() -> CellOrder.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not a cell order step")
-                .hasMessageContaining("none, flip-rows, flip-cols, transpose");
+                .hasMessageContaining("none, flip-rows, flip-cols, transpose, serpentine");
+    }
+
+    /** A 4 x 3 mat scanned back and forth: its rows 1 and 3 come reversed. */
+    @Test
+    void serpentineIsUndoneFirstOnTheMatsOwnRows() {
+        int[] canonical = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        int[] written = {1, 2, 3, 6, 5, 4, 7, 8, 9, 12, 11, 10};
+        int[] out = new int[12];
+        CellOrder.parse("serpentine").apply(written, 4, 3, out);
+        assertThat(out).containsExactly(canonical);
+        // With a transpose the reversed lines are the mat's own rows, which become canonical columns.
+        CellOrder snakeT = CellOrder.parse("transpose,serpentine");
+        snakeT.apply(written, 4, 3, out);
+        assertThat(out).containsExactly(1, 4, 7, 10, 2, 5, 8, 11, 3, 6, 9, 12);
+    }
+
+    @Test
+    void everyOrderOfAllSixteenRestoresTheMatsOwnFrame() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int bits = 0; bits < 16; bits++) {
+            CellOrder order = CellOrder.fromBits(bits);
+            assertThat(order.bits()).isEqualTo(bits);
+            assertThat(CellOrder.parse(order.format())).isEqualTo(order);
+            for (int rows = 1; rows <= 4; rows++) {
+                for (int cols = 1; cols <= 5; cols++) {
+                    int[] in = random.ints(rows * cols, 0, 4096).toArray();
+                    int[] out = new int[in.length];
+                    int[] back = new int[in.length];
+                    order.apply(in, rows, cols, out);
+                    if (!order.serpentine()) {
+                        assertThat(out).containsExactly(byDefinition(order, in, rows, cols));
+                    }
+                    order.restore(out, rows, cols, back);
+                    assertThat(back).as("%s on %d x %d", order, rows, cols).containsExactly(in);
+                }
+            }
+        }
+        assertThatThrownBy(() -> CellOrder.fromBits(0x10)).hasMessageContaining("reserved bit");
+        assertThatThrownBy(() -> CellOrder.parse("serpentine").inverse()).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -31,6 +31,11 @@ public final class GenerateTestVectors {
                         new CalibrationPoint(650, 3_500), new CalibrationPoint(1_200, 7_500),
                         new CalibrationPoint(1_900, 15_000), new CalibrationPoint(2_600, 27_000),
                         new CalibrationPoint(3_300, 50_000), new CalibrationPoint(4_000, 120_000))));
+        single("mat_layout_lumbar_pad", "A 16 x 16 lumbar pad whose firmware scans its grid back and forth (serpentine)\n"
+                        + "and has column 0 on the other side (flip-cols): cell_order 0x0a, layout 3.",
+                MatLayout.of(CellOrder.of(false, true, false, true), MatKind.LUMBAR_PAD));
+        single("mat_layout_not_stated", "A mat wired in acumat's order that does not say what kind it is: both bytes 0.",
+                MatLayout.of(CellOrder.NONE, MatKind.NOT_STATED));
         single("frame_1x1_dense", "The smallest frame: one cell.",
                 frame(0, 0, 1, 1, new int[] {4095}));
         single("frame_2x3_dense", "Sparse would take 12 bytes, as many as dense: dense is used (sparse only when\n"

@@ -142,9 +142,10 @@ class StreamDecoderTest {
     @Test
     void neverThrowsOnWellSealedGarbage() {
         SplittableRandom rnd = new SplittableRandom(17);
-        int[] types = {WireFormat.TYPE_DEVICE_INFO, WireFormat.TYPE_PRESSURE_FRAME, WireFormat.TYPE_INFO_REQUEST, 0x33};
+        int[] types = {WireFormat.TYPE_DEVICE_INFO, WireFormat.TYPE_PRESSURE_FRAME, WireFormat.TYPE_INFO_REQUEST,
+                WireFormat.TYPE_MAT_LAYOUT, 0x33};
         for (int i = 0; i < 50_000; i++) {
-            int bodyLength = rnd.nextInt(i % 2 == 0 ? 40 : 400);
+            int bodyLength = rnd.nextInt(i % 3 == 0 ? 4 : i % 2 == 0 ? 40 : 400);
             byte[] m = new byte[WireFormat.OVERHEAD + bodyLength];
             for (int j = WireFormat.BODY_OFFSET; j < m.length - 4; j++) {
                 m[j] = (byte) (rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(256));

@@ -84,6 +84,9 @@ final class VectorFile {
                         Long.parseLong(f.get("frame_interval_us")), Integer.parseInt(f.get("deadband")), points),
                         null);
             }
+            case "mat_layout":
+                return Expected.message(new MatLayout(Integer.parseInt(f.get("cell_order")),
+                        Integer.parseInt(f.get("layout"))), null);
             case "pressure_frame": {
                 int[] values = Arrays.stream(f.get("values").split(" ")).mapToInt(Integer::parseInt).toArray();
                 return Expected.message(new PressureFrame(Long.parseLong(f.get("sequence")),
@@ -124,6 +127,10 @@ final class VectorFile {
                     sb.append(' ').append(p.raw()).append(':').append(p.pressurePa());
                 }
                 sb.append('\n');
+            } else if (m instanceof MatLayout l) {
+                sb.append("message mat_layout\n")
+                        .append("cell_order ").append(l.cellOrderBits()).append('\n')
+                        .append("layout ").append(l.layoutCode()).append('\n');
             } else if (m instanceof PressureFrame p) {
                 sb.append("message pressure_frame\n")
                         .append("sequence ").append(p.sequence()).append('\n')

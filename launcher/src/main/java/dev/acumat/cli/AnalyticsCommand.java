@@ -53,6 +53,9 @@ final class AnalyticsCommand implements Callable<Integer> {
     MatOrderOption matOrder;
 
     @CommandLine.Mixin
+    MatLayoutOption matLayout;
+
+    @CommandLine.Mixin
     PostureModelOption postureModel;
 
     @CommandLine.Mixin
@@ -67,7 +70,7 @@ final class AnalyticsCommand implements Callable<Integer> {
         AnalyticsService.Config config;
         try {
             HostPort web = http == null || http.isBlank() ? null : HostPort.parse("--http", http);
-            MatSettings mats = matPostureModel.addTo(matOrder.addTo(MatSettings.builder()))
+            MatSettings mats = matPostureModel.addTo(matLayout.addTo(matOrder.addTo(MatSettings.builder())))
                     .defaultPostureModel(PostureModelOption.NAME, postureModel.file).build();
             config = new AnalyticsService.Config(kafka, InfluxEndpoint.of(influx, db),
                     stateDir != null ? stateDir : Paths.dataDir().resolve("analytics-state"), threads,

@@ -5,6 +5,7 @@ import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.offline.RecordingAnalysis;
 import dev.acumat.analytics.offline.RecordingCheck;
 import dev.acumat.protocol.CellOrder;
+import dev.acumat.protocol.MatKind;
 import dev.acumat.protocol.WireFormat;
 import dev.acumat.simulator.ReplayFile;
 import dev.acumat.simulator.ReplayFormatException;
@@ -70,6 +71,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PostureModelOption postureModel;
 
+    @Option(names = "--layout", paramLabel = "full-body|torso|lumbar-pad", defaultValue = "${env:ACUMAT_LAYOUT}",
+            description = "What kind of mat made the recording: its posture model then goes by this instead of its"
+                    + " size; on a lumbar-pad the whole pad is the lower back and no posture is asked.")
+    String layout;
+
     @Override
     public Integer call() throws Exception {
         checkFile(files.get(0));
@@ -95,10 +101,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         PitchOption.Pitch pitch;
         PostureModel model;
+        MatKind kind;
         try {
             pitch = header != null ? null : pitchOption.value();
             model = postureModel.model();
+            kind = layout == null || layout.isBlank() ? MatKind.NOT_STATED : MatKind.parse(layout);
         } catch (IllegalArgumentException e) {
+            if (e.getMessage().contains("not a mat layout")) {
+                throw usage("--layout: " + e.getMessage());
+            }
             throw usage(e.getMessage());
         }
         if (!(hz > 0) || hz > 10_000) {
@@ -125,7 +136,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         MatSpec mat = header != null ? MatSpec.of(order.canonical(header.deviceInfo(matId)))
                 : MatSpec.raw(matId, order.outRows(rows, cols), order.outCols(rows, cols), canonicalPitch.rowMm(),
                         canonicalPitch.colMm(), maxValue <= 4095 ? 12 : 16);
-        PostureModelOption.warnOnLayout(model, mat, spec.qualifiedName(), spec.commandLine().getErr());
+        if (kind == MatKind.NOT_STATED) {
+            PostureModelOption.warnOnLayout(model, mat, spec.qualifiedName(), spec.commandLine().getErr());
+        } else if (model != null && kind == MatKind.LUMBAR_PAD) {
+            warn(spec.commandLine().getErr(), PostureModelOption.NAME + " is not used: a lumbar pad is asked no posture");
+        } else if (model != null && model.layout() != PostureModel.Layout.of(mat, kind)) {
+            warn(spec.commandLine().getErr(), PostureModelOption.NAME + " is a " + model.layout().label()
+                    + " model, --layout says " + kind + "; using it anyway");
+        }
         long originMicros = header != null && header.firstMs() != null ? header.firstMs() * 1000 : 0;
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
                 1 << 16));
@@ -136,7 +154,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (check != null) {
             RecordingCheck.sizeWarnings(mat, PitchOption.NAME).forEach(w -> warn(err, w));
         }
-        new RecordingAnalysis(mat, order, hz, originMicros, fmt, out).withModel(model).checking(check).run(files);
+        new RecordingAnalysis(mat, order, hz, originMicros, fmt, out).withModel(model).withKind(kind).checking(check)
+                .run(files);
         if (check != null) {
             check.warnings().forEach(w -> warn(err, w));
         }

@@ -22,18 +22,23 @@ final class CellOrderOptions {
     boolean flipCols;
 
     @Option(names = "--transpose", defaultValue = "${env:ACUMAT_TRANSPOSE:-false}",
-            description = "The recording's rows run across the mat: they become its columns, before any flip."
-                    + " These three replace the order of an acumat-replay header when any is given.")
+            description = "The recording's rows run across the mat: they become its columns, before any flip.")
     boolean transpose;
+
+    @Option(names = "--serpentine", defaultValue = "${env:ACUMAT_SERPENTINE:-false}",
+            description = "The mat scanned back and forth: every odd row as written runs in reverse (undone first,"
+                    + " before --transpose and the flips). These four replace the order of an acumat-replay header"
+                    + " when any is given.")
+    boolean serpentine;
 
     /** Whether any of the flags is set. */
     boolean given() {
-        return flipRows || flipCols || transpose;
+        return flipRows || flipCols || transpose || serpentine;
     }
 
     /** The order the flags give. */
     CellOrder order() {
-        return CellOrder.of(flipRows, flipCols, transpose);
+        return CellOrder.of(flipRows, flipCols, transpose, serpentine);
     }
 
     /** A recording's order: the flags' when any is set, else its header's (none without a header). */
@@ -43,6 +48,7 @@ final class CellOrderOptions {
 
     /** The flags as they were given, for a message. */
     String names() {
-        return (flipRows ? " --flip-rows" : "") + (flipCols ? " --flip-cols" : "") + (transpose ? " --transpose" : "");
+        return (flipRows ? " --flip-rows" : "") + (flipCols ? " --flip-cols" : "") + (transpose ? " --transpose" : "")
+                + (serpentine ? " --serpentine" : "");
     }
 }

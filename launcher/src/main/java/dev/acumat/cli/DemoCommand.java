@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
                     "--mat-id must be 1..64 of A-Z a-z 0-9 . _ : -, got '" + matId + "'");
         }
         SimulatedMat mat = new SimulatedMat(play.source(), matId, play.rate(), loop);
-        return ForegroundRun.run(spec.commandLine(), "acumat demo", system, PTY_BAUD, null, InputConfig.DEFAULT,
+        return ForegroundRun.run(spec.commandLine(), "acumat demo", system, PTY_BAUD, null, InputConfig.DEFAULT, null,
                 mat);
     }
 }

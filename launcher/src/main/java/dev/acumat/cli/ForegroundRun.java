@@ -4,6 +4,7 @@ import dev.acumat.analytics.web.AccessToken;
 import dev.acumat.analytics.web.BindAddress;
 import dev.acumat.gateway.GatewayConfig;
 import dev.acumat.gateway.InputConfig;
+import dev.acumat.gateway.MatLayoutOverride;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,10 @@ final class ForegroundRun {
      * @param baud     the mat's UART rate, for the gateway
      * @param matId    the gateway's mat id override, or null
      * @param input what the mat's port carries (the gateway's mat-input options)
+     * @param layout the cell order and kind the gateway states for the mat, or null for the mat's own
      */
     static int run(CommandLine commandLine, String command, LocalSystemOptions o, int baud, String matId,
-                   InputConfig input, LocalSystem.MatLink mat) throws Exception {
+                   InputConfig input, MatLayoutOverride layout, LocalSystem.MatLink mat) throws Exception {
         HostPort web;
         AccessToken token;
         try {
@@ -46,7 +48,7 @@ final class ForegroundRun {
         Files.createDirectories(data.resolve("logs"));
         DemoLog.toFile(data.resolve("logs").resolve("demo.log"));
         LocalSystem system = new LocalSystem(new LocalSystem.Options(data, web.host(), web.port(), token, o.kafka,
-                o.influx, o.db, baud, matId, input));
+                o.influx, o.db, baud, matId, input, layout));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread stopper = new Thread(() -> {
             out.println();

@@ -21,10 +21,16 @@ final class FrameSources {
      */
     static FrameSource of(String scenario, Path replay, Integer rows, Integer cols, PitchOption.Pitch pitch, double hz,
                           long seed, SensorModel sensor, CellOrder order) throws IOException {
+        return of(scenario, replay, rows, cols, pitch, hz, seed, sensor, order, MatGeometry.ACUPRESSURE);
+    }
+
+    /** {@link #of(String, Path, Integer, Integer, PitchOption.Pitch, double, long, SensorModel, CellOrder)} with the grid of a scenario given no geometry. */
+    static FrameSource of(String scenario, Path replay, Integer rows, Integer cols, PitchOption.Pitch pitch, double hz,
+                          long seed, SensorModel sensor, CellOrder order, MatGeometry standard) throws IOException {
         if (replay != null) {
             return new ReplayFrameSource(replay, rows, cols, pitch.rowMm(), pitch.colMm(), hz, order);
         }
-        MatGeometry geometry = rows == null ? MatGeometry.ACUPRESSURE
+        MatGeometry geometry = rows == null ? standard
                 : MatGeometry.of(rows, cols, pitch.rowMm(), pitch.colMm());
         return Scenarios.create(scenario == null ? "session" : scenario, hz, seed, geometry, Body.DEFAULT, sensor);
     }

@@ -85,6 +85,7 @@ final class GatewayCommand implements Callable<Integer> {
                     spoolMaxMb * 1024 * 1024, spoolFsync, matId, partitions, seconds(silenceTimeout, "--silence-timeout"),
                     seconds(reconnectMax, "--reconnect-max"), seconds(healthInterval, "--health-interval"),
                     matInput.config());
+            config = config.withMatLayout(matInput.layout());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -8,6 +8,7 @@ import dev.acumat.analytics.web.ServerCheck;
 import dev.acumat.gateway.Gateway;
 import dev.acumat.gateway.GatewayConfig;
 import dev.acumat.gateway.InputConfig;
+import dev.acumat.gateway.MatLayoutOverride;
 import dev.acumat.gateway.Time;
 import dev.acumat.gateway.health.MatHealth;
 import dev.acumat.gateway.serial.JSerialCommPorts;
@@ -51,9 +52,11 @@ final class LocalSystem implements AutoCloseable {
      * @param baud      the mat's UART rate, for the gateway
      * @param matId     the gateway names the mat this whatever its device-info says, or null
      * @param input     what the mat's port carries (the gateway's mat-input options)
+     * @param matLayout the cell order and kind the gateway states for the mat, or null for the mat's own
      */
     record Options(Path dataDir, String httpHost, int httpPort, AccessToken httpToken, String kafka, String influx,
-                   String db, int baud, String matId, InputConfig input) {
+                   String db, int baud, String matId, InputConfig input,
+                   MatLayoutOverride matLayout) {
     }
 
     /** How the gateway reaches the mat: a serial port as it is, or a simulated mat this system starts. */
@@ -120,7 +123,7 @@ final class LocalSystem implements AutoCloseable {
 
         GatewayConfig config = new GatewayConfig(serial, options.baud(), bootstrap, data.resolve("spool"),
                 1024L * 1024 * 1024, "interval", options.matId(), 32, Duration.ofSeconds(5), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), options.input());
+                Duration.ofSeconds(10), options.input()).withMatLayout(options.matLayout());
         gateway = Gateway.start(config, new JSerialCommPorts(), Time.SYSTEM);
         Gateway started = gateway;
         keep(() -> started.close(stopGrace(Gateway.DRAIN_GRACE)));

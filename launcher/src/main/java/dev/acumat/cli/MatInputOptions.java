@@ -1,13 +1,15 @@
 package dev.acumat.cli;
 
 import dev.acumat.gateway.InputConfig;
+import dev.acumat.gateway.MatLayoutOverride;
 import dev.acumat.gateway.input.InputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * What a mat's port carries and, for a mat that prints text, its grid: the "mat input" options
- * of a command that reads a real mat ({@code gateway}), one {@link CommandLine.Mixin} to share.
+ * What a mat's port carries and, for a mat that prints text, its grid; and the cell order and
+ * kind of mat the gateway states for a mat that does not: the "mat input" options of a command
+ * that reads a real mat ({@code gateway}, {@code run}), one {@link CommandLine.Mixin} to share.
  */
 final class MatInputOptions {
     @Option(names = "--input", paramLabel = "binary|csv|auto", defaultValue = "${env:ACUMAT_INPUT:-auto}",
@@ -37,6 +39,25 @@ final class MatInputOptions {
             description = "A text mat's readings fall with load (a pull-up divider): each value v is taken as"
                     + " 2^N-1-v, so counts rise with pressure as the protocol has them.")
     boolean invert;
+
+    @Option(names = "--cell-order", paramLabel = "ORDER", defaultValue = "${env:ACUMAT_CELL_ORDER}",
+            description = "State the mat's cell order for it after each device-info (a mat_layout message), over the"
+                    + " mat's own: none, or a comma list of flip-rows, flip-cols, transpose, serpentine.")
+    String cellOrder;
+
+    @Option(names = "--mat-layout", paramLabel = "full-body|torso|lumbar-pad", defaultValue = "${env:ACUMAT_MAT_LAYOUT}",
+            description = "State the kind of mat for it after each device-info (a mat_layout message), over the mat's"
+                    + " own; on a lumbar-pad the whole pad is the lower back.")
+    String matLayout;
+
+    /**
+     * The cell order and kind the gateway states for the mat, or null to forward the mat's own.
+     *
+     * @throws IllegalArgumentException naming the option that is wrong
+     */
+    MatLayoutOverride layout() {
+        return MatLayoutOverride.of(cellOrder, matLayout);
+    }
 
     /**
      * The options as the gateway takes them.

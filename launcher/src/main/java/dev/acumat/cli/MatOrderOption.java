@@ -15,9 +15,9 @@ final class MatOrderOption {
 
     @Option(names = NAME, paramLabel = "MAT_ID=ORDER", defaultValue = "${env:ACUMAT_MAT_ORDER}",
             description = "A mat whose cells are not in acumat's order, and its order: none, or a comma list of"
-                    + " flip-rows, flip-cols and transpose (transpose first, then the flips of the turned grid),"
-                    + " e.g. mat-7=flip-cols. Repeatable; in ACUMAT_MAT_ORDER or a configuration file, entries"
-                    + " separated by spaces.")
+                    + " flip-rows, flip-cols, transpose and serpentine (the serpentine scan undone first, then the"
+                    + " transpose, then the flips of the turned grid), e.g. mat-7=flip-cols; wins over what the mat"
+                    + " says. Repeatable; in ACUMAT_MAT_ORDER or a configuration file, entries separated by spaces.")
     List<String> entries;
 
     /**

@@ -6,6 +6,7 @@ import dev.acumat.simulator.ReplayFormatException;
 import dev.acumat.simulator.ReplayFrameSource;
 import dev.acumat.simulator.ReplayHeader;
 import dev.acumat.simulator.synthetic.Scenarios;
+import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.SensorModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -145,6 +146,11 @@ final class PlayOptions {
     }
 
     FrameSource source() throws IOException {
+        return source(MatGeometry.ACUPRESSURE);
+    }
+
+    /** {@link #source()} with the grid a scenario has when no geometry is given. */
+    FrameSource source(MatGeometry standard) throws IOException {
         if (streamed()) {
             boolean stdin = replay.toString().equals(STDIN);
             // A FileInputStream, not Files.newInputStream: the channel's available() seeks, and a FIFO cannot.
@@ -156,7 +162,7 @@ final class PlayOptions {
             return new ReplayFrameSource(replay, header, rate(), cellOrder.orderOf(header));
         }
         return FrameSources.of(scenario, replay, rows, cols, pitch, rate(), seed,
-                SensorModel.DEFAULT.withStuckCells(stuckCells).withTopper(topperKpa), cellOrder.order());
+                SensorModel.DEFAULT.withStuckCells(stuckCells).withTopper(topperKpa), cellOrder.order(), standard);
     }
 
     static final class ScenarioNames implements Iterable<String> {

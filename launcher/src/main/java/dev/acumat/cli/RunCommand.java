@@ -1,6 +1,7 @@
 package dev.acumat.cli;
 
 import dev.acumat.gateway.InputConfig;
+import dev.acumat.gateway.MatLayoutOverride;
 import dev.acumat.protocol.WireFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -48,6 +49,14 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    private MatLayoutOverride layout() {
+        try {
+            return matInput.layout();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (serial == null || serial.isBlank()) {
@@ -62,6 +71,6 @@ final class RunCommand implements Callable<Integer> {
         }
         // The port is the mat's own: nothing to start for it.
         LocalSystem.MatLink mat = (dataDir, parts) -> serial;
-        return ForegroundRun.run(spec.commandLine(), "acumat run", system, baud, matId, input(), mat);
+        return ForegroundRun.run(spec.commandLine(), "acumat run", system, baud, matId, input(), layout(), mat);
     }
 }

@@ -1,13 +1,17 @@
 package dev.acumat.cli;
 
+import dev.acumat.protocol.CellOrder;
+import dev.acumat.protocol.MatKind;
+import dev.acumat.protocol.MatLayout;
+import dev.acumat.protocol.WireFormat;
 import dev.acumat.simulator.FilePortLink;
 import dev.acumat.simulator.FrameSource;
 import dev.acumat.simulator.MatSimulator;
 import dev.acumat.simulator.NoisyPortLink;
 import dev.acumat.simulator.PortLink;
 import dev.acumat.simulator.Ticker;
+import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.TruthWriter;
-import dev.acumat.protocol.WireFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +19,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code acumat simulate}: a firmware stand-in writing real protocol bytes to a serial device, a pty or stdout. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -43,6 +47,12 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Emulate the wire rate of this baud setting (8N1): frames that do not fit are skipped,"
                     + " as firmware would. 0 (default) for no limit.")
     long baud;
+
+    @Option(names = "--mat-layout", paramLabel = "full-body|torso|lumbar-pad", defaultValue = "${env:ACUMAT_MAT_LAYOUT}",
+            description = "Send a mat_layout message of this kind after each device-info, as firmware that states its"
+                    + " layout does. lumbar-pad also puts a scenario on a 16 x 16 pad at 25 mm under the lower back"
+                    + " (unless --rows, --cols and --pitch-mm give another grid).")
+    String matLayout;
 
     @Option(names = "--loop", negatable = true, defaultValue = "${env:ACUMAT_LOOP:-false}", fallbackValue = "true",
             description = "Start again at the end (default: play once). Not for a recording streamed from standard"
@@ -74,7 +84,8 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         double rate = play.rate();
-        FrameSource source = play.source();
+        MatKind kind = matLayout == null || matLayout.isBlank() ? null : MatKind.parse(matLayout);
+        FrameSource source = play.source(kind == MatKind.LUMBAR_PAD ? MatGeometry.LUMBAR_PAD : MatGeometry.ACUPRESSURE);
         boolean stdout = port.equals("-");
         PortLink.Opener line = stdout ? FilePortLink::stdout : () -> FilePortLink.open(Path.of(port));
         PortLink.Opener opener = garbageRate == 0 && byteErrorRate == 0 ? line
@@ -89,7 +100,7 @@ final class SimulateCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(flushTruth);
         long started = System.nanoTime();
         MatSimulator simulator = new MatSimulator(source, options, opener, Ticker.SYSTEM,
-                truthWriter == null ? null : truthWriter::record);
+                truthWriter == null ? null : truthWriter::record, kind == null ? null : MatLayout.of(CellOrder.NONE, kind));
         // Ctrl-C or SIGTERM ends the run: say what was sent, so a test or a user knows where it stopped.
         Thread summaryOnSignal = new Thread(() -> summarize(simulator.result(), started));
         Runtime.getRuntime().addShutdownHook(summaryOnSignal);
@@ -125,6 +136,13 @@ final class SimulateCommand implements Callable<Integer> {
         play.validate(this::usage);
         if (loop && play.streamed()) {
             throw usage("--loop needs a recording in a file: a stream (standard input, a FIFO) plays once");
+        }
+        if (matLayout != null && !matLayout.isBlank()) {
+            try {
+                MatKind.parse(matLayout);
+            } catch (IllegalArgumentException e) {
+                throw usage("--mat-layout: " + e.getMessage());
+            }
         }
         if (play.replay != null && truth != null) {
             throw usage("--truth needs a --scenario: a recording carries no ground truth");

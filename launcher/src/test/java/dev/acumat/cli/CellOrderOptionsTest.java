@@ -63,6 +63,35 @@ class CellOrderOptionsTest {
     }
 
     @Test
+    void aSerpentineRecordingHasItsOddRowsTurnedBackFirst() throws IOException {
+        // A 3 x 2 mat scanned back and forth: its cells 1 2 / 3 4 / 5 6 written as 1 2 / 4 3 / 5 6.
+        Path rec = Files.writeString(dir.resolve("snake.txt"), "1 2\n4 3\n5 6\n");
+        try (FrameSource s = source("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "3", "--cols", "2",
+                "--pitch-mm", "28", "--serpentine")) {
+            int[] v = new int[6];
+            assertThat(s.next(v)).isTrue();
+            assertThat(v).containsExactly(1, 2, 3, 4, 5, 6);
+        }
+    }
+
+    @Test
+    void aBadMatLayoutIsOneLineNamingTheSetting() throws IOException {
+        Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
+        assertThat(cli.run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--mat-layout",
+                "pad-1=lumbar-pad", "--mat-layout", "mat-2=bed")).isEqualTo(2);
+        assertThat(cli.errorLine()).isEqualTo("acumat analytics: --mat-layout: mat-2: 'bed' is not a mat layout;"
+                + " one of full-body, torso, lumbar-pad (see 'acumat analytics --help')");
+        cli.err.getBuffer().setLength(0);
+        assertThat(cli.run("gateway", "--serial", "/dev/null", "--kafka", "127.0.0.1:9092", "--cell-order", "sideways"))
+                .isEqualTo(2);
+        assertThat(cli.errorLine()).contains("--cell-order: 'sideways' is not a cell order step");
+        cli.err.getBuffer().setLength(0);
+        assertThat(cli.run("analyze", rec.toString(), "--rows", "2", "--cols", "2", "--pitch-mm", "25", "--layout", "bed"))
+                .isEqualTo(2);
+        assertThat(cli.errorLine()).contains("--layout: 'bed' is not a mat layout");
+    }
+
+    @Test
     void theHeadersOrderHoldsUnlessFlagsAreGivenWhichThenReplaceIt() throws IOException {
         Path rec = Files.writeString(dir.resolve("export.txt"), "# acumat-replay 1 rows=1 cols=3 row_pitch_mm=22"
                 + " col_pitch_mm=22 hz=25 adc_bits=12 calibration= order=flip-cols\n1 2 3\n");
@@ -143,7 +172,7 @@ class CellOrderOptionsTest {
         assertThat(cli.run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--mat-order",
                 "mat-1=flip-cols", "--mat-order", "mat-2=mirror")).isEqualTo(2);
         assertThat(cli.errorLine()).isEqualTo("acumat analytics: --mat-order: mat-2: 'mirror' is not a cell order step;"
-                + " one of none, flip-rows, flip-cols, transpose (several as a comma list) (see 'acumat analytics"
+                + " one of none, flip-rows, flip-cols, transpose, serpentine (several as a comma list) (see 'acumat analytics"
                 + " --help')");
         cli.err.getBuffer().setLength(0);
         assertThat(cli.run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1", "--mat-order",

@@ -73,6 +73,19 @@ public final class PostureModel {
                     ? WHOLE_BODY : TORSO;
         }
 
+        /**
+         * The layout of a mat of this size and stated kind: a stated full-body or torso mat is
+         * that, whatever its size; otherwise (not stated, or a lumbar pad, which has no posture
+         * model) by its size.
+         */
+        public static Layout of(MatSpec spec, dev.acumat.protocol.MatKind kind) {
+            return switch (kind) {
+                case FULL_BODY -> WHOLE_BODY;
+                case TORSO -> TORSO;
+                default -> of(spec);
+            };
+        }
+
         static final double WHOLE_BODY_CM = 120;
     }
 

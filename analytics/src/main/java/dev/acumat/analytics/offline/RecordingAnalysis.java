@@ -7,6 +7,7 @@ import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionSummary;
 import dev.acumat.protocol.CellOrder;
+import dev.acumat.protocol.MatKind;
 import dev.acumat.simulator.ReplayFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,6 +39,7 @@ public final class RecordingAnalysis {
     private final Format format;
     private final PrintWriter out;
     private PostureModel model;
+    private MatKind kind = MatKind.NOT_STATED;
     private RecordingCheck check;
     /** Every frame's time so far, in order: where an event's time leads back to its frame. */
     private long[] times = new long[1024];
@@ -72,6 +74,15 @@ public final class RecordingAnalysis {
         return this;
     }
 
+    /**
+     * Analyses the recording as a mat of this kind (a stated kind picks the shipped posture model
+     * of its layout rather than the mat's size; a lumbar pad is asked no posture).
+     */
+    public RecordingAnalysis withKind(MatKind kind) {
+        this.kind = kind;
+        return this;
+    }
+
     /** Shows every frame and its result to {@code check} as well. */
     public RecordingAnalysis checking(RecordingCheck check) {
         this.check = check;
@@ -83,7 +94,8 @@ public final class RecordingAnalysis {
      * files of one person make a session with shifts); returns the number of frames.
      */
     public long run(List<Path> recordings) throws IOException {
-        MatAnalyzer analyzer = new MatAnalyzer(spec, model != null ? model : PostureModel.shippedFor(spec));
+        MatAnalyzer analyzer = new MatAnalyzer(spec, model != null ? model
+                : kind == MatKind.LUMBAR_PAD ? null : PostureModel.shipped(PostureModel.Layout.of(spec, kind)), kind);
         int[] raw = new int[spec.cells()];
         if (format == Format.CSV) {
             out.println(CSV_HEADER);

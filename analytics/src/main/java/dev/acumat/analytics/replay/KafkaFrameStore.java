@@ -2,6 +2,7 @@ package dev.acumat.analytics.replay;
 
 import dev.acumat.analytics.stream.AnalyticsTopology;
 import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.PressureFrame;
@@ -78,6 +79,7 @@ public final class KafkaFrameStore implements FrameStore {
                              long fromMs, long toMs, int every, FrameVisitor visitor) {
         byte[] key = mat.getBytes(StandardCharsets.UTF_8);
         DeviceInfo info = null;
+        MatLayout layout = null;
         long inRange = 0;
         long position = consumer.position(tp);
         long lastProgress = System.nanoTime();
@@ -102,6 +104,13 @@ public final class KafkaFrameStore implements FrameStore {
                     m = MessageReader.parse(r.value());
                 } catch (ProtocolException e) {
                     continue;  // the analytics counted it when it came; a replay skips it the same way
+                }
+                if (m instanceof MatLayout l) {
+                    if (!l.equals(layout)) {
+                        layout = l;
+                        visitor.layout(l);
+                    }
+                    continue;
                 }
                 if (m instanceof DeviceInfo d) {
                     if (!d.equals(info)) {

@@ -2,11 +2,13 @@ package dev.acumat.analytics.replay;
 
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.simulator.ReplayHeader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.function.Function;
 
 /**
  * Writes recorded frames in the replay format (firmware-protocol/SIMULATOR.md), with the {@link ReplayHeader}
@@ -24,7 +26,9 @@ public final class ReplayWriter implements FrameExport {
 
     private final Writer out;
     private final String sessionId;
-    private final CellOrder order;
+    private CellOrder order;
+    /** The order for the mat's own mat_layout (the settings may win over it), or null: the order given holds. */
+    private final Function<MatLayout, CellOrder> stated;
     private ReplayHeader header;
     private long frames;
     private long skipped;
@@ -36,9 +40,25 @@ public final class ReplayWriter implements FrameExport {
 
     /** A writer of the frames of a mat whose cells are in {@code order}. */
     public ReplayWriter(Writer out, String sessionId, CellOrder order) {
+        this(out, sessionId, order, null);
+    }
+
+    /**
+     * A writer of the frames of a mat whose cells are in {@code order} until it states its own in a
+     * mat_layout message, whose order {@code stated} gives (e.g. the settings' when they name one).
+     */
+    public ReplayWriter(Writer out, String sessionId, CellOrder order, Function<MatLayout, CellOrder> stated) {
         this.out = out;
         this.sessionId = sessionId;
         this.order = order;
+        this.stated = stated;
+    }
+
+    @Override
+    public void layout(MatLayout layout) {
+        if (header == null && stated != null) {
+            order = stated.apply(layout);
+        }
     }
 
     @Override

@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * A stored session's frames: the session from InfluxDB (its mat, start and end), its frames
  * from the {@link FrameStore}; where the session comes from is a {@link SessionLookup}. The export command and the web server's download share it.
- * The frames stay as the mat sent them; a mat's cell order ({@link MatSettings}) goes into the
- * export's header, so the file replays in the canonical order.
+ * The frames stay as the mat sent them; a mat's cell order (its own mat_layout's, or the one
+ * {@link MatSettings} give it, which wins) goes into the export's header, so the file replays in
+ * the canonical order.
  */
 public final class SessionReplay {
     private final SessionLookup sessions;
@@ -62,7 +63,8 @@ public final class SessionReplay {
      * what was written (no frames: they are past the topic's retention, or were never recorded).
      */
     public ReplayWriter export(StoredSession session, Writer out) {
-        ReplayWriter writer = new ReplayWriter(out, session.sessionId(), settings.order(session.mat()));
+        ReplayWriter writer = new ReplayWriter(out, session.sessionId(), settings.order(session.mat()),
+                layout -> settings.resolve(session.mat(), layout).order());
         SessionWindow w = SessionWindow.of(session);
         frames.read(session.mat(), w.fromMs(), w.toMs(), 1, writer);
         return writer;

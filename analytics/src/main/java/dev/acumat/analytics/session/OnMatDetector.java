@@ -25,6 +25,7 @@ public final class OnMatDetector {
     /** Time constant of the person's load: slow, so that a lift does not pull it down. */
     static final double PERSON_LOAD_TAU_S = 10;
 
+    private final MatRules rules;
     private boolean on;
     private long candidateSince = -1;
     private double personLoad;
@@ -35,9 +36,17 @@ public final class OnMatDetector {
     private boolean leftSettled;
 
     public OnMatDetector() {
+        this(MatRules.STANDARD);
     }
 
-    OnMatDetector(boolean on, long candidateSince, double candidateLoad, double personLoad, long lastMicros) {
+    /** A detector whose areas are scaled for the mat ({@link MatRules#area}). */
+    public OnMatDetector(MatRules rules) {
+        this.rules = rules;
+    }
+
+    OnMatDetector(MatRules rules, boolean on, long candidateSince, double candidateLoad, double personLoad,
+                  long lastMicros) {
+        this.rules = rules;
         this.on = on;
         this.candidateSince = candidateSince;
         this.candidateLoad = candidateLoad;
@@ -51,12 +60,13 @@ public final class OnMatDetector {
      */
     public long observe(long timeMicros, double bodyAreaCm2, double load) {
         leftSettled = false;
-        if (on && bodyAreaCm2 >= ON_AREA_CM2) {
+        double onArea = rules.area(ON_AREA_CM2);
+        if (on && bodyAreaCm2 >= onArea) {
             learnLoad(timeMicros, load);
         }
         lastMicros = timeMicros;
-        boolean wantsChange = on ? bodyAreaCm2 < OFF_AREA_CM2 || load < RESIDUAL_SHARE * personLoad
-                : bodyAreaCm2 >= ON_AREA_CM2;
+        boolean wantsChange = on ? bodyAreaCm2 < rules.area(OFF_AREA_CM2) || load < RESIDUAL_SHARE * personLoad
+                : bodyAreaCm2 >= onArea;
         if (!wantsChange) {
             candidateSince = -1;
             return -1;

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param endMicros          when they got off (the start of the off period), or the last frame
  *                           when frames stopped; equals lastMicros while active
  * @param active             still running
- * @param lowerBackTimeS     time with the lower-back coverage at or above {@link SessionTracker#COVERED}
+ * @param lowerBackTimeS     time with the lower-back coverage at or above {@link SessionTracker#COVERED} (on a
+ *                           lumbar pad: with any of the pad in contact, {@link MatRules#lumbarPad})
  * @param coverageMean       time-weighted mean lower-back coverage while it was measurable, NaN if never
  * @param postureShifts      shifts counted
  * @param postureTimeS       time on the mat in each posture

@@ -25,6 +25,7 @@ public final class SessionTracker {
     public static final long SILENCE_MICROS = 30_000_000;
 
     private final String matId;
+    private final MatRules rules;
     private final OnMatDetector onMat;
     private final ShiftDetector shifts;
 
@@ -54,15 +55,27 @@ public final class SessionTracker {
     }
 
     public SessionTracker(String matId) {
+        this(matId, MatRules.STANDARD);
+    }
+
+    /** A tracker with the thresholds of this kind of mat. */
+    public SessionTracker(String matId, MatRules rules) {
         this.matId = matId;
-        this.onMat = new OnMatDetector();
+        this.rules = rules;
+        this.onMat = new OnMatDetector(rules);
         this.shifts = new ShiftDetector();
     }
 
     /** A tracker that carries on from a saved {@link #state()}. */
     public SessionTracker(String matId, State s) {
+        this(matId, MatRules.STANDARD, s);
+    }
+
+    /** A tracker with the thresholds of this kind of mat that carries on from a saved {@link #state()}. */
+    public SessionTracker(String matId, MatRules rules, State s) {
         this.matId = matId;
-        this.onMat = new OnMatDetector(s.on(), s.onCandidateSince(), s.onCandidateLoad(), s.personLoad(),
+        this.rules = rules;
+        this.onMat = new OnMatDetector(rules, s.on(), s.onCandidateSince(), s.onCandidateLoad(), s.personLoad(),
                 s.onLastMicros());
         this.shifts = new ShiftDetector();
         shifts.restore(s.shifts());
@@ -199,15 +212,17 @@ public final class SessionTracker {
 
     /** Attributes the time until the next frame to the state of this frame, while on the mat. */
     private void account(Observation o, long stepMicros) {
-        if (stepMicros <= 0 || offSince >= 0 || !onMat.on() || o.bodyAreaCm2() < OnMatDetector.OFF_AREA_CM2) {
+        if (stepMicros <= 0 || offSince >= 0 || !onMat.on() || o.bodyAreaCm2() < rules.area(OnMatDetector.OFF_AREA_CM2)) {
             return;  // off the mat, or on the way off: not time in a posture
         }
         double s = stepMicros / 1e6;
-        postureTime.merge(o.posture(), s, Double::sum);
+        if (rules.postures()) {
+            postureTime.merge(o.posture(), s, Double::sum);
+        }
         if (!Double.isNaN(o.lowerBackCoverage())) {
             coverageTime += s;
             coverageWeighted += o.lowerBackCoverage() * s;
-            if (o.lowerBackCoverage() >= COVERED) {
+            if (o.lowerBackCoverage() >= rules.coveredFrom()) {
                 lowerBackTime += s;
             }
         }

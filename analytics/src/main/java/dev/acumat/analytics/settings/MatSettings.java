@@ -3,6 +3,8 @@ package dev.acumat.analytics.settings;
 import dev.acumat.analytics.body.PostureModel;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.protocol.CellOrder;
+import dev.acumat.protocol.MatKind;
+import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.WireFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Settings given per mat id ({@code --mat-order MAT_ID=ORDER}, {@code --mat-posture-model
- * MAT_ID=FILE}) and the posture model of every other mat, immutable. They are read and checked
+ * Settings given per mat id ({@code --mat-order MAT_ID=ORDER}, {@code --mat-layout
+ * MAT_ID=LAYOUT}, {@code --mat-posture-model MAT_ID=FILE}) and the posture model of every other
+ * mat, immutable. A mat's cell order and layout may also come from the mat itself (its
+ * {@code mat_layout} message); an entry given here wins over it ({@link #resolve}). They are read and checked
  * once at start, so a mistake stops the service with a line that names the setting; a mat
  * nobody named gets {@link Mat#DEFAULTS}.
  *
@@ -39,25 +43,41 @@ public final class MatSettings {
     /**
      * One mat's settings.
      *
-     * @param order        how the mat's cells map to acumat's canonical order
+     * @param order        how the mat's cells map to acumat's canonical order; null: not given (the
+     *                     mat's own, else the canonical order)
      * @param postureModel the mat's posture model; null: the one every mat has
      *                     ({@link MatSettings#postureModel(MatSpec)})
+     * @param layout       what kind of mat it is; null: not given (the mat's own, else by its size)
      */
-    public record Mat(CellOrder order, PostureModel postureModel) {
+    public record Mat(CellOrder order, PostureModel postureModel, MatKind layout) {
         /** What a mat has when nothing was set for it. */
-        public static final Mat DEFAULTS = new Mat(CellOrder.NONE, null);
+        public static final Mat DEFAULTS = new Mat(null, null, null);
 
-        public Mat {
-            Objects.requireNonNull(order, "order");
+        public Mat(CellOrder order, PostureModel postureModel) {
+            this(order, postureModel, null);
         }
 
         public Mat withOrder(CellOrder order) {
-            return new Mat(order, postureModel);
+            return new Mat(Objects.requireNonNull(order, "order"), postureModel, layout);
         }
 
         public Mat withPostureModel(PostureModel postureModel) {
-            return new Mat(order, postureModel);
+            return new Mat(order, postureModel, layout);
         }
+
+        public Mat withLayout(MatKind layout) {
+            return new Mat(order, postureModel, Objects.requireNonNull(layout, "layout"));
+        }
+    }
+
+    /**
+     * A mat's cell order and kind as the analysis uses them.
+     *
+     * @param order the cell order its frames are turned by
+     * @param kind  its kind; {@link MatKind#NOT_STATED}: judged by its size
+     */
+    public record Resolved(CellOrder order, MatKind kind) {
+        public static final Resolved DEFAULTS = new Resolved(CellOrder.NONE, MatKind.NOT_STATED);
     }
 
     private final Map<String, Mat> mats;
@@ -80,9 +100,49 @@ public final class MatSettings {
         return mats.getOrDefault(matId, Mat.DEFAULTS);
     }
 
-    /** The cell order of {@code matId}'s frames. */
+    /** The cell order given for {@code matId}'s frames, else the canonical one. */
     public CellOrder order(String matId) {
-        return of(matId).order();
+        CellOrder order = of(matId).order();
+        return order == null ? CellOrder.NONE : order;
+    }
+
+    /**
+     * The cell order and kind of {@code matId} whose last {@code mat_layout} message was
+     * {@code stated} (null: none came): an entry given here wins, part by part, over what the mat
+     * says; a cell order with a step this version does not know (a reserved bit) counts as not
+     * stated.
+     */
+    public Resolved resolve(String matId, MatLayout stated) {
+        Mat mat = of(matId);
+        CellOrder statedOrder = stated == null ? null : stated.cellOrder();
+        CellOrder order = mat.order() != null ? mat.order() : statedOrder != null ? statedOrder : CellOrder.NONE;
+        MatKind kind = mat.layout() != null ? mat.layout() : stated == null ? MatKind.NOT_STATED : stated.kind();
+        return new Resolved(order, kind);
+    }
+
+    /**
+     * The posture model for a mat of {@code spec} and {@code kind}: as {@link #postureModel(MatSpec)},
+     * except that a stated kind picks the shipped model of its layout instead of the mat's size,
+     * and a lumbar pad has none (null).
+     */
+    public PostureModel postureModel(MatSpec spec, MatKind kind) {
+        if (kind == MatKind.LUMBAR_PAD) {
+            return null;
+        }
+        if (kind == MatKind.NOT_STATED) {
+            return postureModel(spec);
+        }
+        PostureModel.Layout layout = PostureModel.Layout.of(spec, kind);
+        PostureModel model = of(spec.matId()).postureModel();
+        model = model != null ? model : defaultModel;
+        if (model == null) {
+            return PostureModel.shipped(layout);
+        }
+        if (model.layout() != layout && warned.add(spec.matId() + " " + layout.label())) {
+            log.warn("mat {}: its posture model is for a {} mat, the mat is {}; using it anyway", spec.matId(),
+                    model.layout().label(), layout.label());
+        }
+        return model;
     }
 
     /**
@@ -157,7 +217,13 @@ public final class MatSettings {
             s.append("every mat posture-model=").append(defaultModel.layout().label());
         }
         mats.forEach((id, m) -> {
-            s.append(s.length() > 0 ? "; " : "").append(id).append(" order=").append(m.order());
+            s.append(s.length() > 0 ? "; " : "").append(id);
+            if (m.order() != null) {
+                s.append(" order=").append(m.order());
+            }
+            if (m.layout() != null) {
+                s.append(" layout=").append(m.layout());
+            }
             if (m.postureModel() != null) {
                 s.append(" posture-model=").append(m.postureModel().layout().label());
             }
@@ -188,6 +254,23 @@ public final class MatSettings {
          */
         public Builder orders(String setting, Collection<String> entries) {
             return entries(setting, "ORDER", entries, (m, value) -> m.withOrder(CellOrder.parse(value)));
+        }
+
+        /** Sets {@code matId}'s kind. */
+        public Builder layout(String matId, MatKind layout) {
+            Objects.requireNonNull(layout, "layout");
+            return set(matId, m -> m.withLayout(layout));
+        }
+
+        /**
+         * Reads the entries of a layout setting, each {@code MAT_ID=LAYOUT} with LAYOUT one of
+         * {@code full-body}, {@code torso}, {@code lumbar-pad}; blank entries are skipped.
+         *
+         * @param setting the setting's name for the messages, e.g. {@code --mat-layout}
+         * @throws IllegalArgumentException naming the setting and the entry that is wrong
+         */
+        public Builder layouts(String setting, Collection<String> entries) {
+            return entries(setting, "LAYOUT", entries, (m, value) -> m.withLayout(MatKind.parse(value)));
         }
 
         /**

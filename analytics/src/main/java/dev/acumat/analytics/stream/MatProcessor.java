@@ -9,6 +9,8 @@ import dev.acumat.analytics.session.SessionTracker;
 import dev.acumat.analytics.settings.MatSettings;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.MatKind;
+import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.MessageWriter;
@@ -46,6 +48,11 @@ import org.slf4j.LoggerFactory;
  * order before the analyzer sees them, and the analyzer's geometry is the canonical one (rows and
  * columns swapped under a transpose). The stored state records the order it was built under: a
  * mat restored under another order starts its analysis afresh, with a line in the log.
+ *
+ * <p>A mat may state its cell order and kind itself, in a {@code mat_layout} message after each
+ * device-info; {@link MatSettings#resolve} combines that with what was given per mat (which
+ * wins). The mat's last such message is stored with its state, so a restarted service analyses
+ * it the same way before it says so again; a change of order or kind starts its analysis afresh.
  */
 final class MatProcessor implements Processor<String, byte[], String, byte[]> {
     private static final Logger log = LoggerFactory.getLogger(MatProcessor.class);
@@ -67,7 +74,10 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
      */
     private static final class Mat implements Supplier<byte[]> {
         DeviceInfo info;
-        final CellOrder order;
+        CellOrder order;
+        MatKind kind;
+        /** The mat's own last mat_layout, or null. */
+        MatLayout stated;
         MatAnalyzer analyzer;
         long lastFrameMicros = Long.MIN_VALUE;
         long lastHeardMillis;
@@ -76,15 +86,16 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         int[] written = new int[0];
         int[] canonical = new int[0];
 
-        Mat(CellOrder order) {
-            this.order = order;
+        Mat(MatSettings.Resolved resolved) {
+            this.order = resolved.order();
+            this.kind = resolved.kind();
         }
 
         /** The state to store, encoded. */
         @Override
         public byte[] get() {
             return MatStateCodec.encode(new MatStateCodec.MatState(info, analyzer == null ? null : analyzer.state(),
-                    lastFrameMicros, order));
+                    lastFrameMicros, order, stated, kind));
         }
     }
 
@@ -124,7 +135,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
             drop(matId, "not a protocol message (" + e.getMessage() + ")");
             return;
         }
-        if (!(message instanceof DeviceInfo) && !(message instanceof PressureFrame)) {
+        if (!(message instanceof DeviceInfo) && !(message instanceof PressureFrame) && !(message instanceof MatLayout)) {
             drop(matId, "a message for a mat, not from one (" + message.getClass().getSimpleName() + ")");
             return;
         }
@@ -132,19 +143,48 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         mat.lastHeardMillis = context.currentSystemTimeMs();
         if (message instanceof DeviceInfo info) {
             boolean changed = !info.equals(mat.info);
+            mat.info = info;
             if (changed) {
                 // A new mat, or its geometry or calibration changed: its analysis starts afresh.
-                MatSpec spec = spec(info, matId, mat.order);
-                mat.analyzer = new MatAnalyzer(spec, settings.postureModel(spec));
+                mat.analyzer = analyzer(matId, mat);
             }
-            mat.info = info;
             save(matId, mat);
             if (changed) {
                 announce(matId, mat);
             }
+        } else if (message instanceof MatLayout layout) {
+            onLayout(matId, mat, layout);
         } else {
             onFrame(matId, mat, (PressureFrame) message, record);
         }
+    }
+
+    private void onLayout(String matId, Mat mat, MatLayout layout) {
+        if (layout.equals(mat.stated)) {
+            return;  // every 5 s, the same
+        }
+        if (layout.cellOrder() == null) {
+            log.warn("mat {}: its cell order 0x{} sets bits this version does not know; its frames are taken as they"
+                    + " are (--mat-order names its order)", matId, Integer.toHexString(layout.cellOrderBits()));
+        }
+        mat.stated = layout;
+        MatSettings.Resolved resolved = settings.resolve(matId, layout);
+        if (!resolved.order().equals(mat.order) || resolved.kind() != mat.kind) {
+            log.info("mat {}: cell order {}, layout {} (the mat states {}){}", matId, resolved.order(),
+                    resolved.kind(), layout, mat.analyzer != null ? "; its analysis starts afresh" : "");
+            mat.order = resolved.order();
+            mat.kind = resolved.kind();
+            if (mat.info != null) {
+                mat.analyzer = analyzer(matId, mat);
+            }
+        }
+        save(matId, mat);
+    }
+
+    /** A fresh analyzer for the mat's device-info, cell order and kind. */
+    private MatAnalyzer analyzer(String matId, Mat mat) {
+        MatSpec spec = spec(mat.info, matId, mat.order);
+        return new MatAnalyzer(spec, settings.postureModel(spec, mat.kind), mat.kind);
     }
 
     private void onFrame(String matId, Mat mat, PressureFrame frame, Record<String, byte[]> record) {
@@ -223,22 +263,27 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         if (mat != null) {
             return mat;
         }
-        mat = new Mat(settings.order(matId));
+        mat = new Mat(settings.resolve(matId, null));
         byte[] saved = store.get(matId);
         MatStateCodec.MatState state = saved == null ? null : MatStateCodec.decode(saved);
         if (state != null) {
             mat.info = state.info();
+            mat.stated = state.stated();
+            MatSettings.Resolved resolved = settings.resolve(matId, state.stated());
+            mat.order = resolved.order();
+            mat.kind = resolved.kind();
             MatSpec spec = spec(state.info(), matId, mat.order);
-            boolean sameOrder = state.order().equals(mat.order);
+            boolean sameOrder = state.order().equals(mat.order) && state.kind() == mat.kind;
             if (!sameOrder && state.analyzer() != null) {
-                // The saved baseline and references are cell by cell in the old order: as after a
-                // changed device-info, the mat's analysis starts afresh.
-                log.info("mat {}: its cell order is now {}, its saved state was made with {}; its analysis starts"
-                        + " afresh", matId, mat.order, state.order());
+                // The saved baseline and references are cell by cell in the old order (and a
+                // lumbar pad's thresholds its own): as after a changed device-info, the mat's
+                // analysis starts afresh.
+                log.info("mat {}: its cell order is now {} and its layout {}, its saved state was made with {} and {};"
+                        + " its analysis starts afresh", matId, mat.order, mat.kind, state.order(), state.kind());
             }
-            PostureModel model = settings.postureModel(spec);
-            mat.analyzer = state.analyzer() == null || !sameOrder ? new MatAnalyzer(spec, model)
-                    : new MatAnalyzer(spec, model, state.analyzer());
+            PostureModel model = settings.postureModel(spec, mat.kind);
+            mat.analyzer = state.analyzer() == null || !sameOrder ? new MatAnalyzer(spec, model, mat.kind)
+                    : new MatAnalyzer(spec, model, mat.kind, state.analyzer());
             mat.lastFrameMicros = state.lastFrameMicros();
         }
         mats.put(matId, mat);

@@ -8,6 +8,8 @@ import dev.acumat.analytics.session.SessionTracker;
 import dev.acumat.analytics.session.ShiftDetector;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.MatKind;
+import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.MessageWriter;
 import java.io.ByteArrayInputStream;
@@ -32,10 +34,14 @@ import java.util.Map;
  * noticed after a restart; versions 1 and 2 read as the canonical order. Version 4 adds the
  * person's load the on/off detector learnt, the shift detector's comparison across a lift and
  * the posture filter's belief and when the baseline last learnt; older states read with none of
- * them, as a mat just started.
+ * them, as a mat just started. Version 5 adds the mat's own last {@code mat_layout} message and
+ * the kind of mat the analyzer was built for (a lumbar pad's thresholds are its own), so a mat
+ * that stated its layout is analysed the same way after a restart before it says so again; a
+ * version 4 state reads as a mat that has stated nothing, analysed by its size.
  */
 public final class MatStateCodec {
-    static final int VERSION = 4;
+    static final int VERSION = 5;
+    private static final int VERSION_4 = 4;
     private static final int VERSION_3 = 3;
     private static final int VERSION_1 = 1;
     private static final int VERSION_2 = 2;
@@ -48,10 +54,19 @@ public final class MatStateCodec {
      * @param info     the device-info as the mat sent it
      * @param analyzer the analyzer's state, of canonical frames made through {@code order}
      * @param order    the cell order the analyzer's frames were made with
+     * @param stated   the mat's own last mat_layout message, or null when it sent none
+     * @param kind     the kind of mat the analyzer was made for
      */
-    public record MatState(DeviceInfo info, MatAnalyzer.State analyzer, long lastFrameMicros, CellOrder order) {
+    public record MatState(DeviceInfo info, MatAnalyzer.State analyzer, long lastFrameMicros, CellOrder order,
+                           MatLayout stated, MatKind kind) {
         public MatState {
             order = order == null ? CellOrder.NONE : order;
+            kind = kind == null ? MatKind.NOT_STATED : kind;
+        }
+
+        /** The state of a mat that stated no layout. */
+        public MatState(DeviceInfo info, MatAnalyzer.State analyzer, long lastFrameMicros, CellOrder order) {
+            this(info, analyzer, lastFrameMicros, order, null, MatKind.NOT_STATED);
         }
 
         /** The state of a mat whose cells are in the canonical order. */
@@ -73,6 +88,12 @@ public final class MatStateCodec {
             out.write(info);
             out.writeLong(state.lastFrameMicros());
             out.writeUTF(state.order().format());
+            out.writeBoolean(state.stated() != null);
+            if (state.stated() != null) {
+                out.writeByte(state.stated().cellOrderBits());
+                out.writeByte(state.stated().layoutCode());
+            }
+            out.writeByte(state.kind().code());
             MatAnalyzer.State a = state.analyzer();
             out.writeBoolean(a != null);
             if (a != null) {
@@ -90,7 +111,7 @@ public final class MatStateCodec {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
             int version = in.readUnsignedByte();
-            if (version != VERSION && version != VERSION_3 && version != VERSION_2 && version != VERSION_1) {
+            if (version < VERSION_1 || version > VERSION) {
                 return null;
             }
             byte[] info = new byte[in.readInt()];
@@ -98,8 +119,16 @@ public final class MatStateCodec {
             DeviceInfo deviceInfo = (DeviceInfo) MessageReader.parse(info);
             long last = in.readLong();
             CellOrder order = version >= VERSION_3 ? CellOrder.parse(in.readUTF()) : CellOrder.NONE;
+            MatLayout stated = null;
+            MatKind kind = MatKind.NOT_STATED;
+            if (version >= VERSION) {
+                if (in.readBoolean()) {
+                    stated = new MatLayout(in.readUnsignedByte(), in.readUnsignedByte());
+                }
+                kind = MatKind.fromCode(in.readUnsignedByte());
+            }
             MatAnalyzer.State analyzer = in.readBoolean() ? readAnalyzer(in, version) : null;
-            return new MatState(deviceInfo, analyzer, last, order);
+            return new MatState(deviceInfo, analyzer, last, order, stated, kind);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -181,13 +210,13 @@ public final class MatStateCodec {
             baseline[i] = in.readFloat();
         }
         boolean seeded = in.readBoolean();
-        long baselineMicros = version >= VERSION ? in.readLong() : Long.MIN_VALUE;
+        long baselineMicros = version >= VERSION_4 ? in.readLong() : Long.MIN_VALUE;
         long lastReported = in.readLong();
         boolean on = in.readBoolean();
         long candidate = in.readLong();
-        double candidateLoad = version >= VERSION ? in.readDouble() : 0;
-        double personLoad = version >= VERSION ? in.readDouble() : 0;
-        long onLast = version >= VERSION ? in.readLong() : 0;
+        double candidateLoad = version >= VERSION_4 ? in.readDouble() : 0;
+        double personLoad = version >= VERSION_4 ? in.readDouble() : 0;
+        long onLast = version >= VERSION_4 ? in.readLong() : 0;
         String sessionId = in.readBoolean() ? in.readUTF() : null;
         long start = in.readLong();
         long last = in.readLong();
@@ -216,7 +245,7 @@ public final class MatStateCodec {
         double sy = in.readDouble();
         double sload = in.readDouble();
         boolean lifted = version != VERSION_1 && in.readBoolean();
-        boolean acrossLift = version >= VERSION && in.readBoolean();
+        boolean acrossLift = version >= VERSION_4 && in.readBoolean();
         long moving = in.readLong();
         List<ShiftDetector.Sample> window = new ArrayList<>();
         if (version != VERSION_1) {
@@ -230,7 +259,7 @@ public final class MatStateCodec {
             }
         }
         PostureFilter.State filter = PostureFilter.State.initial();
-        if (version >= VERSION && in.readBoolean()) {
+        if (version >= VERSION_4 && in.readBoolean()) {
             double[] belief = new double[Posture.values().length];
             for (int i = 0; i < belief.length; i++) {
                 belief[i] = in.readDouble();

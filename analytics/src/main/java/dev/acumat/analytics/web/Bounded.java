@@ -3,6 +3,7 @@ package dev.acumat.analytics.web;
 import dev.acumat.analytics.replay.FrameVisitor;
 import dev.acumat.analytics.replay.RecordedFrame;
 import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.MatLayout;
 
 /** Passes at most {@code max} frames in range on, and says where the rest would start. */
 final class Bounded implements FrameVisitor {
@@ -19,6 +20,11 @@ final class Bounded implements FrameVisitor {
     @Override
     public void info(DeviceInfo info) {
         next.info(info);
+    }
+
+    @Override
+    public void layout(MatLayout layout) {
+        next.layout(layout);
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.acumat.analytics.stream.AnalyticsRecords;
 import dev.acumat.analytics.stream.AnalyticsTopology;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.MatKind;
+import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.PressureFrame;
@@ -64,7 +66,10 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     /** One mat as the live view knows it. */
     static final class LiveMat {
         final String id;
-        final CellOrder order;
+        volatile CellOrder order;
+        volatile MatKind kind;
+        /** The mat's own last mat_layout, or null: the feed thread's. */
+        MatLayout stated;
         volatile DeviceInfo info;  // the feed thread's: what the spec was made from
         volatile MatSpec spec;
         volatile MatAnalyzer analyzer;
@@ -75,9 +80,10 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         int[] written = new int[0];
         int[] canonical = new int[0];
 
-        LiveMat(String id, CellOrder order) {
+        LiveMat(String id, MatSettings.Resolved resolved) {
             this.id = id;
-            this.order = order;
+            this.order = resolved.order();
+            this.kind = resolved.kind();
         }
     }
 
@@ -275,12 +281,14 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         }
         if (m instanceof DeviceInfo info) {
             onDeviceInfo(mat, info);
+        } else if (m instanceof MatLayout layout) {
+            onLayout(mat, layout);
         } else if (m instanceof PressureFrame f && mat.spec != null && f.rows() == mat.info.rows()
                 && f.cols() == mat.info.cols() && !mat.clients.isEmpty()) {
             MatAnalyzer analyzer = mat.analyzer;
             if (analyzer == null) {
                 // From the first watched frame on: the baseline and on-mat state build up from there.
-                analyzer = new MatAnalyzer(mat.spec, settings.postureModel(mat.spec));
+                analyzer = new MatAnalyzer(mat.spec, settings.postureModel(mat.spec, mat.kind), mat.kind);
                 mat.analyzer = analyzer;
             }
             long time = KafkaFrameStore.timeMicros(f, r);
@@ -314,6 +322,26 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         }
     }
 
+    /** A mat's mat_layout (read with its frames): a changed order or kind is a new spec. */
+    private void onLayout(LiveMat mat, MatLayout layout) {
+        if (layout.equals(mat.stated)) {
+            return;
+        }
+        mat.stated = layout;
+        MatSettings.Resolved resolved = settings.resolve(mat.id, layout);
+        if (resolved.order().equals(mat.order) && resolved.kind() == mat.kind) {
+            return;
+        }
+        mat.order = resolved.order();
+        mat.kind = resolved.kind();
+        mat.analyzer = null;
+        if (mat.info != null) {
+            DeviceInfo info = mat.info;
+            mat.info = null;
+            onDeviceInfo(mat, info);
+        }
+    }
+
     private void onDeviceInfo(LiveMat mat, DeviceInfo info) {
         // Announcements repeat every 2 s: only a device-info that changed is worth a new spec.
         if (info.equals(mat.info)) {
@@ -336,7 +364,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     }
 
     private LiveMat mat(String id) {
-        return mats.computeIfAbsent(id, i -> new LiveMat(i, settings.order(i)));
+        return mats.computeIfAbsent(id, i -> new LiveMat(i, settings.resolve(i, null)));
     }
 
     /**

@@ -63,9 +63,11 @@ final class LiveFrames {
         ContactMetrics c = r.contact();
         StringBuilder j = new StringBuilder(256);
         j.append(String.format(Locale.ROOT, "{\"time_ms\":%d,\"seq\":%d,\"on_mat\":%b,\"contact_ratio\":%.4f,"
-                        + "\"contact_area_cm2\":%.1f,\"peak_pressure\":%.3f,\"mean_pressure\":%.3f,\"posture\":\"%s\","
+                        + "\"contact_area_cm2\":%.1f,\"peak_pressure\":%.3f,\"mean_pressure\":%.3f,\"posture\":%s,"
                         + "\"confidence\":%.3f", r.timeMicros() / 1000, seq, r.onMat(), c.contactRatio(),
-                c.contactAreaCm2(), c.peakPressure(), c.meanPressure(), MatAnalyzer.postureLabel(r),
+                c.contactAreaCm2(), c.peakPressure(), c.meanPressure(),
+                // null on a lumbar pad, which is asked no posture
+                MatAnalyzer.postureLabel(r) == null ? "null" : "\"" + MatAnalyzer.postureLabel(r) + "\"",
                 r.body().confidence()));
         number(j, "cop_x_cm", c.copXCm());
         number(j, "cop_y_cm", c.copYCm());

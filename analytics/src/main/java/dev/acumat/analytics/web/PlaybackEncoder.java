@@ -7,6 +7,8 @@ import dev.acumat.analytics.replay.FrameVisitor;
 import dev.acumat.analytics.replay.RecordedFrame;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.MatKind;
+import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.PressureFrame;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -19,14 +21,22 @@ import java.nio.charset.StandardCharsets;
  * the baseline and the session are where the live run had them) and those in range are kept
  * as the live stream's messages, each after its u32 little-endian length; or, for JSON, as the
  * same metrics with the frame's raw counts. A mat with a cell order of its own is played in the
- * canonical order, as the live view shows it: geometry, cells and raw counts alike.
+ * canonical order, as the live view shows it: geometry, cells and raw counts alike. The order and
+ * kind a mat states in its mat_layout records count too (the settings winning), which is why a
+ * device-info takes effect at the next frame: its mat_layout comes right after it.
  */
 final class PlaybackEncoder implements FrameVisitor {
     private final boolean json;
     private final int maxFrames;
     private final int maxBytes;
-    private final CellOrder order;
+    private CellOrder order;
+    private MatKind kind = MatKind.NOT_STATED;
     private final MatSettings settings;
+    /** The mat whose settings resolve its stated layout; null: stated layouts are not used. */
+    private final String matId;
+    /** A device-info not yet taken up (at the next frame), or null. */
+    private DeviceInfo pending;
+    private DeviceInfo current;
     private int[] written;
     private int[] canonical;
     /** The geometry frames have as the mat sends them. */
@@ -49,15 +59,49 @@ final class PlaybackEncoder implements FrameVisitor {
 
     /** Frames in the mat's {@code order}, analysed with the posture model {@code settings} give the mat. */
     PlaybackEncoder(boolean json, int maxFrames, int maxBytes, CellOrder order, MatSettings settings) {
+        this(json, maxFrames, maxBytes, order, settings, null);
+    }
+
+    /** As above, for mat {@code matId}, whose own mat_layout records are resolved through {@code settings}. */
+    PlaybackEncoder(boolean json, int maxFrames, int maxBytes, CellOrder order, MatSettings settings, String matId) {
         this.json = json;
         this.maxFrames = maxFrames;
         this.maxBytes = maxBytes;
         this.order = order;
         this.settings = settings;
+        this.matId = matId;
+        if (matId != null) {
+            MatSettings.Resolved resolved = settings.resolve(matId, null);
+            this.order = resolved.order();
+            this.kind = resolved.kind();
+        }
     }
 
     @Override
     public void info(DeviceInfo info) {
+        pending = info;
+    }
+
+    @Override
+    public void layout(MatLayout layout) {
+        if (matId == null) {
+            return;
+        }
+        MatSettings.Resolved resolved = settings.resolve(matId, layout);
+        if (!resolved.order().equals(order) || resolved.kind() != kind) {
+            order = resolved.order();
+            kind = resolved.kind();
+            if (pending == null && current != null && !json) {
+                // The same device-info under another order or kind is another mat (JSON has one mat:
+                // there a change after its first frame is left out).
+                pending = current;
+                spec = null;
+            }
+        }
+    }
+
+    private void takeUp(DeviceInfo info) {
+        current = info;
         MatSpec next = MatSpec.of(order.canonical(info));
         if (next.equals(spec) || (json && spec != null)) {
             return;  // JSON has one mat: frames of another geometry are left out
@@ -67,7 +111,7 @@ final class PlaybackEncoder implements FrameVisitor {
         cols = info.cols();
         written = new int[info.cells()];
         canonical = new int[info.cells()];
-        analyzer = new MatAnalyzer(next, settings.postureModel(next));
+        analyzer = new MatAnalyzer(next, settings.postureModel(next, kind), kind);
         if (json) {
             text("\"mat\":" + LiveFrames.matMessage(next) + ",\"frames\":[");
         } else {
@@ -77,6 +121,10 @@ final class PlaybackEncoder implements FrameVisitor {
 
     @Override
     public boolean frame(RecordedFrame frame, boolean inRange) {
+        if (pending != null) {
+            takeUp(pending);
+            pending = null;
+        }
         PressureFrame f = frame.frame();
         if (analyzer == null || f.rows() != rows || f.cols() != cols) {
             return true;

@@ -76,7 +76,7 @@ public final class ReplayRoutes implements WebRoutes {
             return;
         }
         PlaybackEncoder encoder = new PlaybackEncoder(format.equals("json"), MAX_FRAMES, MAX_BYTES,
-                replay.settings().order(s.mat()), replay.settings());
+                replay.settings().order(s.mat()), replay.settings(), s.mat());
         read(s, from, to, every, encoder);
         byte[] body = encoder.finish();
         moreHeaders(ctx, encoder.more(), encoder.nextFromMs());

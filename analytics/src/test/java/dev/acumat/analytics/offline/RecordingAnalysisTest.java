@@ -109,4 +109,39 @@ class RecordingAnalysisTest {
         // The recording's end closes the session after its last row: JSON only.
         assertThat(fromCsv).containsExactlyElementsOf(fromJson.subList(0, fromJson.size() - 1));
     }
+
+    /** A recording of the simulated lumbar pad analysed as one ({@code analyze --layout lumbar-pad}). */
+    @Test
+    void aLumbarPadRecordingHasLowerBackCoverageAndNoPosture(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        var mat = dev.acumat.simulator.synthetic.Scenarios.create("on-off", 5, 1,
+                dev.acumat.simulator.synthetic.MatGeometry.LUMBAR_PAD);
+        StringBuilder rec = new StringBuilder();
+        int[] v = new int[16 * 16];
+        while (mat.next(v)) {
+            rec.append(java.util.Arrays.stream(v).mapToObj(Integer::toString)
+                    .collect(java.util.stream.Collectors.joining(" "))).append('\n');
+        }
+        Path file = java.nio.file.Files.writeString(dir.resolve("pad.txt"), rec);
+        MatSpec spec = MatSpec.raw("pad-1", 16, 16, 25, 12);
+        StringWriter out = new StringWriter();
+        new RecordingAnalysis(spec, CellOrder.NONE, 5, 0, RecordingAnalysis.Format.JSONL, new PrintWriter(out))
+                .withKind(dev.acumat.protocol.MatKind.LUMBAR_PAD).run(List.of(file));
+        ObjectMapper json = new ObjectMapper();
+        int onMat = 0;
+        int covered = 0;
+        for (String line : out.toString().split("\n")) {
+            JsonNode n = json.readTree(line);
+            if (n.has("on_mat") && n.get("on_mat").asBoolean()) {
+                onMat++;
+                assertThat(n.get("posture").isNull()).as(line).isTrue();
+                covered += n.get("lower_back_coverage").isNull() ? 0 : 1;
+            }
+            if (n.has("event") && n.get("event").asText().equals("session_end")) {
+                assertThat(n.toString()).contains("lower_back_time_s");
+            }
+        }
+        assertThat(onMat).isGreaterThan(100);
+        assertThat(covered).isGreaterThan(onMat * 9 / 10);
+    }
 }

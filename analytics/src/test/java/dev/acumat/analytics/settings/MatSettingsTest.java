@@ -53,7 +53,7 @@ class MatSettingsTest {
         assertThat(s.postureModel(BED)).isSameAs(s.defaultPostureModel());
         assertThat(s.postureModel(BED).layout()).isEqualTo(PostureModel.Layout.TORSO);
         assertThat(s.of("bed").postureModel()).isNull();
-        assertThat(s.toString()).isEqualTo("every mat posture-model=torso; bed-2 order=none posture-model=whole-body;"
+        assertThat(s.toString()).isEqualTo("every mat posture-model=torso; bed-2 posture-model=whole-body;"
                 + " mat-1 order=flip-cols posture-model=torso");
 
         MatSettings defaultOnly = MatSettings.builder().defaultPostureModel("--posture-model", whole).build();
@@ -110,5 +110,24 @@ class MatSettingsTest {
                 .hasMessage("--mat-order: mat m is given twice");
         assertThatThrownBy(() -> MatSettings.builder().orders("--mat-order", List.of("m=")))
                 .hasMessageStartingWith("--mat-order: m: no cell order given");
+    }
+
+    @Test
+    void aLayoutGivenPerMatWinsOverTheMatsOwnPartByPart() {
+        MatSettings s = MatSettings.builder().layouts("--mat-layout", java.util.List.of("pad-1=lumbar-pad"))
+                .orders("--mat-order", java.util.List.of("mat-2=none")).build();
+        dev.acumat.protocol.MatLayout stated = dev.acumat.protocol.MatLayout.of(
+                dev.acumat.protocol.CellOrder.parse("flip-cols"), dev.acumat.protocol.MatKind.TORSO);
+        assertThat(s.resolve("pad-1", stated)).isEqualTo(new MatSettings.Resolved(
+                dev.acumat.protocol.CellOrder.parse("flip-cols"), dev.acumat.protocol.MatKind.LUMBAR_PAD));
+        assertThat(s.resolve("mat-2", stated)).isEqualTo(new MatSettings.Resolved(
+                dev.acumat.protocol.CellOrder.NONE, dev.acumat.protocol.MatKind.TORSO));
+        assertThat(s.resolve("mat-3", null)).isEqualTo(MatSettings.Resolved.DEFAULTS);
+        assertThat(s.resolve("mat-3", new dev.acumat.protocol.MatLayout(0x40, 7)))
+                .as("reserved bits and values: as not stated").isEqualTo(MatSettings.Resolved.DEFAULTS);
+        assertThat(s.toString()).isEqualTo("mat-2 order=none; pad-1 layout=lumbar-pad");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MatSettings.builder()
+                .layouts("--mat-layout", java.util.List.of("pad-1=bed"))).hasMessage(
+                "--mat-layout: pad-1: 'bed' is not a mat layout; one of full-body, torso, lumbar-pad");
     }
 }

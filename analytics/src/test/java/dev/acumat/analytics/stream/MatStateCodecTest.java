@@ -8,6 +8,8 @@ import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.MatKind;
+import dev.acumat.protocol.MatLayout;
 import dev.acumat.simulator.synthetic.Body;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Scenarios;
@@ -80,12 +82,46 @@ class MatStateCodecTest {
         // Version 2 had no order: the same bytes without it.
         byte[] v2 = MatStateCodec.encode(new MatStateCodec.MatState(info, null, 7));
         int orderAt = 1 + 4 + dev.acumat.protocol.MessageWriter.toBytes(info).length + 8;
-        byte[] old = new byte[v2.length - 6];
+        // "none" as UTF (2 + 4 bytes), then version 5's layout (no message: 1 byte; the kind: 1 byte).
+        byte[] old = new byte[v2.length - 8];
         System.arraycopy(v2, 0, old, 0, orderAt);
-        System.arraycopy(v2, orderAt + 6, old, orderAt, v2.length - orderAt - 6);  // "none" as UTF: 2 + 4 bytes
+        System.arraycopy(v2, orderAt + 8, old, orderAt, v2.length - orderAt - 8);
         old[0] = 2;
         MatStateCodec.MatState back = MatStateCodec.decode(old);
         assertThat(back.order()).isEqualTo(CellOrder.NONE);
         assertThat(back.lastFrameMicros()).isEqualTo(7);
+    }
+
+    @Test
+    void theMatsStatedLayoutAndKindTravelAndAVersion4StateReadsAsNothingStated() {
+        SyntheticMat mat = Scenarios.create("still", 10, 5, MatGeometry.LUMBAR_PAD);
+        DeviceInfo info = mat.deviceInfo("pad-1");
+        MatAnalyzer analyzer = new MatAnalyzer(MatSpec.of(info), null, MatKind.LUMBAR_PAD);
+        int[] values = new int[info.cells()];
+        for (long i = 0; i < 50 && mat.next(values); i++) {
+            analyzer.analyze(i * 100_000, values);
+        }
+        MatLayout stated = MatLayout.of(CellOrder.parse("serpentine"), MatKind.LUMBAR_PAD);
+        CellOrder order = CellOrder.parse("serpentine");
+        byte[] bytes = MatStateCodec.encode(new MatStateCodec.MatState(info, analyzer.state(), 9, order, stated,
+                MatKind.LUMBAR_PAD));
+        MatStateCodec.MatState back = MatStateCodec.decode(bytes);
+        assertThat(back.stated()).isEqualTo(stated);
+        assertThat(back.kind()).isEqualTo(MatKind.LUMBAR_PAD);
+        assertThat(back.order()).isEqualTo(order);
+        assertThat(MatStateCodec.encode(back)).isEqualTo(bytes);
+
+        // Version 4: the same bytes without the layout (the order's UTF, then 1 + 2 + 1 bytes).
+        int layoutAt = 1 + 4 + dev.acumat.protocol.MessageWriter.toBytes(info).length + 8 + 2 + order.format().length();
+        byte[] v4 = new byte[bytes.length - 4];
+        System.arraycopy(bytes, 0, v4, 0, layoutAt);
+        System.arraycopy(bytes, layoutAt + 4, v4, layoutAt, bytes.length - layoutAt - 4);
+        v4[0] = 4;
+        MatStateCodec.MatState old = MatStateCodec.decode(v4);
+        assertThat(old).isNotNull();
+        assertThat(old.stated()).isNull();
+        assertThat(old.kind()).isEqualTo(MatKind.NOT_STATED);
+        assertThat(old.analyzer().tracker()).isEqualTo(back.analyzer().tracker());
+        assertThat(old.analyzer().baselineMicros()).isEqualTo(back.analyzer().baselineMicros());
     }
 }

@@ -32,4 +32,22 @@ class PlaybackEncoderTest {
         assertThat(answer.get("count").asInt()).isEqualTo(1);
         assertThat(answer.at("/frames/0/raw").toString()).isEqualTo("[1,4,2,5,3,6]");
     }
+
+    @Test
+    void theOrderTheMatStatesIsPlayedAndTheSettingsWin() throws IOException {
+        DeviceInfo sent = new DeviceInfo("mat-s", 1, 0, 0, 2, 3, 25_000, 25_000, 12, 40_000, 0, List.of());
+        int[] cells = {1, 2, 3, 6, 5, 4};  // 1 2 3 / 4 5 6 scanned back and forth
+        for (var settings : List.of(dev.acumat.analytics.settings.MatSettings.NONE,
+                dev.acumat.analytics.settings.MatSettings.builder().order("mat-s", CellOrder.NONE).build())) {
+            PlaybackEncoder encoder = new PlaybackEncoder(true, 10, 1 << 20, settings.order("mat-s"), settings, "mat-s");
+            encoder.info(sent);
+            encoder.layout(dev.acumat.protocol.MatLayout.of(CellOrder.parse("serpentine"),
+                    dev.acumat.protocol.MatKind.LUMBAR_PAD));
+            encoder.frame(new RecordedFrame(1_790_000_000_000_000L, new PressureFrame(0, 0, 2, 3, cells)), true);
+            JsonNode answer = new ObjectMapper().readTree(encoder.finish());
+            assertThat(answer.at("/frames/0/raw").toString()).isEqualTo(settings.isEmpty() ? "[1,2,3,4,5,6]"
+                    : "[1,2,3,6,5,4]");
+            assertThat(answer.at("/frames/0/posture").isNull()).as("a lumbar pad has no posture").isTrue();
+        }
+    }
 }

@@ -33,6 +33,13 @@ public record MatGeometry(int rows, int cols, double rowPitchMm, double colPitch
     /** A bed-size mat of 64 x 32 at 28 mm (179 x 90 cm) carrying the whole body, head to heels. */
     public static final MatGeometry BED = new MatGeometry(64, 32, 28, 28, -2.1, 0);
 
+    /**
+     * A lumbar pad: 16 x 16 at 25 mm (40 x 40 cm) under the lower back alone, centred on the
+     * reference body's lumbar band (L1 to L5/S1, world y 61 to 75 cm), so it reaches from the
+     * lower ribs to the top of the sacrum and shows neither the shoulders nor the buttocks whole.
+     */
+    public static final MatGeometry LUMBAR_PAD = new MatGeometry(16, 16, 25, 25, 48.0, 0);
+
     /** Centre of the acupressure mat and of the reference body, in world y (cm). */
     private static final double SHORT_MAT_CENTRE_CM = 60.2;
     private static final double BODY_CENTRE_CM = 87.5;
