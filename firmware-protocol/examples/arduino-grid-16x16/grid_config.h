@@ -22,6 +22,16 @@
 #define GRID_COL_PITCH_UM 25000ul
 
 /*
+ * How the cells run (ACUMAT_CELL_ORDER_* bits of acumat_protocol.h: flip-rows, flip-cols,
+ * transpose, serpentine) when the wiring does not match acumat's order (row 0 at the head end,
+ * column 0 under the supine person's right), and what kind of mat this is: 40 x 40 cm under the
+ * lower back is a lumbar pad (ACUMAT_LAYOUT_FULL_BODY or _TORSO for larger grids). Sent in a
+ * mat_layout message after every device-info (PROTOCOL.md 4.4).
+ */
+#define GRID_CELL_ORDER ACUMAT_CELL_ORDER_NONE
+#define GRID_LAYOUT ACUMAT_LAYOUT_LUMBAR_PAD
+
+/*
  * Frames per second, as the time between two scans. 20 Hz: a scan (256 conversions) and a
  * dense frame at GRID_BAUD take about 31 ms of the 50 (README.md, "Frame rate").
  */

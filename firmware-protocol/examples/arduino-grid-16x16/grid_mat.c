@@ -60,12 +60,9 @@ static void send_info(grid_mat *mat, grid_hw *hw)
     /* A 0x00 before each message: noise on the line ends there instead of taking the message. */
     hw->write(hw->ctx, &DELIMITER, 1u);
     (void)acumat_stream_device_info(to_hw, hw, &grid_device_info);
-    /*
-     * MAT_LAYOUT: the place for the mat_layout message (type 0x03, cell order and kind of
-     * mat), which goes after every device-info once the protocol has it:
-     *   hw->write(hw->ctx, &DELIMITER, 1u);
-     *   (void)acumat_stream_mat_layout(to_hw, hw, cell_order, layout);
-     */
+    /* Right after every device-info: how the cells run and what kind of mat this is. */
+    hw->write(hw->ctx, &DELIMITER, 1u);
+    (void)acumat_stream_mat_layout(to_hw, hw, GRID_CELL_ORDER, GRID_LAYOUT);
     mat->stats.infos++;
     mat->next_info_us = mat->now_us + GRID_INFO_PERIOD_US;
 }

@@ -8,7 +8,7 @@ Standard library only; NumPy is needed only for the ``array()`` methods, conflue
 for :func:`records.read_topic`.
 """
 
-from .wire import (CalibrationPoint, DecodeError, DeviceInfo, InfoRequest, PressureFrame, crc32c,
+from .wire import (CalibrationPoint, DecodeError, DeviceInfo, InfoRequest, MatLayout, PressureFrame, crc32c,
                    cobs_decode, cobs_encode, decode_stretch, encode_message, encode_wire, parse_message)
 from .stream import DecoderStats, Rejected, StreamDecoder, decode_stream, read_file
 from .replay import Recording, ReplayFormatError, ReplayFrame, ReplayHeader

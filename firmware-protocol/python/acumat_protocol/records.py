@@ -1,7 +1,7 @@
 """Frames from the ``acumat.frames`` Kafka topic (docs/TOPICS.md in the acumat repository).
 
 A record's key is the mat id, its value one protocol message exactly as the mat sent it (a
-pressure frame, or the mat's device-info, forwarded every few seconds), and its header
+pressure frame, or the mat's device-info and mat_layout, forwarded every few seconds), and its header
 ``acumat.clock-anchor-us`` the wall-clock microseconds at the mat's device time 0. A
 :class:`FrameAssembler` turns records into :class:`MatFrame` objects that carry the
 calibration of the latest device-info of their mat. :func:`read_topic` reads a topic with
@@ -28,6 +28,8 @@ class MatFrame:
     info: Optional[wire.DeviceInfo]
     partition: Optional[int] = None
     offset: Optional[int] = None
+    #: The mat's latest mat_layout (cell order, kind of mat), None when it sent none.
+    layout: Optional[wire.MatLayout] = None
 
     @property
     def sequence(self) -> int:
@@ -64,6 +66,7 @@ class FrameAssembler:
 
     def __init__(self):
         self.infos: Dict[str, wire.DeviceInfo] = {}
+        self.layouts: Dict[str, wire.MatLayout] = {}
         self.skipped = 0
 
     def add(self, key: Optional[bytes], value: Optional[bytes], headers: Sequence[Tuple[str, bytes]] = (),
@@ -83,6 +86,9 @@ class FrameAssembler:
         if isinstance(message, wire.DeviceInfo):
             self.infos[mat_id] = message
             return None
+        if isinstance(message, wire.MatLayout):
+            self.layouts[mat_id] = message
+            return None
         if not isinstance(message, wire.PressureFrame):
             return None
         anchor = hs.get(HEADER_CLOCK_ANCHOR)
@@ -92,7 +98,8 @@ class FrameAssembler:
                 time_us = int(_text(anchor)) + message.device_time_us
             except ValueError:
                 pass
-        return MatFrame(mat_id, message, time_us, self.infos.get(mat_id), partition, offset)
+        return MatFrame(mat_id, message, time_us, self.infos.get(mat_id), partition, offset,
+                        self.layouts.get(mat_id))
 
     def frames(self, records: Iterable) -> Iterator[MatFrame]:
         """Frames of ``(key, value, headers)`` tuples."""

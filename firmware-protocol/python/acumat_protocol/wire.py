@@ -12,8 +12,15 @@ from typing import List, Optional, Sequence, Tuple, Union
 VERSION = 1
 TYPE_DEVICE_INFO = 0x01
 TYPE_PRESSURE_FRAME = 0x02
+TYPE_MAT_LAYOUT = 0x03
 TYPE_INFO_REQUEST = 0x81
-KNOWN_TYPES = (TYPE_DEVICE_INFO, TYPE_PRESSURE_FRAME, TYPE_INFO_REQUEST)
+KNOWN_TYPES = (TYPE_DEVICE_INFO, TYPE_PRESSURE_FRAME, TYPE_MAT_LAYOUT, TYPE_INFO_REQUEST)
+MAT_LAYOUT_BODY = 2
+
+#: ``cell_order`` bits of a mat_layout (PROTOCOL.md 4.4); the others are reserved.
+FLIP_ROWS, FLIP_COLS, TRANSPOSE, SERPENTINE = 0x01, 0x02, 0x04, 0x08
+#: ``layout`` values of a mat_layout; others are reserved and read as not stated.
+LAYOUTS = {0: "not-stated", 1: "full-body", 2: "torso", 3: "lumbar-pad"}
 
 HEADER_LEN = 6
 CRC_LEN = 4
@@ -183,11 +190,31 @@ class PressureFrame:
 
 
 @dataclass(frozen=True)
+class MatLayout:
+    """How the mat's cells are wired and what kind of mat it is (PROTOCOL.md 4.4): the two bytes
+    as sent, reserved bits and values included (a host ignores what it does not know)."""
+    cell_order: int
+    layout: int
+
+    @property
+    def kind(self) -> str:
+        """``full-body``, ``torso``, ``lumbar-pad``, or ``not-stated`` (also for a reserved value)."""
+        return LAYOUTS.get(self.layout, "not-stated")
+
+    @property
+    def steps(self) -> Tuple[str, ...]:
+        """The cell order's steps in the order they are undone; empty for acumat's own order."""
+        names = ((SERPENTINE, "serpentine"), (TRANSPOSE, "transpose"), (FLIP_ROWS, "flip-rows"),
+                 (FLIP_COLS, "flip-cols"))
+        return tuple(name for bit, name in names if self.cell_order & bit)
+
+
+@dataclass(frozen=True)
 class InfoRequest:
     """Host to device: "send your device-info now" (PROTOCOL.md 4.3)."""
 
 
-Message = Union[DeviceInfo, PressureFrame, InfoRequest]
+Message = Union[DeviceInfo, PressureFrame, MatLayout, InfoRequest]
 
 
 def _u16(b: bytes, at: int) -> int:
@@ -215,6 +242,10 @@ def parse_message(message: bytes) -> Message:
         return _parse_frame(body)
     if kind == TYPE_DEVICE_INFO:
         return _parse_device_info(body)
+    if kind == TYPE_MAT_LAYOUT:
+        if len(body) != MAT_LAYOUT_BODY:
+            raise DecodeError(BAD_LENGTH, f"mat_layout of {len(body)} bytes, not {MAT_LAYOUT_BODY}")
+        return MatLayout(body[0], body[1])
     if kind == TYPE_INFO_REQUEST:
         if body:
             raise DecodeError(BAD_LENGTH, "info_request with a body")
@@ -355,6 +386,8 @@ def encode_message(message: Message) -> bytes:
     """The unstuffed message (header, body, CRC), with the encoding choice of section 5.3."""
     if isinstance(message, InfoRequest):
         return _envelope(TYPE_INFO_REQUEST, b"")
+    if isinstance(message, MatLayout):
+        return _envelope(TYPE_MAT_LAYOUT, bytes([message.cell_order, message.layout]))
     if isinstance(message, PressureFrame):
         values = list(message.values)
         sparse = _sparse(values)

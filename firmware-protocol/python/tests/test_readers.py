@@ -89,11 +89,14 @@ class FrameAssemblerTest(unittest.TestCase):
         assembler = FrameAssembler()
         records = [(b"mat-7", wire.encode_message(frame), headers),
                    (b"mat-7", wire.encode_message(self.INFO), headers),
+                   (b"mat-7", wire.encode_message(wire.MatLayout(0x0a, 3)), headers),
                    (b"mat-7", wire.encode_message(frame), headers)]
         frames = list(assembler.frames(records))
         self.assertEqual(len(frames), 2)
         self.assertIsNone(frames[0].info)
         self.assertEqual(frames[1].info, self.INFO)
+        self.assertEqual(frames[1].layout.kind, "lumbar-pad")
+        self.assertEqual(frames[1].layout.steps, ("serpentine", "flip-cols"))
         self.assertEqual(frames[1].time_us, 1795591995040000)
         self.assertEqual(frames[1].frame.values, frame.values)
         if numpy is not None:

@@ -47,6 +47,8 @@ def fields_of(message):
     """A decoded message as the .txt file writes it."""
     if isinstance(message, wire.InfoRequest):
         return "info_request", {}
+    if isinstance(message, wire.MatLayout):
+        return "mat_layout", {"cell_order": str(message.cell_order), "layout": str(message.layout)}
     if isinstance(message, wire.DeviceInfo):
         return "device_info", {
             "mat_id": message.mat_id,
@@ -71,6 +73,8 @@ def message_of(kind, fields):
     """The message a .txt record describes (for the encoder's check)."""
     if kind == "info_request":
         return wire.InfoRequest()
+    if kind == "mat_layout":
+        return wire.MatLayout(int(fields["cell_order"]), int(fields["layout"]))
     if kind == "device_info":
         points = tuple(wire.CalibrationPoint(int(r), int(p))
                        for r, p in (x.split(":") for x in fields["calibration"].split()))

@@ -1,6 +1,7 @@
 package dev.acumat.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,15 @@ class ArduinoGridExampleTest {
         long expectedSeq = 0;
         for (int i = 1; i < messages.size(); i++) {
             Message m = messages.get(i);
+            if (m instanceof MatLayout layout) {
+                assertThat(messages.get(i - 1)).as("what the mat_layout follows").isInstanceOf(DeviceInfo.class);
+                assertThat(layout).as("grid_config.h's GRID_CELL_ORDER and GRID_LAYOUT")
+                        .isEqualTo(MatLayout.of(CellOrder.NONE, MatKind.LUMBAR_PAD));
+                continue;
+            }
+            if (i + 1 < messages.size() && messages.get(i - 1) instanceof DeviceInfo) {
+                fail("message %d follows a device-info but is no mat_layout: %s", i, m);
+            }
             if (m instanceof DeviceInfo again) {
                 assertThat(again).as("every device-info is the same").isEqualTo(info);
                 assertThat(framesSinceInfo).as("frames between device-infos").isLessThanOrEqualTo((int) maxFramesBetweenInfos);
@@ -110,7 +120,7 @@ class ArduinoGridExampleTest {
                         x -> assertThat(x).isZero(), x -> assertThat(x).isBetween(info.deadband() + 1, 1023));
             }
             if (expectedSeq == REQUEST_AFTER) {
-                assertThat(messages.get(i - 1)).as("the answer to the request, right before frame %d", expectedSeq)
+                assertThat(messages.get(i - 2)).as("the answer to the request, right before frame %d", expectedSeq)
                         .isInstanceOf(DeviceInfo.class);
             }
             framesSinceInfo++;
