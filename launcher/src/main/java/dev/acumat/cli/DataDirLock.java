@@ -1,6 +1,6 @@
 package dev.acumat.cli;
 
-import dev.acumat.gateway.DirectoryLock;
+import dev.acumat.gateway.spool.DirectoryLock;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

@@ -1,6 +1,5 @@
 package dev.acumat.gateway.spool;
 
-import dev.acumat.gateway.DirectoryLock;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.acumat.gateway;
+package dev.acumat.gateway.spool;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
