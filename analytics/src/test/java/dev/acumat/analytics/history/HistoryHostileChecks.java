@@ -56,7 +56,7 @@ final class HistoryHostileChecks {
             "/api/day?mat=mat-B&from=7d",
             "/api/sessions?MAT=mat-A", "/api/mats?mat=mat-A", "/api/sessions/mat-A." + data.a1 + "?x=1",
             "/api/sessions?mat=mat-A&from=60d&to=1d&limit=5&tz=UTC&extra=1", "/api/sessions?from=now&to=30d",
-            "/api/sessions?from=500d", "/api/sessions.csv?limit=5"}) {
+            "/api/sessions?from=" + (TimeRange.MAX_DAYS + 1) + "d", "/api/sessions.csv?limit=5"}) {
             refused(twice, http.get(twice));
         }
         // What java.net.URI will not even build: broken escapes, bytes that are not UTF-8.

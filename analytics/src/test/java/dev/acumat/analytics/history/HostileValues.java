@@ -24,7 +24,7 @@ public final class HostileValues {
             // Encodings that a second decoding, or a normalisation, would turn into something else.
             "%27", "%2527", "mat-A%27", "\u2028", "\ufeffmat-A", "mat-A\u0301", "\u0130", "\ud800",
             // Just past every bound: 64 (a mat id), 200 (any value), a limit and a range.
-            "m".repeat(65), "m".repeat(201), "1001", "401d", "2200-01-01", "9".repeat(19),
+            "m".repeat(65), "m".repeat(201), "1001", (TimeRange.MAX_DAYS + 1) + "d", "2200-01-01", "9".repeat(19),
             // Statement separators and comments of InfluxQL.
             "mat-A;SHOW USERS", "mat-A -- x", "mat-A /* x */", "mat-A\tOR", "mat-A\u0000; DROP DATABASE acumat");
 }
