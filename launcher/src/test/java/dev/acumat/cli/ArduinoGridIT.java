@@ -10,7 +10,6 @@ import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.PressureFrame;
-import dev.acumat.servers.LocalKafka;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,11 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,35 +39,13 @@ class ArduinoGridIT {
     private static final int FRAMES = 100;
     private static final int LONG_WAIT = 90;
 
-    @TempDir
-    static Path shared;
-    static LocalKafka kafka;
+    @RegisterExtension
+    static final SharedBroker broker = new SharedBroker();
+    @RegisterExtension
+    final Processes processes = new Processes();
 
     @TempDir
     Path dir;
-    private Processes processes;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = LocalKafka.start(LocalKafka.Options.forTests(shared.resolve("kafka")));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    @BeforeEach
-    void setUp() {
-        processes = new Processes(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        processes.close();
-    }
 
     @Test
     void framesOfTheSketchReachKafkaWithItsGeometryIdCalibrationAndConsecutiveSequences() throws Exception {
@@ -89,10 +63,10 @@ class ArduinoGridIT {
 
         Path gatewayLog = dir.resolve("gateway.log");
         Process gateway = processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--baud", "500000",
-                "--kafka", kafka.bootstrap(), "--spool", dir.resolve("spool").toString(), "--health-interval", "1");
+                "--kafka", broker.bootstrap(), "--spool", dir.resolve("spool").toString(), "--health-interval", "1");
 
         List<ConsumerRecord<byte[], byte[]>> records;
-        try (TopicCollector topic = new TopicCollector(kafka.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
+        try (TopicCollector topic = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
             waitLogged(LONG_WAIT, FRAMES + " frames of " + matId + " in Kafka", gatewayLog,
                     () -> topic.poll() && frames(topic.records(matId)).size() >= FRAMES);
             Processes.stop(sketch);

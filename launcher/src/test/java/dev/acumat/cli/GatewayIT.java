@@ -11,7 +11,6 @@ import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
-import dev.acumat.servers.LocalKafka;
 import dev.acumat.simulator.FrameSource;
 import dev.acumat.simulator.synthetic.Scenarios;
 import java.io.IOException;
@@ -26,11 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,38 +35,16 @@ import org.junit.jupiter.api.io.TempDir;
  * frame, and once with kcat, a Kafka client of its own.
  */
 class GatewayIT {
-    @TempDir
-    static Path shared;
-    static LocalKafka kafka;
+    @RegisterExtension
+    static final SharedBroker broker = new SharedBroker();
+    @RegisterExtension
+    final Processes processes = new Processes();
 
     @TempDir
     Path dir;
-    private Processes processes;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = LocalKafka.start(LocalKafka.Options.forTests(shared.resolve("kafka")));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    @BeforeEach
-    void setUp() {
-        processes = new Processes(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        processes.close();
-    }
 
     private Process gateway(Path tty, Path log, String... more) throws IOException {
-        List<String> args = new ArrayList<>(List.of("gateway", "--serial", tty.toString(), "--kafka", kafka.bootstrap(),
+        List<String> args = new ArrayList<>(List.of("gateway", "--serial", tty.toString(), "--kafka", broker.bootstrap(),
                 "--spool", dir.resolve("spool").toString(), "--health-interval", "1", "--reconnect-max", "1"));
         args.addAll(List.of(more));
         return processes.acumatLogged(log, args.toArray(new String[0]));
@@ -109,8 +83,8 @@ class GatewayIT {
         assertThat(sim.waitFor(180, TimeUnit.SECONDS)).as(log(simLog)).isTrue();
         long sent = summary(simLog)[0];
 
-        try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), FrameRecords.FRAMES_TOPIC);
-             TopicCollector health = new TopicCollector(kafka.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
+        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC);
+             TopicCollector health = new TopicCollector(broker.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
             waitLogged("all " + sent + " frames in Kafka", gatewayLog,
                     () -> frames.poll() && frames(frames.records("mat-a")).size() >= sent);
             List<ConsumerRecord<byte[], byte[]>> records = frames.records("mat-a");
@@ -140,7 +114,7 @@ class GatewayIT {
             assertThat(json).startsWith("{\"mat\":\"mat-a\"").contains("\"frames\":");
 
             // kcat, an independent client, sees the same records.
-            Process kcat = processes.start(new ProcessBuilder("kcat", "-C", "-b", kafka.bootstrap(), "-t",
+            Process kcat = processes.start(new ProcessBuilder("kcat", "-C", "-b", broker.bootstrap(), "-t",
                     FrameRecords.FRAMES_TOPIC, "-o", "beginning", "-e", "-q", "-f", "%k\\n").redirectErrorStream(true));
             List<String> keys = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             assertThat(kcat.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -164,7 +138,7 @@ class GatewayIT {
         processes.ptyPair(mat, host);
         Path gatewayLog = dir.resolve("gateway.log");
         Path simLog = dir.resolve("simulate.log");
-        kafka.stop();
+        broker.kafka().stop();
         long sent;
         try {
             gateway(host, gatewayLog);
@@ -174,9 +148,9 @@ class GatewayIT {
             sent = summary(simLog)[0];
             waitLogged("every frame spooled", gatewayLog, () -> waiting(gatewayLog, "mat-c") >= sent);
         } finally {
-            kafka.restart();
+            broker.kafka().restart();
         }
-        try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
+        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
             waitLogged("all " + sent + " frames in Kafka", gatewayLog,
                     () -> frames.poll() && frames(frames.records("mat-c")).size() >= sent);
             assertThat(frames(frames.records("mat-c"))).extracting(PressureFrame::sequence)
@@ -195,8 +169,8 @@ class GatewayIT {
         Process sim = processes.acumatLogged(simLog, "simulate", "--port", mat.toString(), "--scenario", "still",
                 "--loop", "--speed", "2", "--garbage-rate", "0.05", "--mat-id", "mat-b");
 
-        try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), FrameRecords.FRAMES_TOPIC);
-             TopicCollector health = new TopicCollector(kafka.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
+        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC);
+             TopicCollector health = new TopicCollector(broker.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
             waitLogged("frames of mat-b", gatewayLog,
                     () -> frames.poll() && frames(frames.records("mat-b")).size() >= 50);
 
@@ -215,11 +189,11 @@ class GatewayIT {
 
             // The broker goes away for a while; the gateway spools, then delivers.
             long beforeOutage = last(frames(frames.records("mat-b")));
-            kafka.stop();
+            broker.kafka().stop();
             try {
                 waitLogged("frames waiting in the spool while the broker is away", gatewayLog, () -> waiting(gatewayLog, "mat-b") >= 100);
             } finally {
-                kafka.restart();  // the other tests share the broker
+                broker.kafka().restart();  // the other tests share the broker
             }
             Processes.stop(sim);
             long lastSent = summary(simLog)[1];

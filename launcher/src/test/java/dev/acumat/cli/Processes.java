@@ -4,17 +4,52 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Starting the real launcher and real helper programs from tests, and stopping every one of them. */
-final class Processes implements AutoCloseable {
+/**
+ * Starting the real launcher and real helper programs from tests, and stopping every one of them:
+ * made with a directory and closed by the test, or, made without one, registered as a JUnit
+ * extension ({@code @RegisterExtension final Processes processes = new Processes();}) that gives
+ * each test a fresh directory and stops what it started after it.
+ */
+final class Processes implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     private final List<Process> started = new ArrayList<>();
-    private final Path tmp;
+    private Path tmp;
+    private boolean ownsTmp;
 
     Processes(Path tmp) {
         this.tmp = tmp;
+    }
+
+    /** Processes of each test in turn, as a registered extension. */
+    Processes() {
+        this.ownsTmp = true;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        if (ownsTmp) {
+            tmp = Files.createTempDirectory("acumat-it");
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException, InterruptedException {
+        close();
+        if (ownsTmp && tmp != null) {
+            try (Stream<Path> files = Files.walk(tmp)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     /** The launcher jar as the build left it, in a JVM of its own. */
@@ -93,5 +128,6 @@ final class Processes implements AutoCloseable {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             stop(p);
         }
+        started.clear();
     }
 }

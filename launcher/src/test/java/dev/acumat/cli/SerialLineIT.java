@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.PressureFrame;
-import dev.acumat.servers.LocalKafka;
 import dev.acumat.simulator.FilePortLink;
 import dev.acumat.simulator.MatSimulator;
 import dev.acumat.simulator.NoisyPortLink;
@@ -25,11 +24,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,27 +48,14 @@ class SerialLineIT {
     /** What a user may expect of the gateway's default reconnect backoff. */
     static final long RECONNECT_LIMIT_MILLIS = 2000;
 
-    @TempDir
-    static Path shared;
-    static LocalKafka kafka;
+    @RegisterExtension
+    static final SharedBroker broker = new SharedBroker();
 
     @TempDir
     Path dir;
     private Processes processes;
     private Thread simulatorThread;
     private MatSimulator simulator;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = LocalKafka.start(LocalKafka.Options.forTests(shared.resolve("kafka")));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @BeforeEach
     void setUp() {
@@ -107,7 +92,7 @@ class SerialLineIT {
         WireLedger.Verdict verdict = ledger.verdict();
         assertThat(verdict.damaged()).as("the line damaged something").isPositive();
 
-        try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
+        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
             long lastIntact = verdict.intactFrames().keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
             waitLogged(LONG_WAIT, "the last intact frame, " + lastIntact + ", in Kafka", gatewayLog,
                     () -> frames.poll() && frames.records("mat-noise").stream()
@@ -152,7 +137,7 @@ class SerialLineIT {
 
         List<Long> noticeMillis = new ArrayList<>();
         List<Long> reconnectMillis = new ArrayList<>();
-        try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
+        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
             waitLogged(LONG_WAIT, "frames of mat-plug", gatewayLog,
                     () -> frames.poll() && !frames.records("mat-plug").isEmpty());
             for (int i = 1; i <= OUTAGES_MILLIS.length; i++) {
@@ -193,7 +178,7 @@ class SerialLineIT {
 
     /** The real gateway with its default reconnect backoff, in its own JVM, logging health every second. */
     private Process gateway(Path tty, Path log) throws IOException {
-        return processes.acumatLogged(log, "gateway", "--serial", tty.toString(), "--kafka", kafka.bootstrap(),
+        return processes.acumatLogged(log, "gateway", "--serial", tty.toString(), "--kafka", broker.bootstrap(),
                 "--spool", dir.resolve("spool").toString(), "--health-interval", "1");
     }
 

@@ -10,7 +10,6 @@ import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.servers.LocalInflux;
-import dev.acumat.servers.LocalKafka;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,11 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,35 +38,13 @@ class TextMatIT {
     /** Seconds to wait for the gateway: its JVM and the broker start slowly on a busy machine. */
     static final int LONG_WAIT = 60;
 
-    @TempDir
-    static Path shared;
-    static LocalKafka kafka;
+    @RegisterExtension
+    static final SharedBroker broker = new SharedBroker();
+    @RegisterExtension
+    final Processes processes = new Processes();
 
     @TempDir
     Path dir;
-    private Processes processes;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = LocalKafka.start(LocalKafka.Options.forTests(shared.resolve("kafka")));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    @BeforeEach
-    void setUp() {
-        processes = new Processes(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        processes.close();
-    }
 
     /** The cells of good line {@code i}: different on every line and cell, all within a 10-bit ADC. */
     static int[] cells(int i) {
@@ -96,7 +70,7 @@ class TextMatIT {
         processes.ptyPair(mat, host);
         Path gatewayLog = dir.resolve("gateway.log");
         Process gateway = processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka",
-                kafka.bootstrap(), "--spool", dir.resolve("spool").toString(), "--health-interval", "1",
+                broker.bootstrap(), "--spool", dir.resolve("spool").toString(), "--health-interval", "1",
                 "--rows", Integer.toString(ROWS), "--cols", Integer.toString(COLS), "--pitch-mm", "25");
         waitLogged(LONG_WAIT, "the gateway on the port", gatewayLog,
                 () -> log(gatewayLog).contains("port " + host + ": connected"));
@@ -131,8 +105,8 @@ class TextMatIT {
         }
         int expectedMalformed = malformed;
 
-        try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), FrameRecords.FRAMES_TOPIC);
-             TopicCollector health = new TopicCollector(kafka.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
+        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC);
+             TopicCollector health = new TopicCollector(broker.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
             String id = "text-host";
             waitLogged(LONG_WAIT, "all " + GOOD_LINES + " frames of " + id + " in Kafka", gatewayLog,
                     () -> frames.poll() && frames(frames.records(id)).size() >= GOOD_LINES);
@@ -172,10 +146,10 @@ class TextMatIT {
         processes.ptyPair(mat, host);
         try (LocalInflux influx = LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")))) {
             Path analyticsLog = dir.resolve("analytics.log");
-            processes.acumatLogged(analyticsLog, "analytics", "--kafka", kafka.bootstrap(), "--influx", influx.url(),
+            processes.acumatLogged(analyticsLog, "analytics", "--kafka", broker.bootstrap(), "--influx", influx.url(),
                     "--state-dir", dir.resolve("state").toString());
             Path gatewayLog = dir.resolve("gateway.log");
-            processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", kafka.bootstrap(),
+            processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", broker.bootstrap(),
                     "--spool", dir.resolve("spool").toString(), "--input", "csv", "--rows", "32", "--cols", "20",
                     "--pitch-mm", "22", "--adc-bits", "12", "--mat-id", "text-e2e");
             waitLogged(LONG_WAIT, "the gateway on the port", gatewayLog,
