@@ -16,6 +16,7 @@ import dev.acumat.analytics.replay.SessionReplay;
 import dev.acumat.analytics.replay.SessionWindow;
 import dev.acumat.analytics.settings.MatSettings;
 import dev.acumat.protocol.CellOrder;
+import dev.acumat.protocol.MatLayout;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -126,12 +128,12 @@ final class ExportCommand implements Callable<Integer> {
                 SessionWindow w = SessionWindow.of(s);
                 what = s.sessionId();
                 written = write(new SessionReplay(id -> Optional.empty(), store, mats), s.mat(), w.fromMs(), w.toMs(),
-                        s.sessionId(), mats.order(s.mat()), request.format());
+                        s.sessionId(), mats, request.format());
             } else {
                 what = request.mat() + " from " + request.range().from() + " to " + request.range().to();
                 written = write(new SessionReplay(id -> Optional.empty(), store, mats), request.mat(),
-                        request.range().from().toEpochMilli(), request.range().to().toEpochMilli() - 1, null,
-                        mats.order(request.mat()), request.format());
+                        request.range().from().toEpochMilli(), request.range().to().toEpochMilli() - 1, null, mats,
+                        request.format());
             }
             if (written.frames() == 0) {
                 throw new IllegalStateException("no frames of " + what + " in Kafka at " + bootstrap
@@ -193,7 +195,10 @@ final class ExportCommand implements Callable<Integer> {
      * export leaves no half file.
      */
     private FrameExport write(SessionReplay replay, String matId, long fromMs, long toMs, String sessionId,
-                              CellOrder order, Format f) throws IOException {
+                              MatSettings mats, Format f) throws IOException {
+        // The mat's cell order: the settings' where they give one, else what the mat states.
+        CellOrder order = mats.order(matId);
+        Function<MatLayout, CellOrder> stated = layout -> mats.resolve(matId, layout).order();
         Path part = out == null ? null : out.resolveSibling(out.getFileName() + ".part");
         Path scratch = f == Format.npz ? Files.createTempFile("acumat-export", ".cells") : null;
         try (OutputStream stream = out == null ? new FilterOutputStream(System.out) {
@@ -205,8 +210,8 @@ final class ExportCommand implements Callable<Integer> {
             OutputStream buffered = new BufferedOutputStream(stream, 1 << 16);
             FrameExport export = switch (f) {
                 case replay -> new ReplayWriter(new OutputStreamWriter(buffered, StandardCharsets.US_ASCII), sessionId,
-                        order);
-                case npz -> new NpzWriter(buffered, scratch, sessionId, order);
+                        order, stated);
+                case npz -> new NpzWriter(buffered, scratch, sessionId, order, stated);
             };
             replay.export(matId, fromMs, toMs, export);
             buffered.flush();

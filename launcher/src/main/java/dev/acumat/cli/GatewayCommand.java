@@ -21,15 +21,6 @@ final class GatewayCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--serial", paramLabel = "PATH|auto", defaultValue = "${env:ACUMAT_SERIAL}",
-            description = "The mat's port: /dev/ttyUSB0, /dev/ttyACM0, a pty or a symlink to one; or auto to find the"
-                    + " mat among the system's serial ports by its answer.")
-    String serial;
-
-    @Option(names = "--baud", paramLabel = "B", defaultValue = "${env:ACUMAT_BAUD:-921600}",
-            description = "The UART's rate (ignored by USB CDC). Default: ${DEFAULT-VALUE}.")
-    int baud;
-
     @Option(names = "--kafka", paramLabel = "BOOTSTRAP", defaultValue = "${env:ACUMAT_KAFKA}",
             description = "Kafka bootstrap servers, host:port[,host:port...]. The broker may come later.")
     String kafka;
@@ -46,11 +37,6 @@ final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--spool-fsync", paramLabel = "POLICY", defaultValue = "${env:ACUMAT_SPOOL_FSYNC:-interval}",
             description = "always (every frame), interval (every second) or never (the OS decides). Default: ${DEFAULT-VALUE}.")
     String spoolFsync;
-
-    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID}",
-            description = "Name the mat this, whatever its device-info says. A text mat's default: text- and the"
-                    + " port's file name (text-ttyACM0).")
-    String matId;
 
     @CommandLine.Mixin
     MatInputOptions matInput;
@@ -81,8 +67,8 @@ final class GatewayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GatewayConfig config;
         try {
-            config = new GatewayConfig(serial, baud, kafka, spool != null ? spool : Paths.dataDir().resolve("spool"),
-                    spoolMaxMb * 1024 * 1024, spoolFsync, matId, partitions, seconds(silenceTimeout, "--silence-timeout"),
+            config = new GatewayConfig(matInput.serial, matInput.baud, kafka, spool != null ? spool : Paths.dataDir().resolve("spool"),
+                    spoolMaxMb * 1024 * 1024, spoolFsync, matInput.matId, partitions, seconds(silenceTimeout, "--silence-timeout"),
                     seconds(reconnectMax, "--reconnect-max"), seconds(healthInterval, "--health-interval"),
                     matInput.config());
             config = config.withMatLayout(matInput.layout());

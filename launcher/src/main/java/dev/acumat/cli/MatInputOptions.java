@@ -3,15 +3,31 @@ package dev.acumat.cli;
 import dev.acumat.gateway.InputConfig;
 import dev.acumat.gateway.MatLayoutOverride;
 import dev.acumat.gateway.input.InputFormat;
+import dev.acumat.protocol.WireFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * What a mat's port carries and, for a mat that prints text, its grid; and the cell order and
+ * The mat's port (path, baud rate, the id to name the mat), what it carries and, for a mat that
+ * prints text, its grid; and the cell order and
  * kind of mat the gateway states for a mat that does not: the "mat input" options of a command
  * that reads a real mat ({@code gateway}, {@code run}), one {@link CommandLine.Mixin} to share.
  */
 final class MatInputOptions {
+    @Option(names = "--serial", paramLabel = "PATH|auto", defaultValue = "${env:ACUMAT_SERIAL}",
+            description = "The mat's port: /dev/ttyUSB0, /dev/ttyACM0, a pty or a symlink to one; or auto to find the"
+                    + " mat among the system's serial ports by its answer.")
+    String serial;
+
+    @Option(names = "--baud", paramLabel = "B", defaultValue = "${env:ACUMAT_BAUD:-921600}",
+            description = "The UART's rate (ignored by USB CDC). Default: ${DEFAULT-VALUE}.")
+    int baud;
+
+    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID}",
+            description = "Name the mat this, whatever its device-info says. A text mat's default: text- and the"
+                    + " port's file name (text-ttyACM0).")
+    String matId;
+
     @Option(names = "--input", paramLabel = "binary|csv|auto", defaultValue = "${env:ACUMAT_INPUT:-auto}",
             description = "What the mat sends: binary (the acumat protocol), csv (one line of numbers per frame,"
                     + " separated by commas, semicolons, tabs or spaces) or auto (each connection's first lines"
@@ -49,6 +65,24 @@ final class MatInputOptions {
             description = "State the kind of mat for it after each device-info (a mat_layout message), over the mat's"
                     + " own; on a lumbar-pad the whole pad is the lower back.")
     String matLayout;
+
+    /**
+     * Checks the port's options before anything starts (the gateway checks them again, in the
+     * same words, when it is given them).
+     *
+     * @throws IllegalArgumentException naming the option that is wrong
+     */
+    void checkPort() {
+        if (serial == null || serial.isBlank()) {
+            throw new IllegalArgumentException("--serial: give the mat's port (a path) or auto");
+        }
+        if (baud < 300 || baud > 12_000_000) {
+            throw new IllegalArgumentException("--baud must be 300..12000000, got " + baud);
+        }
+        if (matId != null && !WireFormat.isValidMatId(matId)) {
+            throw new IllegalArgumentException("--mat-id must be 1..64 of A-Z a-z 0-9 . _ : -, got '" + matId + "'");
+        }
+    }
 
     /**
      * The cell order and kind the gateway states for the mat, or null to forward the mat's own.

@@ -3,17 +3,18 @@ package dev.acumat.analytics.replay;
 import dev.acumat.protocol.CalibrationPoint;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
+import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.PressureFrame;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -25,84 +26,65 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>The frame count is known only at the end and the npy header comes first, so the cells
  * go to a scratch file while frames arrive and into the archive on {@link #finish}: memory
- * stays at a few longs per frame, whatever the length of the export. Frames of another
- * geometry than the first (the mat changed mid-way) are left out and counted.
+ * stays at a few longs per frame, whatever the length of the export.
  */
-public final class NpzWriter implements FrameExport {
+public final class NpzWriter extends FirstGeometryExport {
     private static final int INITIAL = 1024;
 
     private final OutputStream out;
     private final Path scratch;
-    private final String sessionId;
-    private final CellOrder order;
     private OutputStream cells;
     private DeviceInfo info;
-    private DeviceInfo pending;
+    private String sessionId;
+    private CellOrder order;
     private long[] sequences = new long[INITIAL];
     private long[] deviceTimes = new long[INITIAL];
     private long[] times = new long[INITIAL];
-    private int frames;
-    private long skipped;
+    private int count;
 
     /**
-     * @param scratch a file for the cells until {@link #finish} (deleted there)
+     * @param scratch   a file for the cells until {@link #finish} (deleted there)
      * @param sessionId the session's id, or null for a time range
+     * @param order     the mat's cell order until it states its own
+     * @param stated    the order for the mat's own mat_layout, or null to keep {@code order}
      */
-    public NpzWriter(OutputStream out, Path scratch, String sessionId, CellOrder order) {
+    public NpzWriter(OutputStream out, Path scratch, String sessionId, CellOrder order,
+                     Function<MatLayout, CellOrder> stated) {
+        super(sessionId, order, stated);
         this.out = out;
         this.scratch = scratch;
+    }
+
+    @Override
+    protected void begin(DeviceInfo info, String sessionId, CellOrder order, RecordedFrame first) throws IOException {
+        this.info = info;
         this.sessionId = sessionId;
         this.order = order;
+        cells = new BufferedOutputStream(Files.newOutputStream(scratch), 1 << 16);
     }
 
     @Override
-    public void info(DeviceInfo info) {
-        if (this.info == null) {
-            pending = info;
-        }
-    }
-
-    @Override
-    public boolean frame(RecordedFrame frame, boolean inRange) {
-        if (!inRange) {
-            return true;
-        }
+    protected void write(RecordedFrame frame) throws IOException {
         PressureFrame f = frame.frame();
-        try {
-            if (info == null) {
-                if (pending == null) {
-                    return true;
-                }
-                info = pending;
-                cells = new BufferedOutputStream(Files.newOutputStream(scratch), 1 << 16);
-            }
-            if (f.rows() != info.rows() || f.cols() != info.cols()) {
-                skipped++;
-                return true;
-            }
-            for (int i = 0; i < f.cells(); i++) {
-                int v = f.valueAt(i);
-                cells.write(v);
-                cells.write(v >>> 8);
-            }
-            if (frames == sequences.length) {
-                sequences = Arrays.copyOf(sequences, frames * 2);
-                deviceTimes = Arrays.copyOf(deviceTimes, frames * 2);
-                times = Arrays.copyOf(times, frames * 2);
-            }
-            sequences[frames] = f.sequence();
-            deviceTimes[frames] = f.deviceTimeMicros();
-            times[frames] = frame.timeMicros();
-            frames++;
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int i = 0; i < f.cells(); i++) {
+            int v = f.valueAt(i);
+            cells.write(v);
+            cells.write(v >>> 8);
         }
+        if (count == sequences.length) {
+            sequences = Arrays.copyOf(sequences, count * 2);
+            deviceTimes = Arrays.copyOf(deviceTimes, count * 2);
+            times = Arrays.copyOf(times, count * 2);
+        }
+        sequences[count] = f.sequence();
+        deviceTimes[count] = f.deviceTimeMicros();
+        times[count] = frame.timeMicros();
+        count++;
     }
 
     @Override
     public void finish() throws IOException {
-        if (info == null) {
+        if (!begun()) {
             return;
         }
         cells.close();
@@ -120,16 +102,16 @@ public final class NpzWriter implements FrameExport {
         });
         try (zip) {
             zip.putNextEntry(new ZipEntry("frames.npy"));
-            zip.write(NpyArrays.header("<u2", frames, info.rows(), info.cols()));
+            zip.write(NpyArrays.header("<u2", count, info.rows(), info.cols()));
             try (InputStream in = Files.newInputStream(scratch)) {
                 in.transferTo(zip);
             }
             entry(zip, "sequence.npy");
-            NpyArrays.writeUnsignedInts(zip, sequences, frames);
+            NpyArrays.writeUnsignedInts(zip, sequences, count);
             entry(zip, "device_time_us.npy");
-            NpyArrays.writeLongs(zip, deviceTimes, frames);
+            NpyArrays.writeLongs(zip, deviceTimes, count);
             entry(zip, "time_us.npy");
-            NpyArrays.writeLongs(zip, times, frames);
+            NpyArrays.writeLongs(zip, times, count);
             entry(zip, "calibration.npy");
             List<CalibrationPoint> points = info.calibration();
             long[][] pairs = new long[points.size()][];
@@ -154,15 +136,5 @@ public final class NpzWriter implements FrameExport {
     private static void entry(ZipOutputStream zip, String name) throws IOException {
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry(name));
-    }
-
-    @Override
-    public long frames() {
-        return frames;
-    }
-
-    @Override
-    public long skipped() {
-        return skipped;
     }
 }
