@@ -4,8 +4,6 @@ import static dev.acumat.cli.Processes.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.acumat.servers.LocalInflux;
-import dev.acumat.servers.LocalKafka;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,9 +19,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,33 +32,16 @@ class AnalyticsIT {
     @TempDir
     Path dir;
 
-    private Processes processes;
-    private LocalKafka kafka;
-    private LocalInflux influx;
+    @RegisterExtension
+    static final SharedServers servers = SharedServers.brokerAndInflux();
+    @RegisterExtension
+    final Processes processes = new Processes();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    @BeforeEach
-    void start() throws Exception {
-        processes = new Processes(dir);
-        kafka = LocalKafka.start(LocalKafka.Options.forTests(dir.resolve("kafka")));
-        influx = LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")));
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        processes.close();
-        if (influx != null) {
-            influx.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
     /** Rows of a query's first series, each a list of column values. */
     private List<JsonNode> query(String influxql) throws IOException, InterruptedException {
-        String url = influx.url() + "/query?db=acumat&q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8);
+        String url = servers.influxUrl() + "/query?db=acumat&q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode series = json.readTree(r.body()).path("results").path(0).path("series").path(0);
@@ -71,7 +51,7 @@ class AnalyticsIT {
     }
 
     private int column(String influxql, String name) throws IOException, InterruptedException {
-        String url = influx.url() + "/query?db=acumat&q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8);
+        String url = servers.influxUrl() + "/query?db=acumat&q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode cols = json.readTree(r.body()).path("results").path(0).path("series").path(0).path("columns");
@@ -98,9 +78,9 @@ class AnalyticsIT {
         processes.ptyPair(mat, host);
         Path gatewayLog = dir.resolve("gateway.log");
         Path analyticsLog = dir.resolve("analytics.log");
-        processes.acumatLogged(analyticsLog, "analytics", "--kafka", kafka.bootstrap(), "--influx", influx.url(),
+        processes.acumatLogged(analyticsLog, "analytics", "--kafka", servers.bootstrap(), "--influx", servers.influxUrl(),
                 "--state-dir", dir.resolve("state").toString());
-        processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", kafka.bootstrap(),
+        processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", servers.bootstrap(),
                 "--spool", dir.resolve("spool").toString(), "--health-interval", "2");
         Path truthFile = dir.resolve("truth.jsonl");
         Path simLog = dir.resolve("simulate.log");
@@ -157,8 +137,8 @@ class AnalyticsIT {
             throws Exception {
         Path export = dir.resolve("session.txt");
         Path exportLog = dir.resolve("export.log");
-        Process ex = processes.acumatLogged(exportLog, "export", "--session", id, "--kafka", kafka.bootstrap(),
-                "--influx", influx.url(), "--out", export.toString());
+        Process ex = processes.acumatLogged(exportLog, "export", "--session", id, "--kafka", servers.bootstrap(),
+                "--influx", servers.influxUrl(), "--out", export.toString());
         assertThat(ex.waitFor(60, TimeUnit.SECONDS)).as(log(exportLog)).isTrue();
         assertThat(ex.exitValue()).as(log(exportLog)).isZero();
         assertThat(Files.readAllLines(export).get(0)).startsWith("# acumat-replay 1 rows=32 cols=20");
@@ -207,14 +187,14 @@ class AnalyticsIT {
         Path npz = dir.resolve("session.npz");
         Path range = dir.resolve("range.bin");
         long startMs = Long.parseLong(id.substring(id.lastIndexOf('.') + 1));
-        runAcumat("export-npz", "export", "--session", id, "--kafka", kafka.bootstrap(), "--influx", influx.url(),
+        runAcumat("export-npz", "export", "--session", id, "--kafka", servers.bootstrap(), "--influx", servers.influxUrl(),
                 "--out", npz.toString());
         runAcumat("export-range", "export", "--mat", mat, "--from", Instant.ofEpochMilli(startMs).toString(), "--to",
-                Instant.ofEpochMilli(startMs + 10_000).toString(), "--format", "npz", "--kafka", kafka.bootstrap(),
+                Instant.ofEpochMilli(startMs + 10_000).toString(), "--format", "npz", "--kafka", servers.bootstrap(),
                 "--out", range.toString());
         Path pythonLog = dir.resolve("check_export.log");
         Process check = processes.start(new ProcessBuilder("/usr/bin/python3", "-B", "-m", "tests.check_export",
-                "--bootstrap", kafka.bootstrap(), "--mat", mat, dir.resolve("session.txt").toString(), npz.toString(),
+                "--bootstrap", servers.bootstrap(), "--mat", mat, dir.resolve("session.txt").toString(), npz.toString(),
                 range.toString())
                 .directory(Path.of("../firmware-protocol/python").toFile())
                 .redirectErrorStream(true).redirectOutput(pythonLog.toFile()));

@@ -40,7 +40,7 @@ class ArduinoGridIT {
     private static final int LONG_WAIT = 90;
 
     @RegisterExtension
-    static final SharedBroker broker = new SharedBroker();
+    static final SharedServers broker = SharedServers.broker();
     @RegisterExtension
     final Processes processes = new Processes();
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GatewayIT {
     @RegisterExtension
-    static final SharedBroker broker = new SharedBroker();
+    static final SharedServers broker = SharedServers.broker();
     @RegisterExtension
     final Processes processes = new Processes();
 

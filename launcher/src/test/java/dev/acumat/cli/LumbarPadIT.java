@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.acumat.servers.LocalInflux;
-import dev.acumat.servers.LocalKafka;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,9 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,33 +29,16 @@ class LumbarPadIT {
     @TempDir
     Path dir;
 
-    private Processes processes;
-    private LocalKafka kafka;
-    private LocalInflux influx;
+    @RegisterExtension
+    static final SharedServers servers = SharedServers.brokerAndInflux();
+    @RegisterExtension
+    final Processes processes = new Processes();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    @BeforeEach
-    void start() throws Exception {
-        processes = new Processes(dir);
-        kafka = LocalKafka.start(LocalKafka.Options.forTests(dir.resolve("kafka")));
-        influx = LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")));
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        processes.close();
-        if (influx != null) {
-            influx.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
     /** A query's first series: its columns and rows. */
     private JsonNode series(String influxql) throws IOException, InterruptedException {
-        String url = influx.url() + "/query?db=acumat&q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8);
+        String url = servers.influxUrl() + "/query?db=acumat&q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return json.readTree(r.body()).path("results").path(0).path("series").path(0);
@@ -89,9 +69,9 @@ class LumbarPadIT {
         processes.ptyPair(mat, host);
         Path gatewayLog = dir.resolve("gateway.log");
         Path analyticsLog = dir.resolve("analytics.log");
-        processes.acumatLogged(analyticsLog, "analytics", "--kafka", kafka.bootstrap(), "--influx", influx.url(),
+        processes.acumatLogged(analyticsLog, "analytics", "--kafka", servers.bootstrap(), "--influx", servers.influxUrl(),
                 "--state-dir", dir.resolve("state").toString());
-        processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", kafka.bootstrap(),
+        processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", servers.bootstrap(),
                 "--spool", dir.resolve("spool").toString(), "--mat-layout", "lumbar-pad");
         Path simLog = dir.resolve("simulate.log");
         Path truthFile = dir.resolve("truth.jsonl");

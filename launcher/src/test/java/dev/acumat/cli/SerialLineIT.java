@@ -49,7 +49,7 @@ class SerialLineIT {
     static final long RECONNECT_LIMIT_MILLIS = 2000;
 
     @RegisterExtension
-    static final SharedBroker broker = new SharedBroker();
+    static final SharedServers broker = SharedServers.broker();
 
     @TempDir
     Path dir;

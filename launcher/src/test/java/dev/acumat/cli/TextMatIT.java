@@ -39,7 +39,7 @@ class TextMatIT {
     static final int LONG_WAIT = 60;
 
     @RegisterExtension
-    static final SharedBroker broker = new SharedBroker();
+    static final SharedServers broker = SharedServers.broker();
     @RegisterExtension
     final Processes processes = new Processes();
 
