@@ -105,6 +105,35 @@ class ServerFaultsIT {
     @Test
     void theBrokerAndInfluxDbAwayAMinuteAnInstanceKilledAndAnotherStoppedLoseNothingAndCountNothingTwice()
             throws Exception {
+        try {
+            faultsLoseNothing();
+        } catch (Throwable t) {
+            keepLogs();
+            throw t;
+        }
+    }
+
+    /**
+     * A failed run's logs (the broker's, the analytics', the gateways') copied out of the
+     * temporary directory, which goes with the test, into target/server-faults-logs: a stalled
+     * transaction is diagnosed from the broker's transaction coordinator log of that run.
+     */
+    private void keepLogs() {
+        Path to = Path.of("target", "server-faults-logs", Long.toString(System.currentTimeMillis()));
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            Files.createDirectories(to);
+            // Not the broker's own segment files (kafka-logs/*.log): the topics' data.
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".log")
+                    && !dir.relativize(p).toString().contains("kafka-logs")).toList()) {
+                Files.copy(f, to.resolve(dir.relativize(f).toString().replace('/', '_')));
+            }
+            System.out.println("ServerFaultsIT: the run's logs are in " + to.toAbsolutePath());
+        } catch (IOException e) {
+            System.out.println("ServerFaultsIT: could not keep the logs: " + e);
+        }
+    }
+
+    private void faultsLoseNothing() throws Exception {
         List<String> mats = matsOnTwoPartitions();
         Analytics a = new Analytics("a");
         Analytics b = new Analytics("b");
