@@ -1,19 +1,16 @@
 package dev.acumat.cli;
 
+import static dev.acumat.cli.ProcessLog.log;
 import static dev.acumat.cli.Processes.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,40 +30,17 @@ class LumbarPadIT {
     static final SharedServers servers = SharedServers.brokerAndInflux();
     @RegisterExtension
     final Processes processes = new Processes();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     /** A query's first series: its columns and rows. */
-    private JsonNode series(String influxql) throws IOException, InterruptedException {
-        String url = servers.influxUrl() + "/query?db=acumat&q=" + URLEncoder.encode(influxql, StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return json.readTree(r.body()).path("results").path(0).path("series").path(0);
-    }
-
-    private static double value(JsonNode series, int row, String column) {
-        JsonNode cols = series.path("columns");
-        for (int i = 0; i < cols.size(); i++) {
-            if (cols.get(i).asText().equals(column)) {
-                return series.path("values").path(row).path(i).asDouble(Double.NaN);
-            }
-        }
-        throw new AssertionError("no column " + column + " in " + series);
-    }
-
-    private static String log(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
+    private InfluxQueries queries;
 
     @Test
     void aPersonOnALumbarPadGetsLowerBackCoverageAndTimeAndNoPosture() throws Exception {
         Path mat = dir.resolve("mat");
         Path host = dir.resolve("host");
         processes.ptyPair(mat, host);
+        queries = new InfluxQueries(servers.influxUrl());
         Path gatewayLog = dir.resolve("gateway.log");
         Path analyticsLog = dir.resolve("analytics.log");
         processes.acumatLogged(analyticsLog, "analytics", "--kafka", servers.bootstrap(), "--influx", servers.influxUrl(),
@@ -83,8 +57,7 @@ class LumbarPadIT {
         try {
             waitFor("the pad's ended session in InfluxDB", 90, () -> {
                 try {
-                    return series("SELECT * FROM session WHERE mat = 'pad-e2e' AND active = false")
-                            .path("values").size() == 1;
+                    return queries.rows("SELECT * FROM session WHERE mat = 'pad-e2e' AND active = false").size() == 1;
                 } catch (Exception e) {
                     return false;
                 }
@@ -92,15 +65,16 @@ class LumbarPadIT {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + diagnostics, e);
         }
-        JsonNode session = series("SELECT * FROM session WHERE mat = 'pad-e2e'");
-        double duration = value(session, 0, "duration_s");
-        double lowerBack = value(session, 0, "lower_back_time_s");
-        JsonNode contact = series("SELECT lower_back_coverage, posture FROM contact WHERE mat = 'pad-e2e'");
-        int points = contact.path("values").size();
+        Map<String, JsonNode> session = queries.rows("SELECT * FROM session WHERE mat = 'pad-e2e'").get(0);
+        double duration = session.get("duration_s").asDouble(Double.NaN);
+        double lowerBack = session.get("lower_back_time_s").asDouble(Double.NaN);
+        List<Map<String, JsonNode>> contact =
+                queries.rows("SELECT lower_back_coverage, posture FROM contact WHERE mat = 'pad-e2e'");
+        int points = contact.size();
         int covered = 0;
-        for (JsonNode row : contact.path("values")) {
-            assertThat(row.get(2).isNull()).as("no posture on a lumbar pad: %s", row).isTrue();
-            covered += row.get(1).isNull() ? 0 : 1;
+        for (Map<String, JsonNode> row : contact) {
+            assertThat(row.get("posture").isNull()).as("no posture on a lumbar pad: %s", row).isTrue();
+            covered += row.get("lower_back_coverage").isNull() ? 0 : 1;
         }
         double truthSeconds = AnalyticsIT.Truth.read(truthFile).sessionSeconds();
         double lyingSeconds = 0;

@@ -6,9 +6,7 @@ import dev.acumat.analytics.replay.KafkaFrameStore;
 import dev.acumat.analytics.settings.MatSettings;
 import dev.acumat.analytics.stream.AnalyticsRecords;
 import dev.acumat.analytics.stream.AnalyticsTopology;
-import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
-import dev.acumat.protocol.MatKind;
 import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
@@ -25,7 +23,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,30 +59,6 @@ public final class LiveFeed implements Runnable, AutoCloseable {
      * socket never looks dead while the mat is silent (the page gives up on 45 s of silence).
      */
     static final long STATUS_INTERVAL_MS = 5_000;
-
-    /** One mat as the live view knows it. */
-    static final class LiveMat {
-        final String id;
-        volatile CellOrder order;
-        volatile MatKind kind;
-        /** The mat's own last mat_layout, or null: the feed thread's. */
-        MatLayout stated;
-        volatile DeviceInfo info;  // the feed thread's: what the spec was made from
-        volatile MatSpec spec;
-        volatile MatAnalyzer analyzer;
-        volatile long lastFrameWallMillis;
-        volatile String session;  // the latest acumat.sessions record, JSON, or null
-        final Set<LiveClient> clients = new CopyOnWriteArraySet<>();
-        /** A frame as sent and in the canonical order: the feed thread's, for a mat with an order. */
-        int[] written = new int[0];
-        int[] canonical = new int[0];
-
-        LiveMat(String id, MatSettings.Resolved resolved) {
-            this.id = id;
-            this.order = resolved.order();
-            this.kind = resolved.kind();
-        }
-    }
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final MatSettings settings;
