@@ -87,9 +87,9 @@ class TextMatIT {
             for (int i = 0; i < GOOD_LINES; i++) {
                 String good = line(cells(i), separators[i % separators.length]) + endings[i % endings.length];
                 if (i % 7 == 3) {
-                    // A line split across two writes: the gateway must join it (TextLineDecoderTest
-                    // holds the decoder to every split; here the halves may arrive together or not).
+                    // A line split across two writes: the gateway must join it.
                     write(out, good.substring(0, good.length() / 2));
+                    Thread.sleep(20);
                     write(out, good.substring(good.length() / 2));
                 } else {
                     write(out, good);
@@ -100,6 +100,7 @@ class TextMatIT {
                     write(out, line(cells(i), ",").replaceFirst("^\\d+", "1024") + "\n");  // above 10 bits
                     malformed += 3;
                 }
+                Thread.sleep(10);  // a mat at up to 100 lines a second
             }
         }
         int expectedMalformed = malformed;
