@@ -6,11 +6,8 @@ import dev.acumat.analytics.influx.InfluxWriter;
 import dev.acumat.analytics.settings.MatSettings;
 import dev.acumat.analytics.sink.InfluxSink;
 import dev.acumat.analytics.stream.StreamsRunner;
-import dev.acumat.analytics.web.AccessToken;
-import dev.acumat.analytics.web.BindAddress;
 import dev.acumat.analytics.web.LiveFeed;
 import dev.acumat.analytics.web.WebServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBIOException;
@@ -25,49 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class AnalyticsService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AnalyticsService.class);
 
-    /**
-     * @param kafka     bootstrap servers
-     * @param influx    the InfluxDB endpoint (URL, database, credentials)
-     * @param stateDir  where Kafka Streams keeps the local copy of each mat's state
-     * @param threads   stream threads of this instance
-     * @param httpHost  where the web server listens, or null for none
-     * @param httpPort  its port (0 = a free one)
-     * @param httpToken what the web server asks of every client, or null for none (then
-     *                  {@code httpHost} must be a loopback address: {@link BindAddress})
-     * @param mats      settings of single mats (their cell order), the same on every instance
-     */
-    public record Config(String kafka, InfluxEndpoint influx, Path stateDir, int threads, String httpHost,
-                         int httpPort, AccessToken httpToken, MatSettings mats) {
-        /** Without a web server. */
-        public Config(String kafka, InfluxEndpoint influx, Path stateDir, int threads) {
-            this(kafka, influx, stateDir, threads, null, 0, null);
-        }
-
-        /** With a web server on loopback, without a token. */
-        public Config(String kafka, InfluxEndpoint influx, Path stateDir, int threads, String httpHost, int httpPort) {
-            this(kafka, influx, stateDir, threads, httpHost, httpPort, null);
-        }
-
-        /** No mat with settings of its own. */
-        public Config(String kafka, InfluxEndpoint influx, Path stateDir, int threads, String httpHost, int httpPort,
-                      AccessToken httpToken) {
-            this(kafka, influx, stateDir, threads, httpHost, httpPort, httpToken, MatSettings.NONE);
-        }
-
-        public Config {
-            mats = mats == null ? MatSettings.NONE : mats;
-            if (kafka == null || kafka.isBlank()) {
-                throw new IllegalArgumentException("--kafka: give the bootstrap servers, host:port[,host:port...]");
-            }
-            if (threads < 1 || threads > 64) {
-                throw new IllegalArgumentException("--threads must be 1..64, got " + threads);
-            }
-            if (httpHost != null) {
-                BindAddress.check("--http", httpHost, httpToken);
-            }
-        }
-    }
-
     /** How often the setup is tried again while InfluxDB does not answer at start. */
     private static final Duration SETUP_RETRY = Duration.ofSeconds(5);
 
@@ -77,7 +31,7 @@ public final class AnalyticsService implements AutoCloseable {
     private final LiveFeed live;
     private final WebServer web;
 
-    private static void setUpInflux(Config config) {
+    private static void setUpInflux(AnalyticsConfig config) {
         try (InfluxDB influx = config.influx().connect()) {
             InfluxSetup.Report report = new InfluxSetup(influx, config.influx().database()).ensure();
             log.info("InfluxDB {} at {}: database {} ready ({})", report.serverVersion(), config.influx().url(),
@@ -90,7 +44,7 @@ public final class AnalyticsService implements AutoCloseable {
         }
     }
 
-    private static void setUpWhenItAnswers(Config config) {
+    private static void setUpWhenItAnswers(AnalyticsConfig config) {
         while (true) {
             try {
                 Thread.sleep(SETUP_RETRY.toMillis());
@@ -113,7 +67,7 @@ public final class AnalyticsService implements AutoCloseable {
         sinkThread.start();
     }
 
-    public static AnalyticsService start(Config config) throws Exception {
+    public static AnalyticsService start(AnalyticsConfig config) throws Exception {
         try {
             setUpInflux(config);
         } catch (InfluxDBIOException e) {

@@ -13,7 +13,6 @@ import dev.acumat.gateway.kafka.KafkaSender;
 import dev.acumat.gateway.serial.MatPortFinder;
 import dev.acumat.gateway.serial.SerialPorts;
 import dev.acumat.gateway.serial.SerialReader;
-import dev.acumat.gateway.spool.FsyncPolicy;
 import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolConfig;
 import java.io.IOException;
@@ -132,8 +131,7 @@ public final class Gateway implements AutoCloseable {
 
     static SpoolConfig spoolConfig(GatewayConfig config) {
         long segment = Math.min(64L * 1024 * 1024, config.spoolMaxBytes() / 4);
-        return new SpoolConfig(config.spoolMaxBytes(), segment,
-                FsyncPolicy.valueOf(config.spoolFsync().toUpperCase(Locale.ROOT)), Duration.ofSeconds(1));
+        return new SpoolConfig(config.spoolMaxBytes(), segment, config.spoolFsync(), SpoolConfig.DEFAULT_FSYNC_INTERVAL);
     }
 
     /** The gateway's identity lives beside its spool, so a restart recognises its own records in Kafka. */

@@ -5,22 +5,27 @@ import dev.acumat.protocol.MatKind;
 import dev.acumat.protocol.MatLayout;
 
 /**
- * What the gateway says about the mat's wiring and kind on its behalf ({@code --cell-order},
- * {@code --mat-layout}): for a mat whose firmware sends no {@code mat_layout} message, or a wrong
- * one. An option given wins over what the mat says; a part not given is the mat's own (from its
- * last {@code mat_layout}, else "not stated").
+ * What the gateway says about the mat's wiring and kind on its behalf (the settings
+ * {@value #CELL_ORDER} and {@value #LAYOUT}): for a mat whose firmware sends no {@code mat_layout}
+ * message, or a wrong one. A setting given wins over what the mat says; a part not given is the
+ * mat's own (from its last {@code mat_layout}, else "not stated"). An error names the setting.
  *
  * @param order the cell order to state, or null to keep the mat's
  * @param kind  the kind of mat to state, or null to keep the mat's
  */
 public record MatLayoutOverride(CellOrder order, MatKind kind) {
+    /** The cell order to state for the mat. */
+    public static final String CELL_ORDER = "mat.cell-order";
+    /** The kind of mat to state for it. */
+    public static final String LAYOUT = "mat.layout";
+
     public MatLayoutOverride {
         if (kind == MatKind.NOT_STATED) {
-            throw new IllegalArgumentException("--mat-layout: one of full-body, torso, lumbar-pad");
+            throw new IllegalArgumentException(LAYOUT + ": one of full-body, torso, lumbar-pad");
         }
     }
 
-    /** The override of these options (each may be null or blank: not given), or null when neither is given. */
+    /** The override of these settings (each may be null or blank: not given), or null when neither is given. */
     public static MatLayoutOverride of(String cellOrder, String matLayout) {
         CellOrder order = null;
         MatKind kind = null;
@@ -28,14 +33,14 @@ public record MatLayoutOverride(CellOrder order, MatKind kind) {
             try {
                 order = CellOrder.parse(cellOrder);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--cell-order: " + e.getMessage(), e);
+                throw new IllegalArgumentException(CELL_ORDER + ": " + e.getMessage(), e);
             }
         }
         if (matLayout != null && !matLayout.isBlank()) {
             try {
                 kind = MatKind.parse(matLayout);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--mat-layout: " + e.getMessage(), e);
+                throw new IllegalArgumentException(LAYOUT + ": " + e.getMessage(), e);
             }
         }
         return order == null && kind == null ? null : new MatLayoutOverride(order, kind);

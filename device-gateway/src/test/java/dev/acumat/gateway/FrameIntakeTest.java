@@ -140,12 +140,12 @@ class FrameIntakeTest {
     }
 
     @Test
-    void badLayoutOptionsNameTheOption() {
+    void badLayoutSettingsNameTheSetting() {
         assertThat(MatLayoutOverride.of(" ", null)).isNull();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MatLayoutOverride.of("flip", null))
-                .hasMessageStartingWith("--cell-order: ");
+                .hasMessageStartingWith("mat.cell-order: ");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MatLayoutOverride.of(null, "bed"))
-                .hasMessageStartingWith("--mat-layout: ");
+                .hasMessageStartingWith("mat.layout: ");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.acumat.cli;
 
+import dev.acumat.analytics.AnalyticsConfig;
 import dev.acumat.analytics.AnalyticsService;
 import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.settings.MatSettings;
@@ -28,7 +29,8 @@ final class AnalyticsCommand implements Callable<Integer> {
                     + " Credentials from ACUMAT_INFLUX_USER and ACUMAT_INFLUX_PASSWORD (or ACUMAT_INFLUX_PASSWORD_FILE).")
     String influx;
 
-    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-acumat}",
+    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-"
+            + InfluxEndpoint.DEFAULT_DATABASE + "}",
             description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
     String db;
 
@@ -45,7 +47,8 @@ final class AnalyticsCommand implements Callable<Integer> {
                     + " analytics-state/.")
     Path stateDir;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "${env:ACUMAT_THREADS:-1}",
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "${env:ACUMAT_THREADS:-"
+            + AnalyticsConfig.DEFAULT_THREADS + "}",
             description = "Stream threads of this instance. Default: ${DEFAULT-VALUE}.")
     int threads;
 
@@ -63,21 +66,22 @@ final class AnalyticsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (influx == null || influx.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--influx: give the InfluxDB URL, e.g. http://127.0.0.1:8086");
-        }
-        AnalyticsService.Config config;
+        AnalyticsConfig config;
         try {
             HostPort web = http == null || http.isBlank() ? null : HostPort.parse("--http", http);
             MatSettings mats = matPostureModel.addTo(matLayout.addTo(matOrder.addTo(MatSettings.builder())))
                     .defaultPostureModel(PostureModelOption.NAME, postureModel.file).build();
-            config = new AnalyticsService.Config(kafka, InfluxEndpoint.of(influx, db),
-                    stateDir != null ? stateDir : Paths.dataDir().resolve("analytics-state"), threads,
-                    web == null ? null : web.host(), web == null ? 0 : web.port(),
-                    web == null ? null : httpToken.token(System.getenv()), mats);
+            config = AnalyticsConfig.builder()
+                    .kafka(kafka)
+                    .influx(influx == null || influx.isBlank() ? null : InfluxEndpoint.of(influx, db))
+                    .stateDir(stateDir != null ? stateDir : Paths.dataDir().resolve("analytics-state"))
+                    .threads(threads)
+                    .web(web == null ? null : web.host(), web == null ? 0 : web.port())
+                    .webToken(web == null ? null : httpToken.token(System.getenv()))
+                    .mats(mats)
+                    .build();
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw SettingFlags.usageError(spec.commandLine(), e);
         }
         AnalyticsService service = AnalyticsService.start(config);
         if (service.httpPort() > 0) {

@@ -1,5 +1,6 @@
 package dev.acumat.cli;
 
+import dev.acumat.gateway.GatewayConfig;
 import dev.acumat.gateway.InputConfig;
 import dev.acumat.protocol.WireFormat;
 import java.util.concurrent.Callable;
@@ -13,9 +14,6 @@ import picocli.CommandLine.Option;
                 + " the gateway, the analytics and the web UI. Prints kafka:, influx: and web: once each answers,"
                 + " then one status line. Ctrl-C stops everything and loses nothing; a second run keeps the history."})
 final class DemoCommand implements Callable<Integer> {
-    /** The gateway's rate on the pty (a pty ignores it; the simulator is paced by its clock). */
-    private static final int PTY_BAUD = 921_600;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,7 +39,8 @@ final class DemoCommand implements Callable<Integer> {
                     "--mat-id must be 1..64 of A-Z a-z 0-9 . _ : -, got '" + matId + "'");
         }
         SimulatedMat mat = new SimulatedMat(play.source(), matId, play.rate(), loop);
-        return ForegroundRun.run(spec.commandLine(), "acumat demo", system, PTY_BAUD, null, InputConfig.DEFAULT, null,
-                mat);
+        // The gateway's default rate: a pty ignores it, the simulator is paced by its clock.
+        return ForegroundRun.run(spec.commandLine(), "acumat demo", system, GatewayConfig.DEFAULT_BAUD, null,
+                InputConfig.DEFAULT, null, mat);
     }
 }

@@ -93,7 +93,8 @@ final class ExportCommand implements Callable<Integer> {
                     + " Default: the local demo's InfluxDB.")
     String influx;
 
-    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-acumat}",
+    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-"
+            + InfluxEndpoint.DEFAULT_DATABASE + "}",
             description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
     String db;
 
@@ -180,7 +181,12 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private StoredSession storedSession(SessionId id, KafkaFrameStore store, MatSettings mats) {
-        InfluxEndpoint endpoint = InfluxEndpoint.of(influx != null ? influx : LocalDemo.influxUrl(), db);
+        InfluxEndpoint endpoint;
+        try {
+            endpoint = InfluxEndpoint.of(influx != null ? influx : LocalDemo.influxUrl(), db);
+        } catch (IllegalArgumentException e) {
+            throw SettingFlags.usageError(spec.commandLine(), e);
+        }
         try (HistoryQueries queries = new HistoryQueries(endpoint)) {
             return new SessionReplay(queries, store, Clock.systemUTC(), mats).session(id)
                     .orElseThrow(() -> new IllegalStateException("no session " + id + " in InfluxDB at "

@@ -30,32 +30,36 @@ final class GatewayCommand implements Callable<Integer> {
                     + " (ACUMAT_DATA_DIR, else ~/.acumat).")
     Path spool;
 
-    @Option(names = "--spool-max-mb", paramLabel = "MB", defaultValue = "${env:ACUMAT_SPOOL_MAX_MB:-1024}",
+    @Option(names = "--spool-max-mb", paramLabel = "MB", defaultValue = "${env:ACUMAT_SPOOL_MAX_MB:-"
+            + GatewayConfig.DEFAULT_SPOOL_MAX_MB + "}",
             description = "Bound of the spool on disk; when full, new frames are dropped and counted. Default: ${DEFAULT-VALUE}.")
     long spoolMaxMb;
 
-    @Option(names = "--spool-fsync", paramLabel = "POLICY", defaultValue = "${env:ACUMAT_SPOOL_FSYNC:-interval}",
+    @Option(names = "--spool-fsync", paramLabel = "POLICY", defaultValue = "${env:ACUMAT_SPOOL_FSYNC:-"
+            + GatewayConfig.DEFAULT_SPOOL_FSYNC + "}",
             description = "always (every frame), interval (every second) or never (the OS decides). Default: ${DEFAULT-VALUE}.")
     String spoolFsync;
 
     @CommandLine.Mixin
     MatInputOptions matInput;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:ACUMAT_PARTITIONS:-32}",
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:ACUMAT_PARTITIONS:-"
+            + GatewayConfig.DEFAULT_PARTITIONS + "}",
             description = "Partitions of acumat.frames if the gateway creates it. Default: ${DEFAULT-VALUE}.")
     int partitions;
 
-    @Option(names = "--silence-timeout", paramLabel = "SECONDS", defaultValue = "${env:ACUMAT_SILENCE_TIMEOUT:-5}",
+    @Option(names = "--silence-timeout", paramLabel = "SECONDS", defaultValue = "${env:ACUMAT_SILENCE_TIMEOUT:-"
+            + GatewayConfig.DEFAULT_SILENCE_TIMEOUT_SECONDS + "}",
             description = "No byte from the mat for this long counts as a lost port. Default: ${DEFAULT-VALUE}.")
     double silenceTimeout;
 
-    // 1 s: a mat plugged back in is read again within about a second (SerialLineIT measures it);
-    // an attempt while it is out costs one look at the path.
-    @Option(names = "--reconnect-max", paramLabel = "SECONDS", defaultValue = "${env:ACUMAT_RECONNECT_MAX:-1}",
+    @Option(names = "--reconnect-max", paramLabel = "SECONDS", defaultValue = "${env:ACUMAT_RECONNECT_MAX:-"
+            + GatewayConfig.DEFAULT_RECONNECT_MAX_SECONDS + "}",
             description = "The longest wait between attempts to reopen a lost port. Default: ${DEFAULT-VALUE}.")
     double reconnectMax;
 
-    @Option(names = "--health-interval", paramLabel = "SECONDS", defaultValue = "${env:ACUMAT_HEALTH_INTERVAL:-10}",
+    @Option(names = "--health-interval", paramLabel = "SECONDS", defaultValue = "${env:ACUMAT_HEALTH_INTERVAL:-"
+            + GatewayConfig.DEFAULT_HEALTH_INTERVAL_SECONDS + "}",
             description = "How often health is logged and produced. Default: ${DEFAULT-VALUE}.")
     double healthInterval;
 
@@ -67,13 +71,18 @@ final class GatewayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GatewayConfig config;
         try {
-            config = new GatewayConfig(matInput.serial, matInput.baud, kafka, spool != null ? spool : Paths.dataDir().resolve("spool"),
-                    spoolMaxMb * 1024 * 1024, spoolFsync, matInput.matId, partitions, seconds(silenceTimeout, "--silence-timeout"),
-                    seconds(reconnectMax, "--reconnect-max"), seconds(healthInterval, "--health-interval"),
-                    matInput.config());
-            config = config.withMatLayout(matInput.layout());
+            config = matInput.applyTo(GatewayConfig.builder())
+                    .kafka(kafka)
+                    .spoolDir(spool != null ? spool : Paths.dataDir().resolve("spool"))
+                    .spoolMaxMb(spoolMaxMb)
+                    .spoolFsync(spoolFsync)
+                    .partitions(partitions)
+                    .silenceTimeout(seconds(silenceTimeout))
+                    .reconnectMax(seconds(reconnectMax))
+                    .healthInterval(seconds(healthInterval))
+                    .build();
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw SettingFlags.usageError(spec.commandLine(), e);
         }
         HostPort metricsAt;
         try {
@@ -105,11 +114,8 @@ final class GatewayCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Duration seconds(double value, String option) {
-        if (!(value > 0) || value > 86_400) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be in (0, 86400] seconds, got "
-                    + value);
-        }
+    /** Seconds as the flags give them; the configuration checks the range (NaN is 0, too many the most). */
+    static Duration seconds(double value) {
         return Duration.ofMillis(Math.round(value * 1000));
     }
 }

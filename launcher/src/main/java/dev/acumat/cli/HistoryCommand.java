@@ -45,7 +45,8 @@ final class HistoryCommand implements Callable<Integer> {
                     + " (ACUMAT_DATA_DIR, else ~/.acumat).")
     String influx;
 
-    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-acumat}",
+    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-"
+            + InfluxEndpoint.DEFAULT_DATABASE + "}",
             description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
     String db;
 
@@ -98,7 +99,7 @@ final class HistoryCommand implements Callable<Integer> {
                     Clock.tickMillis(zone).instant(), zone);
             endpoint = InfluxEndpoint.of(influx != null ? influx : LocalDemo.influxUrl(), db);
         } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+            throw SettingFlags.usageError(spec.commandLine(), e);
         }
         HistoryQueries.SessionPage page;
         try (HistoryQueries queries = new HistoryQueries(endpoint)) {

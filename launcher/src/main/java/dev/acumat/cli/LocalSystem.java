@@ -1,5 +1,6 @@
 package dev.acumat.cli;
 
+import dev.acumat.analytics.AnalyticsConfig;
 import dev.acumat.analytics.AnalyticsService;
 import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.stream.StreamsRunner;
@@ -121,15 +122,16 @@ final class LocalSystem implements AutoCloseable {
 
         String serial = mat.open(data, this::keep);
 
-        GatewayConfig config = new GatewayConfig(serial, options.baud(), bootstrap, data.resolve("spool"),
-                1024L * 1024 * 1024, "interval", options.matId(), 32, Duration.ofSeconds(5), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), options.input()).withMatLayout(options.matLayout());
+        GatewayConfig config = GatewayConfig.builder().serial(serial).baud(options.baud()).matId(options.matId())
+                .input(options.input()).matLayout(options.matLayout()).kafka(bootstrap).spoolDir(data.resolve("spool"))
+                .build();
         gateway = Gateway.start(config, new JSerialCommPorts(), Time.SYSTEM);
         Gateway started = gateway;
         keep(() -> started.close(stopGrace(Gateway.DRAIN_GRACE)));
 
-        analytics = AnalyticsService.start(new AnalyticsService.Config(bootstrap, endpoint,
-                data.resolve("analytics-state"), 1, options.httpHost(), options.httpPort(), options.httpToken()));
+        analytics = AnalyticsService.start(AnalyticsConfig.builder().kafka(bootstrap).influx(endpoint)
+                .stateDir(data.resolve("analytics-state")).web(options.httpHost(), options.httpPort())
+                .webToken(options.httpToken()).build());
         AnalyticsService running = analytics;
         keep(() -> running.close(stopGrace(StreamsRunner.CLOSE_GRACE)));
         webUrl = "http://" + HostPort.forUrl(options.httpHost()) + ":" + analytics.httpPort() + "/";

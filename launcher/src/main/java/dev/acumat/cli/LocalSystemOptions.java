@@ -1,5 +1,6 @@
 package dev.acumat.cli;
 
+import dev.acumat.analytics.influx.InfluxEndpoint;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -27,7 +28,8 @@ final class LocalSystemOptions {
             description = "Use this InfluxDB instead of starting influxd.")
     String influx;
 
-    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-acumat}",
+    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-"
+            + InfluxEndpoint.DEFAULT_DATABASE + "}",
             description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
     String db;
 

@@ -2,8 +2,7 @@ package dev.acumat.cli;
 
 import dev.acumat.gateway.InputConfig;
 import dev.acumat.gateway.MatLayoutOverride;
-import dev.acumat.gateway.input.InputFormat;
-import dev.acumat.protocol.WireFormat;
+import dev.acumat.gateway.GatewayConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -19,7 +18,7 @@ final class MatInputOptions {
                     + " mat among the system's serial ports by its answer.")
     String serial;
 
-    @Option(names = "--baud", paramLabel = "B", defaultValue = "${env:ACUMAT_BAUD:-921600}",
+    @Option(names = "--baud", paramLabel = "B", defaultValue = "${env:ACUMAT_BAUD:-" + GatewayConfig.DEFAULT_BAUD + "}",
             description = "The UART's rate (ignored by USB CDC). Default: ${DEFAULT-VALUE}.")
     int baud;
 
@@ -28,7 +27,8 @@ final class MatInputOptions {
                     + " port's file name (text-ttyACM0).")
     String matId;
 
-    @Option(names = "--input", paramLabel = "binary|csv|auto", defaultValue = "${env:ACUMAT_INPUT:-auto}",
+    @Option(names = "--input", paramLabel = "binary|csv|auto", defaultValue = "${env:ACUMAT_INPUT:-"
+            + InputConfig.DEFAULT_FORMAT + "}",
             description = "What the mat sends: binary (the acumat protocol), csv (one line of numbers per frame,"
                     + " separated by commas, semicolons, tabs or spaces) or auto (each connection's first lines"
                     + " decide; the log says which). Default: ${DEFAULT-VALUE}.")
@@ -46,12 +46,13 @@ final class MatInputOptions {
     @CommandLine.Mixin
     PitchOption pitch;
 
-    @Option(names = "--adc-bits", paramLabel = "N", defaultValue = "${env:ACUMAT_ADC_BITS:-10}",
+    @Option(names = "--adc-bits", paramLabel = "N", defaultValue = "${env:ACUMAT_ADC_BITS:-"
+            + InputConfig.DEFAULT_ADC_BITS + "}",
             description = "A text mat's ADC resolution: values 0..2^N-1 (an Arduino's analogRead: 10). Default:"
                     + " ${DEFAULT-VALUE}.")
     int adcBits;
 
-    @Option(names = "--invert", defaultValue = "${env:ACUMAT_INVERT:-false}",
+    @Option(names = "--invert", defaultValue = "${env:ACUMAT_INVERT:-" + InputConfig.DEFAULT_INVERT + "}",
             description = "A text mat's readings fall with load (a pull-up divider): each value v is taken as"
                     + " 2^N-1-v, so counts rise with pressure as the protocol has them.")
     boolean invert;
@@ -67,21 +68,12 @@ final class MatInputOptions {
     String matLayout;
 
     /**
-     * Checks the port's options before anything starts (the gateway checks them again, in the
-     * same words, when it is given them).
+     * Checks the port's options before anything starts, in the gateway's words ({@link GatewayConfig#checkPort}).
      *
-     * @throws IllegalArgumentException naming the option that is wrong
+     * @throws IllegalArgumentException naming the setting that is wrong
      */
     void checkPort() {
-        if (serial == null || serial.isBlank()) {
-            throw new IllegalArgumentException("--serial: give the mat's port (a path) or auto");
-        }
-        if (baud < 300 || baud > 12_000_000) {
-            throw new IllegalArgumentException("--baud must be 300..12000000, got " + baud);
-        }
-        if (matId != null && !WireFormat.isValidMatId(matId)) {
-            throw new IllegalArgumentException("--mat-id must be 1..64 of A-Z a-z 0-9 . _ : -, got '" + matId + "'");
-        }
+        GatewayConfig.checkPort(serial, baud, matId);
     }
 
     /**
@@ -94,13 +86,23 @@ final class MatInputOptions {
     }
 
     /**
-     * The options as the gateway takes them.
+     * What the port carries, as the gateway takes it.
      *
-     * @throws IllegalArgumentException naming the option that is wrong
+     * @throws IllegalArgumentException naming the setting that is wrong
      */
     InputConfig config() {
         PitchOption.Pitch p = pitch.value();
-        return new InputConfig(InputFormat.parse(input), rows, cols, p == null ? null : p.rowMm(),
-                p == null ? null : p.colMm(), adcBits, invert);
+        return InputConfig.builder().format(input).rows(rows).cols(cols)
+                .pitchMm(p == null ? null : p.rowMm(), p == null ? null : p.colMm())
+                .adcBits(adcBits).invert(invert).build();
+    }
+
+    /**
+     * {@code gateway}'s mat settings: the port, its rate, the mat id, what the port carries and the layout.
+     *
+     * @throws IllegalArgumentException naming the setting (or option) that is wrong
+     */
+    GatewayConfig.Builder applyTo(GatewayConfig.Builder gateway) {
+        return gateway.serial(serial).baud(baud).matId(matId).input(config()).matLayout(layout());
     }
 }

@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
             input = matInput.config();
             layout = matInput.layout();
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw SettingFlags.usageError(spec.commandLine(), e);
         }
         // The port is the mat's own: nothing to start for it.
         LocalSystem.MatLink mat = (dataDir, parts) -> matInput.serial;

@@ -12,8 +12,9 @@ import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 
 /**
- * Where the sink writes: the server's base URL ({@code --influx}), the database ({@code --db},
- * default {@value #DEFAULT_DATABASE}) and the credentials, if any.
+ * Where the sink writes: the server's base URL (the setting {@value #URL}), the database
+ * ({@value #DATABASE}, default {@value #DEFAULT_DATABASE}) and the credentials, if any. An error
+ * names the setting; the launcher says the flag instead.
  *
  * @param url the HTTP(S) base URL, e.g. {@code http://127.0.0.1:8086}; may have a path (a
  *     reverse proxy), no user info (credentials come from the environment) and no query
@@ -21,23 +22,27 @@ import org.influxdb.InfluxDBFactory;
  * @param credentials null for none
  */
 public record InfluxEndpoint(URI url, String database, InfluxCredentials credentials) {
+    /** The setting of the base URL. */
+    public static final String URL = "influx.url";
+    /** The setting of the database. */
+    public static final String DATABASE = "influx.db";
     public static final String DEFAULT_DATABASE = "acumat";
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     public InfluxEndpoint {
         Objects.requireNonNull(url, "url");
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-            throw new IllegalArgumentException("--influx must be an http:// or https:// URL: " + safe(url));
+            throw new IllegalArgumentException(URL + " must be an http:// or https:// URL: " + safe(url));
         }
         if (url.getHost() == null) {
-            throw new IllegalArgumentException("--influx has no host: " + safe(url));
+            throw new IllegalArgumentException(URL + " has no host: " + safe(url));
         }
         if (url.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("--influx must not carry credentials: set "
+            throw new IllegalArgumentException(URL + " must not carry credentials: set "
                     + InfluxCredentials.USER_VARIABLE + " and " + InfluxCredentials.PASSWORD_VARIABLE + " instead");
         }
         if (url.getRawQuery() != null || url.getRawFragment() != null) {
-            throw new IllegalArgumentException("--influx takes a base URL without ?query or #fragment: " + safe(url));
+            throw new IllegalArgumentException(URL + " takes a base URL without ?query or #fragment: " + safe(url));
         }
         // One form, so "URL + /write" never doubles a slash.
         url = URI.create(url.toString().replaceAll("/+$", ""));
@@ -50,7 +55,7 @@ public record InfluxEndpoint(URI url, String database, InfluxCredentials credent
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalArgumentException("--influx is not a URL: " + url);
+            throw new IllegalArgumentException(URL + " is not a URL: " + url);
         }
         Optional<InfluxCredentials> credentials = InfluxCredentials.fromEnvironment();
         return new InfluxEndpoint(uri, database, credentials.orElse(null));
@@ -61,11 +66,11 @@ public record InfluxEndpoint(URI url, String database, InfluxCredentials credent
      * statements as a quoted identifier (identifiers cannot be bound parameters), and a narrow
      * alphabet keeps it the same name on 1.x, in 2.x DBRP mappings and in 3.x.
      *
-     * @throws IllegalArgumentException naming {@code --db}
+     * @throws IllegalArgumentException naming {@value #DATABASE}
      */
     public static String checkDatabase(String database) {
         if (database == null || !DATABASE_NAME.matcher(database).matches()) {
-            throw new IllegalArgumentException("--db must be letters, digits and underscores ([A-Za-z0-9_]+): "
+            throw new IllegalArgumentException(DATABASE + " must be letters, digits and underscores ([A-Za-z0-9_]+): "
                     + (database == null ? "none given" : "'" + database + "'"));
         }
         return database;

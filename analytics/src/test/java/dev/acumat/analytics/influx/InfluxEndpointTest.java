@@ -20,9 +20,9 @@ class InfluxEndpointTest {
         assertThat(InfluxEndpoint.checkDatabase("acumat_2")).isEqualTo("acumat_2");
         for (String bad : new String[] {"", "a b", "acumat\"; DROP DATABASE x", "a-b", "ä", "a.b"}) {
             assertThatThrownBy(() -> InfluxEndpoint.checkDatabase(bad))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--db ");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("influx.db ");
         }
-        assertThatThrownBy(() -> InfluxEndpoint.checkDatabase(null)).hasMessageContaining("--db");
+        assertThatThrownBy(() -> InfluxEndpoint.checkDatabase(null)).hasMessageContaining("influx.db");
     }
 
     @Test
@@ -33,9 +33,9 @@ class InfluxEndpointTest {
                 .hasToString("https://h/influx");
         assertThatThrownBy(() -> new InfluxEndpoint(URI.create("http://u:secret@h:8086"), "acumat", null))
                 .hasMessageContaining("ACUMAT_INFLUX_USER").hasMessageNotContaining("secret");
-        assertThatThrownBy(() -> new InfluxEndpoint(URI.create("ftp://h"), "acumat", null)).hasMessageContaining("--influx");
+        assertThatThrownBy(() -> new InfluxEndpoint(URI.create("ftp://h"), "acumat", null)).hasMessageContaining("influx.url");
         assertThatThrownBy(() -> new InfluxEndpoint(URI.create("http://h:1?db=x"), "acumat", null))
-                .hasMessageContaining("--influx");
+                .hasMessageContaining("influx.url");
     }
 
     @Test

@@ -44,6 +44,6 @@ class InfluxSetupTest {
         assertThat(InfluxSetup.id("acumat")).isEqualTo("\"acumat\"");
         assertThat(InfluxSetup.id("a\"b\\c")).isEqualTo("\"a\\\"b\\\\c\"");
         assertThatThrownBy(() -> new InfluxSetup(new InfluxEndpoint(URI.create("http://127.0.0.1:1"), "acumat", null)
-                .connect(), "bad-name")).hasMessageContaining("--db");
+                .connect(), "bad-name")).hasMessageContaining("influx.db");
     }
 }

@@ -87,7 +87,7 @@ class InfluxSinkIT {
                 .satisfies(cq -> assertThat((String) cq.get(1)).contains("FROM older.autogen.contact"));
 
         assertThatThrownBy(() -> new InfluxSetup(client, "acumat; DROP DATABASE acumat"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--db");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("influx.db");
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.acumat.gateway.input;
 
 import java.util.Locale;
 
-/** What a mat's port carries: {@code --input binary|csv|auto}. */
+/** What a mat's port carries: binary, csv or auto (the setting {@code mat.input}, {@code --input}). */
 public enum InputFormat {
     /** The acumat protocol (firmware-protocol/PROTOCOL.md). */
     BINARY,
@@ -11,12 +11,8 @@ public enum InputFormat {
     /** Either: the first lines of each connection decide. */
     AUTO;
 
-    /**
-     * Reads the option's value.
-     *
-     * @throws IllegalArgumentException naming the option
-     */
-    public static InputFormat parse(String text) {
+    /** The format a setting names (binary, csv or auto; any case), or null for anything else. */
+    public static InputFormat of(String text) {
         if (text != null) {
             for (InputFormat f : values()) {
                 if (f.name().equalsIgnoreCase(text.strip())) {
@@ -24,10 +20,10 @@ public enum InputFormat {
                 }
             }
         }
-        throw new IllegalArgumentException("--input must be binary, csv or auto, got '" + text + "'");
+        return null;
     }
 
-    /** The option's spelling. */
+    /** The setting's spelling. */
     public String option() {
         return name().toLowerCase(Locale.ROOT);
     }

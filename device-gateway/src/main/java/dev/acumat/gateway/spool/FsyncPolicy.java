@@ -1,5 +1,7 @@
 package dev.acumat.gateway.spool;
 
+import java.util.Locale;
+
 /**
  * When appended entries are forced from the OS page cache to the disk. Every policy survives a
  * crash of the process (written bytes are in the kernel); they differ in what a power loss or
@@ -17,5 +19,22 @@ public enum FsyncPolicy {
      * Leave it to the OS (typically it writes back within about 30 s), except that a segment is
      * always forced when it is sealed. A power loss can take the tail of the active segment.
      */
-    NEVER
+    NEVER;
+
+    /** The policy a setting names (always, interval or never; any case), or null for anything else. */
+    public static FsyncPolicy of(String text) {
+        if (text != null) {
+            for (FsyncPolicy p : values()) {
+                if (p.text().equalsIgnoreCase(text.strip())) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The policy as a setting spells it: always, interval or never. */
+    public String text() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

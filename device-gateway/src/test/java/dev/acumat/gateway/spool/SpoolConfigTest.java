@@ -15,21 +15,21 @@ class SpoolConfigTest {
     }
 
     @Test
-    void eachBadOptionIsNamed() {
+    void eachBadValueNamesItsSetting() {
         assertThatThrownBy(() -> new SpoolConfig(1 << 20, 1 << 21, FsyncPolicy.NEVER, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("spool max bytes must be >= segment bytes");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("spool.max-bytes must be >= spool.segment-bytes");
         assertThatThrownBy(() -> new SpoolConfig(1 << 20, 100, FsyncPolicy.NEVER, null))
-                .hasMessageStartingWith("spool segment bytes must be");
+                .hasMessageStartingWith("spool.segment-bytes must be");
         assertThatThrownBy(() -> new SpoolConfig(1L << 40, 1L << 31, FsyncPolicy.NEVER, null))
-                .hasMessageStartingWith("spool segment bytes must be");
+                .hasMessageStartingWith("spool.segment-bytes must be");
         assertThatThrownBy(() -> new SpoolConfig(1 << 20, 1 << 20, null, null))
-                .hasMessageStartingWith("spool fsync policy must be set");
+                .hasMessageStartingWith("spool.fsync must be set");
         assertThatThrownBy(() -> new SpoolConfig(1 << 20, 1 << 20, FsyncPolicy.INTERVAL, null))
-                .hasMessageStartingWith("spool fsync interval must be >= 1 ms");
+                .hasMessageStartingWith("spool.fsync-interval must be >= 1 ms");
         assertThatThrownBy(() -> new SpoolConfig(1 << 20, 1 << 20, FsyncPolicy.INTERVAL, Duration.ZERO))
-                .hasMessageStartingWith("spool fsync interval must be >= 1 ms");
+                .hasMessageStartingWith("spool.fsync-interval must be >= 1 ms");
         assertThatThrownBy(() -> new SpoolConfig(1 << 20, 1 << 20, FsyncPolicy.INTERVAL, Duration.ofDays(1)))
-                .hasMessageStartingWith("spool fsync interval must be <= 1 h");
+                .hasMessageStartingWith("spool.fsync-interval must be <= 1 h");
     }
 
     @Test
