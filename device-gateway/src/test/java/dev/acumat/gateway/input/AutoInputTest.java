@@ -136,4 +136,30 @@ class AutoInputTest {
         assertThat(out.said).hasSize(2).last().asString().contains("input is text");
         assertThat(out.frames()).hasSize(3);
     }
+
+    @Test
+    void withAGridOnlyLinesOfItsCellsDecide() {
+        AutoInput in = auto(mat);
+        // A burst that opens with malformed lines of one length (three numbers where the grid has four).
+        feed(in, "x\n1,2,3\n1,2,3\n1,2,3\n", out);
+        assertThat(out.said).as("lines of another count do not decide").isEmpty();
+        feed(in, "1,2,3,4\n5,6,7,8\n", out);
+        assertThat(out.said).startsWith(
+                "INFO port /dev/ttyACM0: input is text (2 lines of 4 numbers, no protocol message): reading it as a text mat",
+                "WARN port /dev/ttyACM0: malformed line dropped (3 values, not 4); 1 dropped so far");
+        assertThat(out.frames()).extracting(f -> f.valueAt(0)).containsExactly(1, 5);
+        assertThat(out.malformed).as("the kept malformed lines are counted once text is chosen").isEqualTo(3);
+    }
+
+    @Test
+    void aGridThatDoesNotMatchTheLinesIsSaidAsSuch() {
+        AutoInput in = auto(mat);
+        for (int i = 0; i < 30; i++) {
+            feed(in, "1,2,3,4,5,6\n", out);
+            time.advance(200);
+        }
+        assertThat(out.said).containsExactly("WARN port /dev/ttyACM0: the mat prints lines of 6 numbers, but --rows and"
+                + " --cols give 4 cells: check --rows and --cols");
+        assertThat(out.messages).isEmpty();
+    }
 }
