@@ -10,6 +10,7 @@ import dev.acumat.analytics.web.AccessToken;
 import dev.acumat.analytics.web.BindAddress;
 import dev.acumat.analytics.web.LiveFeed;
 import dev.acumat.analytics.web.WebServer;
+import dev.acumat.time.Time;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.influxdb.InfluxDB;
@@ -93,7 +94,7 @@ public final class AnalyticsService implements AutoCloseable {
     private static void setUpWhenItAnswers(Config config) {
         while (true) {
             try {
-                Thread.sleep(SETUP_RETRY.toMillis());
+                Time.SYSTEM.sleep(SETUP_RETRY);
                 setUpInflux(config);
                 return;
             } catch (InfluxDBIOException e) {

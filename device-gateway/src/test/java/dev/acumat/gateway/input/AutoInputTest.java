@@ -3,11 +3,11 @@ package dev.acumat.gateway.input;
 import static dev.acumat.gateway.input.Recording.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.acumat.gateway.MockTime;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.protocol.WireEncoder;
+import dev.acumat.time.ManualTime;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class AutoInputTest {
-    private final MockTime time = new MockTime();
+    private final ManualTime time = new ManualTime();
     private final Recording out = new Recording();
     private final TextMat mat = new TextMat("text-ttyACM0", 1, 4, 25_000, 25_000, 10, false);
 
@@ -118,7 +118,7 @@ class AutoInputTest {
                 noise[j] |= (byte) 0x80;  // a wrong baud rate: no delimiter, no line
             }
             in.feed(noise, 0, noise.length, out);
-            time.advance(200);
+            time.advanceMillis(200);
         }
         assertThat(out.said).containsExactly("WARN bytes arrive on /dev/ttyACM0 but decode neither as acumat protocol"
                 + " nor as lines of numbers: wrong --baud (now 921600)?");
