@@ -156,7 +156,7 @@ class AutoInputTest {
         AutoInput in = auto(mat);
         for (int i = 0; i < 30; i++) {
             feed(in, "1,2,3,4,5,6\n", out);
-            time.advance(200);
+            time.advanceMillis(200);
         }
         assertThat(out.said).containsExactly("WARN port /dev/ttyACM0: the mat prints lines of 6 numbers, but --rows and"
                 + " --cols give 4 cells: check --rows and --cols");
