@@ -1,4 +1,4 @@
-"""Reader of the replay format (SIMULATOR.md, "Recordings"): what ``acumat export`` writes and
+"""Reader of the replay format (simulator/SIMULATOR.md, "Recordings"): what ``acumat export`` writes and
 ``acumat analyze`` and ``acumat simulate --replay`` read.
 
 A recording is text: integers separated by tabs, spaces or commas; ``#`` lines are comments; a

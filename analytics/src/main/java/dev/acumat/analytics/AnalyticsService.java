@@ -8,6 +8,7 @@ import dev.acumat.analytics.sink.InfluxSink;
 import dev.acumat.analytics.stream.StreamsRunner;
 import dev.acumat.analytics.web.LiveFeed;
 import dev.acumat.analytics.web.WebServer;
+import dev.acumat.time.Time;
 import java.time.Duration;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBIOException;
@@ -47,7 +48,7 @@ public final class AnalyticsService implements AutoCloseable {
     private static void setUpWhenItAnswers(AnalyticsConfig config) {
         while (true) {
             try {
-                Thread.sleep(SETUP_RETRY.toMillis());
+                Time.SYSTEM.sleep(SETUP_RETRY);
                 setUpInflux(config);
                 return;
             } catch (InfluxDBIOException e) {

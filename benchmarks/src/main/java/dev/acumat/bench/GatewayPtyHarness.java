@@ -2,7 +2,7 @@ package dev.acumat.bench;
 
 import dev.acumat.simulator.FilePortLink;
 import dev.acumat.simulator.MatSimulator;
-import dev.acumat.simulator.Ticker;
+import dev.acumat.time.Time;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -105,7 +105,7 @@ final class GatewayPtyHarness {
     private Run play(SampleFrames sample, Path port, MatSimulator.Options options, ChildJvm gateway, Metrics metrics,
                      double warmUp) throws Exception {
         MatSimulator simulator = new MatSimulator(new CyclingFrames(sample), options, () -> FilePortLink.open(port),
-                Ticker.SYSTEM, (frame, device, truth) -> { });
+                Time.SYSTEM, (frame, device, truth) -> { });
         Thread thread = new Thread(() -> {
             try {
                 simulator.run();

@@ -2,7 +2,6 @@ package dev.acumat.bench;
 
 import dev.acumat.gateway.Backoff;
 import dev.acumat.gateway.FrameIntake;
-import dev.acumat.gateway.Time;
 import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.gateway.kafka.KafkaConnection;
 import dev.acumat.gateway.kafka.KafkaSender;
@@ -10,9 +9,9 @@ import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolConfig;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
+import dev.acumat.time.Time;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +80,7 @@ final class ProducerHarness {
         // that the pipeline filled with millions of frames that takes minutes. Start empty.
         deleteTopic(FrameRecords.FRAMES_TOPIC);
         Path dir = work.resolve("producer-spool-" + round);
-        try (Spool spool = Spool.open(dir, SpoolConfig.defaults(), Clock.systemUTC())) {
+        try (Spool spool = Spool.open(dir, SpoolConfig.defaults(), Time.SYSTEM)) {
             FrameIntake intake = new FrameIntake(spool, null, Time.SYSTEM);
             byte[] info = MessageWriter.toBytes(sample.info());
             intake.onMessage(sample.info(), info, 0, info.length);

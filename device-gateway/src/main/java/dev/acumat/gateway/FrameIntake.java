@@ -15,6 +15,7 @@ import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
+import dev.acumat.time.Time;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;

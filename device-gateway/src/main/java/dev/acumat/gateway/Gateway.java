@@ -15,11 +15,11 @@ import dev.acumat.gateway.serial.SerialPorts;
 import dev.acumat.gateway.serial.SerialReader;
 import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolConfig;
+import dev.acumat.time.Time;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +95,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts a gateway on real Kafka. */
     public static Gateway start(GatewayConfig config, SerialPorts ports, Time time) throws IOException {
-        Spool spool = Spool.open(config.spoolDir(), spoolConfig(config), Clock.systemUTC());
+        Spool spool = Spool.open(config.spoolDir(), spoolConfig(config), time);
         try {
             String gatewayId = gatewayId(config.spoolDir());
             Map<String, Integer> partitions = Map.of(FrameRecords.FRAMES_TOPIC, config.partitions(),

@@ -18,10 +18,11 @@ import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
+import dev.acumat.time.ManualTime;
+import dev.acumat.time.Time;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +35,13 @@ class FrameIntakeTest {
     @TempDir
     Path dir;
 
-    private final MockTime time = new MockTime();
+    private final ManualTime time = new ManualTime();
     private Spool spool;
 
     @BeforeEach
     void open() throws IOException {
         spool = Spool.open(dir, new SpoolConfig(16L << 20, 1L << 20, FsyncPolicy.NEVER, Duration.ofSeconds(1)),
-                Clock.systemUTC());
+                Time.SYSTEM);
     }
 
     @AfterEach
@@ -171,9 +172,9 @@ class FrameIntakeTest {
         for (int i = 0; i < 100; i++) {  // the mat's clock runs at twice our speed
             feed(intake, frame(i, device));
             device += 80_000;
-            time.advance(40);
+            time.advanceMillis(40);
         }
-        time.advance(10_000);  // then it stalls for ten seconds
+        time.advanceMillis(10_000);  // then it stalls for ten seconds
         feed(intake, frame(100, device));
         List<Long> times = spooled().stream().map(SpoolEntry::timestampMillis).toList();
         assertThat(times).isSorted().doesNotHaveDuplicates();
@@ -193,7 +194,7 @@ class FrameIntakeTest {
         FrameIntake intake = new FrameIntake(spool, null, time);
         for (int i = 0; i < 200; i++) {
             feed(intake, frame(i, i * 40_000L));
-            time.advance(40);
+            time.advanceMillis(40);
         }
         assertThat(spool.nextOffset()).isZero();
         feed(intake, info("late"));

@@ -14,10 +14,11 @@ import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.PressureFrame;
+import dev.acumat.time.ManualTime;
+import dev.acumat.time.Time;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,9 @@ class TextMatIntakeTest {
 
     @Test
     void linesBecomeSpooledFramesOfTheTextMatAndMalformedOnesAreCounted() throws IOException {
-        MockTime time = new MockTime();
+        ManualTime time = new ManualTime();
         try (Spool spool = Spool.open(dir, new SpoolConfig(16L << 20, 1L << 20, FsyncPolicy.NEVER,
-                Duration.ofSeconds(1)), Clock.systemUTC())) {
+                Duration.ofSeconds(1)), Time.SYSTEM)) {
             FrameIntake intake = new FrameIntake(spool, null, time);
             TextInput input = new TextInput(new TextMat("text-ttyACM0", 2, 2, 25_000, 25_000, 10, false), time);
             intake.onConnected("/dev/ttyACM0");

@@ -45,7 +45,7 @@ class ProtocolDependsOnlyOnTheJdkTest {
                 Matcher m = imp.matcher(Files.readString(f, StandardCharsets.UTF_8));
                 while (m.find()) {
                     String name = m.group(1);
-                    assertThat(List.of("java.", "dev.acumat.")).as("%s imports %s", f, name)
+                    assertThat(List.of("java.", "dev.acumat.protocol.")).as("%s imports %s", f, name)
                             .anyMatch(name::startsWith);
                 }
             }

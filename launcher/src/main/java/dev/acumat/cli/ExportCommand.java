@@ -17,6 +17,7 @@ import dev.acumat.analytics.replay.SessionWindow;
 import dev.acumat.analytics.settings.MatSettings;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.MatLayout;
+import dev.acumat.time.Time;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -164,7 +164,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--mat needs --from (and --to, default now)");
         }
         ZoneId zone = HistoryParams.zone("--tz", tz, ZoneId.systemDefault());
-        TimeRange range = TimeRange.parse("--from", from, "--to", to, Duration.ZERO, Clock.tickMillis(zone).instant(),
+        TimeRange range = TimeRange.parse("--from", from, "--to", to, Duration.ZERO, Time.SYSTEM.instant(),
                 zone);
         return new Request(null, HistoryParams.mat("--mat", mat), range, f);
     }
@@ -188,7 +188,7 @@ final class ExportCommand implements Callable<Integer> {
             throw SettingFlags.usageError(spec.commandLine(), e);
         }
         try (HistoryQueries queries = new HistoryQueries(endpoint)) {
-            return new SessionReplay(queries, store, Clock.systemUTC(), mats).session(id)
+            return new SessionReplay(queries, store, Time.SYSTEM, mats).session(id)
                     .orElseThrow(() -> new IllegalStateException("no session " + id + " in InfluxDB at "
                             + endpoint.url() + " (./acumat history lists them)"));
         } catch (HistoryException e) {

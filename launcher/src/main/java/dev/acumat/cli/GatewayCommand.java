@@ -2,7 +2,7 @@ package dev.acumat.cli;
 
 import dev.acumat.gateway.Gateway;
 import dev.acumat.gateway.GatewayConfig;
-import dev.acumat.gateway.Time;
+import dev.acumat.time.Time;
 import dev.acumat.gateway.serial.JSerialCommPorts;
 import java.nio.file.Path;
 import java.time.Duration;

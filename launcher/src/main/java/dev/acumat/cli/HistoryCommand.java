@@ -11,8 +11,8 @@ import dev.acumat.analytics.history.SessionTable;
 import dev.acumat.analytics.history.StoredSession;
 import dev.acumat.analytics.history.TimeRange;
 import dev.acumat.analytics.influx.InfluxEndpoint;
+import dev.acumat.time.Time;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -96,7 +96,7 @@ final class HistoryCommand implements Callable<Integer> {
             mat = mat == null ? null : HistoryParams.mat("--mat", mat);
             zone = HistoryParams.zone("--tz", tz, ZoneId.systemDefault());
             range = TimeRange.parse("--since", since, "--until", until, DEFAULT_SPAN,
-                    Clock.tickMillis(zone).instant(), zone);
+                    Time.SYSTEM.instant(), zone);
             endpoint = InfluxEndpoint.of(influx != null ? influx : LocalDemo.influxUrl(), db);
         } catch (IllegalArgumentException e) {
             throw SettingFlags.usageError(spec.commandLine(), e);

@@ -10,7 +10,7 @@ import dev.acumat.gateway.Gateway;
 import dev.acumat.gateway.GatewayConfig;
 import dev.acumat.gateway.InputConfig;
 import dev.acumat.gateway.MatLayoutOverride;
-import dev.acumat.gateway.Time;
+import dev.acumat.time.Time;
 import dev.acumat.gateway.health.MatHealth;
 import dev.acumat.gateway.serial.JSerialCommPorts;
 import dev.acumat.servers.LocalInflux;
@@ -72,7 +72,7 @@ final class LocalSystem implements AutoCloseable {
     }
 
     private final Options options;
-    private final ServerHealth health = new ServerHealth(System::currentTimeMillis);
+    private final ServerHealth health = new ServerHealth(Time.SYSTEM);
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private boolean closed;
     private Gateway gateway;

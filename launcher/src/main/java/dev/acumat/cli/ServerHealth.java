@@ -1,13 +1,13 @@
 package dev.acumat.cli;
 
 import dev.acumat.analytics.web.ServerCheck;
+import dev.acumat.time.Time;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * The servers a local system depends on, as its status line shows them: a server it started is
@@ -28,15 +28,15 @@ final class ServerHealth {
         ServerCheck.Status status() throws InterruptedException;
     }
 
-    private final LongSupplier clock;
+    private final Time time;
     private final Map<String, Check> checks = new LinkedHashMap<>();
     private final Map<String, Down> exited = new LinkedHashMap<>();
     private final Map<String, Long> failingSince = new LinkedHashMap<>();
     private volatile boolean stopping;
 
-    /** @param clock epoch milliseconds */
-    ServerHealth(LongSupplier clock) {
-        this.clock = clock;
+    /** @param time says since when a server is down (its wall clock) */
+    ServerHealth(Time time) {
+        this.time = time;
     }
 
     /** Asks {@code check} whether {@code name} answers, each time {@link #downs} is called. */
@@ -53,7 +53,7 @@ final class ServerHealth {
             if (stopping) {
                 return;
             }
-            Down down = new Down(name, "exited " + code, clock.getAsLong());
+            Down down = new Down(name, "exited " + code, time.currentTimeMillis());
             synchronized (this) {
                 exited.put(name, down);
             }
@@ -83,7 +83,7 @@ final class ServerHealth {
             if (status.ok()) {
                 failingSince.remove(name);
             } else {
-                long since = failingSince.computeIfAbsent(name, n -> clock.getAsLong());
+                long since = failingSince.computeIfAbsent(name, n -> time.currentTimeMillis());
                 downs.add(new Down(name, status.detail(), since));
             }
         }

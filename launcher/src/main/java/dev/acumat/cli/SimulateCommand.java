@@ -9,9 +9,9 @@ import dev.acumat.simulator.FrameSource;
 import dev.acumat.simulator.MatSimulator;
 import dev.acumat.simulator.NoisyPortLink;
 import dev.acumat.simulator.PortLink;
-import dev.acumat.simulator.Ticker;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.TruthWriter;
+import dev.acumat.time.Time;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +99,7 @@ final class SimulateCommand implements Callable<Integer> {
         Thread flushTruth = new Thread(() -> closeQuietly(truthWriter));
         Runtime.getRuntime().addShutdownHook(flushTruth);
         long started = System.nanoTime();
-        MatSimulator simulator = new MatSimulator(source, options, opener, Ticker.SYSTEM,
+        MatSimulator simulator = new MatSimulator(source, options, opener, Time.SYSTEM,
                 truthWriter == null ? null : truthWriter::record, kind == null ? null : MatLayout.of(CellOrder.NONE, kind));
         // Ctrl-C or SIGTERM ends the run: say what was sent, so a test or a user knows where it stopped.
         Thread summaryOnSignal = new Thread(() -> summarize(simulator.result(), started));

@@ -4,7 +4,7 @@ import dev.acumat.servers.OwnSession;
 import dev.acumat.simulator.FilePortLink;
 import dev.acumat.simulator.FrameSource;
 import dev.acumat.simulator.MatSimulator;
-import dev.acumat.simulator.Ticker;
+import dev.acumat.time.Time;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ final class SimulatedMat implements LocalSystem.MatLink {
         parts.keep(ptyPair(matEnd, hostEnd, dataDir.resolve("logs").resolve("socat.log")));
 
         MatSimulator simulator = new MatSimulator(source, new MatSimulator.Options(matId, hz, 1, 0, loop, true),
-                () -> FilePortLink.open(matEnd), Ticker.SYSTEM, null);
+                () -> FilePortLink.open(matEnd), Time.SYSTEM, null);
         Thread mat = new Thread(() -> {
             try (source) {
                 simulator.run();

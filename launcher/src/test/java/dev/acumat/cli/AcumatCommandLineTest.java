@@ -174,7 +174,7 @@ class AcumatCommandLineTest {
     @Test
     void aSpoolInUseIsOneLine() throws Exception {
         try (dev.acumat.gateway.spool.Spool held = dev.acumat.gateway.spool.Spool.open(dir,
-                dev.acumat.gateway.spool.SpoolConfig.defaults(), java.time.Clock.systemUTC())) {
+                dev.acumat.gateway.spool.SpoolConfig.defaults(), dev.acumat.time.Time.SYSTEM)) {
             assertThat(cli.run("gateway", "--serial", "/nonexistent", "--kafka", "127.0.0.1:1", "--spool",
                     dir.toString())).isEqualTo(1);
             assertThat(cli.errorLine()).startsWith("acumat gateway: spool").contains("in use");

@@ -12,8 +12,8 @@ import dev.acumat.simulator.FilePortLink;
 import dev.acumat.simulator.MatSimulator;
 import dev.acumat.simulator.NoisyPortLink;
 import dev.acumat.simulator.PortLink;
-import dev.acumat.simulator.Ticker;
 import dev.acumat.simulator.synthetic.Scenarios;
+import dev.acumat.time.Time;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,7 +184,7 @@ class SerialLineIT {
 
     private void startSimulator(String matId, PortLink.Opener opener, boolean reopen) {
         simulator = new MatSimulator(Scenarios.create("still", 25, 5),
-                new MatSimulator.Options(matId, 25, 10, 0, true, reopen), opener, Ticker.SYSTEM, null);
+                new MatSimulator.Options(matId, 25, 10, 0, true, reopen), opener, Time.SYSTEM, null);
         simulatorThread = new Thread(() -> {
             try {
                 simulator.run();

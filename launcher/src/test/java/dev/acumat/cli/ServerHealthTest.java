@@ -3,18 +3,18 @@ package dev.acumat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.analytics.web.ServerCheck;
+import dev.acumat.time.ManualTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ServerHealthTest {
     private static final ServerCheck.Status UP = new ServerCheck.Status(true, "");
 
-    private final AtomicLong now = new AtomicLong(1_800_000_000_000L);
-    private final ServerHealth health = new ServerHealth(now::get);
+    private final ManualTime time = new ManualTime(0, 1_800_000_000_000L);
+    private final ServerHealth health = new ServerHealth(time);
 
     @Test
     void aServerThatExitsIsDownAtOnceWithItsExitCodeAndItsAnswerNoLongerCounts() throws Exception {
@@ -25,9 +25,9 @@ class ServerHealthTest {
         assertThat(health.downs()).isEmpty();
 
         exit.complete(137);
-        assertThat(heard).containsExactly(new ServerHealth.Down("broker", "exited 137", now.get()));
-        now.addAndGet(4_000);
-        assertThat(health.downs()).extracting(d -> d.text(now.get())).containsExactly("broker down (exited 137) 4 s ago");
+        assertThat(heard).containsExactly(new ServerHealth.Down("broker", "exited 137", time.currentTimeMillis()));
+        time.advanceMillis(4_000);
+        assertThat(health.downs()).extracting(d -> d.text(time.currentTimeMillis())).containsExactly("broker down (exited 137) 4 s ago");
     }
 
     @Test
@@ -48,10 +48,10 @@ class ServerHealthTest {
         assertThat(health.downs()).isEmpty();
 
         answer.set(new ServerCheck.Status(false, "ConnectException"));
-        long firstSilence = now.get();
+        long firstSilence = time.currentTimeMillis();
         assertThat(health.downs()).containsExactly(new ServerHealth.Down("InfluxDB", "ConnectException",
                 firstSilence));
-        now.addAndGet(3_000);
+        time.advanceMillis(3_000);
         assertThat(health.downs()).extracting(ServerHealth.Down::sinceMillis).containsExactly(firstSilence);
 
         answer.set(UP);

@@ -151,7 +151,7 @@ public final class InfluxWriter {
     private LineProtocolPost.Reply sendWithRetries(String retentionPolicy, byte[] body, Tally tally)
             throws InterruptedException {
         RetryPolicy retry = options.retry();
-        Instant started = retry.clock().instant();
+        Instant started = retry.time().instant();
         for (int attempt = 0; ; attempt++) {
             String failure;
             int status = 0;
@@ -173,7 +173,7 @@ public final class InfluxWriter {
                 failure = "no answer: " + e;
             }
             Duration wait = retry.backoff(attempt + 1);
-            Duration failingFor = Duration.between(started, retry.clock().instant());
+            Duration failingFor = Duration.between(started, retry.time().instant());
             if (failingFor.plus(wait).compareTo(retry.giveUpAfter()) > 0) {
                 throw new InfluxWriteException("InfluxDB at " + endpoint.url() + " did not take the write for "
                         + failingFor.toSeconds() + " s (" + (attempt + 1) + " attempts; last: " + failure + ")",
@@ -188,7 +188,7 @@ public final class InfluxWriter {
             }
             tally.retries++;
             retries.incrementAndGet();
-            retry.sleeper().sleep(wait);
+            retry.time().sleep(wait);
         }
     }
 

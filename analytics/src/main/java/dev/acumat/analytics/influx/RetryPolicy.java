@@ -1,53 +1,41 @@
 package dev.acumat.analytics.influx;
 
-import java.time.Clock;
+import dev.acumat.time.Time;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How {@link InfluxWriter} waits while InfluxDB is down or failing: capped exponential backoff
  * ({@code initialBackoff}, doubling, at most {@code maxBackoff}), for at most {@code giveUpAfter}
- * per request, on an injected clock and sleeper so tests run without real waiting.
+ * per request, on an injected {@link Time} so tests run without real waiting.
  *
  * @param giveUpAfter how long one request may keep failing before {@link InfluxWriter#write}
  *     throws; the default, 4 minutes, stays under Kafka's default {@code max.poll.interval.ms}
  *     (5 minutes), so a consumer that writes inside its poll loop gets the exception (and does not
  *     commit) before the group would evict it
  */
-public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration giveUpAfter, Clock clock,
-                          Sleeper sleeper) {
-    /** Waits; the only place the writer blocks besides the HTTP call. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-
-        /** {@link Thread#sleep}. */
-        Sleeper SYSTEM = d -> Thread.sleep(d.toMillis());
-    }
-
+public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration giveUpAfter, Time time) {
     public RetryPolicy {
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(time, "time");
         if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0
                 || giveUpAfter.isNegative()) {
             throw new IllegalArgumentException("need 0 < initialBackoff <= maxBackoff and giveUpAfter >= 0");
         }
     }
 
-    /** 100 ms doubling to 5 s, giving up after 4 minutes; the system clock and {@link Thread#sleep}. */
+    /** 100 ms doubling to 5 s, giving up after 4 minutes; on {@link Time#SYSTEM}. */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMinutes(4),
-                Clock.systemUTC(), Sleeper.SYSTEM);
+        return new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMinutes(4), Time.SYSTEM);
     }
 
-    /** With another clock and sleeper (tests). */
-    public RetryPolicy withTime(Clock clock, Sleeper sleeper) {
-        return new RetryPolicy(initialBackoff, maxBackoff, giveUpAfter, clock, sleeper);
+    /** With another time (tests). */
+    public RetryPolicy withTime(Time time) {
+        return new RetryPolicy(initialBackoff, maxBackoff, giveUpAfter, time);
     }
 
     /** With another bound on one request's failures. */
     public RetryPolicy withGiveUpAfter(Duration giveUpAfter) {
-        return new RetryPolicy(initialBackoff, maxBackoff, giveUpAfter, clock, sleeper);
+        return new RetryPolicy(initialBackoff, maxBackoff, giveUpAfter, time);
     }
 
     /** The wait before retry number {@code retry} (1 = the first retry). */

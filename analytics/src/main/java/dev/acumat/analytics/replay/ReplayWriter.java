@@ -10,7 +10,7 @@ import java.io.Writer;
 import java.util.function.Function;
 
 /**
- * Writes recorded frames in the replay format (firmware-protocol/SIMULATOR.md), with the {@link ReplayHeader}
+ * Writes recorded frames in the replay format (simulator/SIMULATOR.md), with the {@link ReplayHeader}
  * comment first (from the mat's device-info), so that {@code acumat analyze} and
  * {@code acumat simulate --replay} take the file back as it is. A frame is a line of raw counts
  * separated by tabs, row-major, as the mat sent it: row 0 at the head end, unless the mat has a

@@ -5,9 +5,9 @@ import dev.acumat.analytics.history.SessionDetail;
 import dev.acumat.analytics.history.SessionId;
 import dev.acumat.analytics.history.StoredSession;
 import dev.acumat.analytics.settings.MatSettings;
+import dev.acumat.time.Time;
 import java.io.IOException;
 import java.io.Writer;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,15 +23,16 @@ public final class SessionReplay {
     private final FrameStore frames;
     private final MatSettings settings;
 
-    public SessionReplay(HistoryQueries queries, FrameStore frames, Clock clock) {
-        this(queries, frames, clock, MatSettings.NONE);
+    /** @param time gives "now", where a session still open ends */
+    public SessionReplay(HistoryQueries queries, FrameStore frames, Time time) {
+        this(queries, frames, time, MatSettings.NONE);
     }
 
     /** The sessions of InfluxDB, the frames of {@code frames}, each mat read with its {@code settings}. */
-    public SessionReplay(HistoryQueries queries, FrameStore frames, Clock clock, MatSettings settings) {
-        this(id -> queries.session(id, clock.instant()).map(SessionDetail::session), frames, settings);
+    public SessionReplay(HistoryQueries queries, FrameStore frames, Time time, MatSettings settings) {
+        this(id -> queries.session(id, time.instant()).map(SessionDetail::session), frames, settings);
         Objects.requireNonNull(queries, "queries");
-        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(time, "time");
     }
 
     public SessionReplay(SessionLookup sessions, FrameStore frames) {

@@ -4,6 +4,7 @@ import dev.acumat.analytics.influx.InfluxWriteException;
 import dev.acumat.analytics.influx.InfluxWriter;
 import dev.acumat.analytics.influx.SinkPoint;
 import dev.acumat.analytics.stream.AnalyticsRecords;
+import dev.acumat.time.Time;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
@@ -41,18 +42,21 @@ public final class InfluxSink implements Runnable, AutoCloseable {
 
     private final Consumer<String, byte[]> consumer;
     private final InfluxWriter writer;
+    private final Time time;
     private final AtomicLong written = new AtomicLong();
     private final Counter pointsCounter = Metrics.counter("acumat.analytics.influx.points");
     private final AtomicLong malformed = new AtomicLong();
     private volatile boolean closing;
 
     public InfluxSink(String bootstrap, InfluxWriter writer) {
-        this(consumer(bootstrap), writer);
+        this(consumer(bootstrap), writer, Time.SYSTEM);
     }
 
-    InfluxSink(Consumer<String, byte[]> consumer, InfluxWriter writer) {
+    /** @param time paces the attempts after a write InfluxDB refused for good */
+    InfluxSink(Consumer<String, byte[]> consumer, InfluxWriter writer, Time time) {
         this.consumer = consumer;
         this.writer = writer;
+        this.time = time;
     }
 
     private static Consumer<String, byte[]> consumer(String bootstrap) {
@@ -146,7 +150,7 @@ public final class InfluxSink implements Runnable, AutoCloseable {
                 pauseMillis = e.isTransient() ? 0 : Math.min(60_000, Math.max(1_000, pauseMillis * 2));
                 log.warn("InfluxDB has not taken {} points: {}; trying again{} (offsets not committed)", points.size(),
                         e.getMessage(), pauseMillis == 0 ? "" : " in " + pauseMillis / 1000 + " s");
-                Thread.sleep(pauseMillis);
+                time.sleep(Duration.ofMillis(pauseMillis));
             }
         }
         return false;

@@ -11,11 +11,11 @@ import dev.acumat.analytics.history.SessionDetail;
 import dev.acumat.analytics.history.SessionId;
 import dev.acumat.analytics.history.TimeRange;
 import dev.acumat.analytics.influx.InfluxEndpoint;
+import dev.acumat.time.Time;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,27 +47,25 @@ public final class HistoryRoutes implements WebRoutes {
     /** Days are UTC days unless tz says otherwise. */
     private static final ZoneId UTC = ZoneId.of("UTC");
 
-    /** InfluxDB keeps milliseconds here; a range's ends need no more. */
-    private static final Clock MILLIS = Clock.tickMillis(ZoneId.of("UTC"));
-
     private final Supplier<List<LiveFeed.MatStatus>> live;
     private final HistoryQueries queries;
-    private final Clock clock;
+    /** Gives "now" in whole milliseconds: InfluxDB keeps milliseconds here, a range's ends need no more. */
+    private final Time time;
 
     /** The analytics' own: live mats from the feed, history from the endpoint. */
     HistoryRoutes(LiveFeed feed, InfluxEndpoint influx) {
-        this(feed::mats, new HistoryQueries(influx), MILLIS);
+        this(feed::mats, new HistoryQueries(influx), Time.SYSTEM);
     }
 
     /** With the live mats from anywhere (a test: {@code List::of}). */
     public HistoryRoutes(Supplier<List<LiveFeed.MatStatus>> live, HistoryQueries queries) {
-        this(live, queries, MILLIS);
+        this(live, queries, Time.SYSTEM);
     }
 
-    HistoryRoutes(Supplier<List<LiveFeed.MatStatus>> live, HistoryQueries queries, Clock clock) {
+    HistoryRoutes(Supplier<List<LiveFeed.MatStatus>> live, HistoryQueries queries, Time time) {
         this.live = Objects.requireNonNull(live, "live");
         this.queries = Objects.requireNonNull(queries, "queries");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.time = Objects.requireNonNull(time, "time");
     }
 
     @Override
@@ -125,7 +123,7 @@ public final class HistoryRoutes implements WebRoutes {
     private void session(Context ctx) {
         query(ctx, "/api/sessions/{id}", List.of());
         String id = ctx.pathParam("id");
-        SessionDetail detail = queries.session(HistoryParams.sessionId("id", id), clock.instant())
+        SessionDetail detail = queries.session(HistoryParams.sessionId("id", id), time.instant())
                 .orElseThrow(() -> ApiError.notFound("id: no session " + id));
         ctx.json(HistoryJson.detail(detail));
     }
@@ -144,7 +142,7 @@ public final class HistoryRoutes implements WebRoutes {
         if (q.mat == null) {
             throw ApiError.badRequest("mat: needed; /api/day is one mat's day");
         }
-        LocalDate date = q.get("date") == null ? LocalDate.ofInstant(clock.instant(), q.zone)
+        LocalDate date = q.get("date") == null ? LocalDate.ofInstant(time.instant(), q.zone)
                 : HistoryParams.date("date", q.get("date"));
         String exclude = null;
         if (q.get("exclude") != null) {
@@ -200,7 +198,7 @@ public final class HistoryRoutes implements WebRoutes {
             q.zone = HistoryParams.zone("tz", q.get("tz"), UTC);
         }
         if (allowed.contains("from")) {
-            q.range = TimeRange.parse("from", q.get("from"), "to", q.get("to"), DEFAULT_SPAN, clock.instant(), q.zone);
+            q.range = TimeRange.parse("from", q.get("from"), "to", q.get("to"), DEFAULT_SPAN, time.instant(), q.zone);
         }
         return q;
     }

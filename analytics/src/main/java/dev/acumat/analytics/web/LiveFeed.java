@@ -13,6 +13,7 @@ import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.protocol.ProtocolException;
 import dev.acumat.protocol.WireFormat;
+import dev.acumat.time.Time;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -62,7 +62,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final MatSettings settings;
-    private final LongSupplier wallClock;
+    private final Time time;
     /** When the watchers were last told their mats' last frame age; the feed thread's. */
     private long statusSentMillis;
     private final Map<String, LiveMat> mats = new ConcurrentHashMap<>();
@@ -80,13 +80,13 @@ public final class LiveFeed implements Runnable, AutoCloseable {
 
     /** The live view of the mats at {@code bootstrap}, each shown through its {@link MatSettings}' cell order. */
     public LiveFeed(String bootstrap, MatSettings settings) {
-        this(bootstrap, settings, System::currentTimeMillis);
+        this(bootstrap, settings, Time.SYSTEM);
     }
 
-    /** With the wall clock (epoch ms) from {@code wallClock}: a test's. */
-    LiveFeed(String bootstrap, MatSettings settings, LongSupplier wallClock) {
+    /** With the wall clock of {@code time}: a test's. */
+    LiveFeed(String bootstrap, MatSettings settings, Time time) {
         this.settings = settings;
-        this.wallClock = wallClock;
+        this.time = time;
         this.consumer = new KafkaConsumer<>(consumerConfig(bootstrap), new StringDeserializer(),
                 new ByteArrayDeserializer());
     }
@@ -111,7 +111,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
             while (!closing) {
                 try {
                     assign();
-                    long assignedAt = wallClock.getAsLong();
+                    long assignedAt = time.currentTimeMillis();
                     while (!closing) {
                         if (watchesChanged) {
                             watchesChanged = false;
@@ -119,7 +119,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
                         }
                         poll();
                         // Partitions added to the topics later are picked up within a minute.
-                        if (wallClock.getAsLong() - assignedAt > 60_000) {
+                        if (time.currentTimeMillis() - assignedAt > 60_000) {
                             break;
                         }
                     }
@@ -145,7 +145,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
             onRecord(r);
         }
-        long now = wallClock.getAsLong();
+        long now = time.currentTimeMillis();
         lastPollWallMillis = now;
         if (now - statusSentMillis >= STATUS_INTERVAL_MS) {
             statusSentMillis = now;
@@ -166,7 +166,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     private String statusMessage(LiveMat mat) {
         long last = mat.lastFrameWallMillis;
         return LiveFrames.statusMessage(mat.id,
-                last == 0 ? Double.NaN : Math.max(0, wallClock.getAsLong() - last) / 1000.0);
+                last == 0 ? Double.NaN : Math.max(0, time.currentTimeMillis() - last) / 1000.0);
     }
 
     /** A record of any topic the feed reads; the feed thread's (package-private for tests). */
@@ -242,7 +242,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     /** A record of acumat.frames with a mat id and a value; the feed thread's (package-private for tests). */
     void onFrame(ConsumerRecord<String, byte[]> r) {
         LiveMat mat = mat(r.key());
-        mat.lastFrameWallMillis = wallClock.getAsLong();
+        mat.lastFrameWallMillis = time.currentTimeMillis();
         if (mat.clients.isEmpty() && mat.spec != null && isFrame(r.value())) {
             return;  // another mat of a watched mat's partition: nobody watches this one
         }
@@ -365,7 +365,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
 
     /** The mats heard of lately (announced in acumat.mats, or their frames read), most recently heard first. */
     public List<MatStatus> mats() {
-        long now = wallClock.getAsLong();
+        long now = time.currentTimeMillis();
         return mats.values().stream().filter(m -> m.spec != null)
                 .sorted(Comparator.comparingLong((LiveMat m) -> m.lastFrameWallMillis).reversed())
                 .map(m -> new MatStatus(m.id, m.lastFrameWallMillis, (now - m.lastFrameWallMillis) / 1000.0,
@@ -380,7 +380,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
 
     /** Whether the feed has polled Kafka within the last 10 s. */
     public boolean kafkaUp() {
-        return wallClock.getAsLong() - lastPollWallMillis < 10_000;
+        return time.currentTimeMillis() - lastPollWallMillis < 10_000;
     }
 
     /** A mat as the API reports it. */

@@ -1,6 +1,7 @@
 package dev.acumat.analytics.web;
 
 import dev.acumat.analytics.influx.InfluxEndpoint;
+import dev.acumat.time.Time;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
@@ -12,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -42,7 +42,7 @@ public final class ServerCheck {
     private final Callable<String> probe;
     private final Duration timeout;
     private final Duration cacheFor;
-    private final LongSupplier nanoClock;
+    private final Time time;
     private final Executor executor;
     private CompletableFuture<String> inFlight;
     private Status last;
@@ -52,21 +52,21 @@ public final class ServerCheck {
      * @param probe     returns the server's version (or "") when it answers; throws when it does not
      * @param timeout   how long one request waits for the probe
      * @param cacheFor  how long an answer is reused
-     * @param nanoClock {@link System#nanoTime} but in tests
+     * @param time      measures an answer's age ({@link Time#nanoTime})
      * @param executor  where the probe runs (it may block up to its client's own timeouts)
      */
-    public ServerCheck(Callable<String> probe, Duration timeout, Duration cacheFor, LongSupplier nanoClock,
+    public ServerCheck(Callable<String> probe, Duration timeout, Duration cacheFor, Time time,
                        Executor executor) {
         this.probe = Objects.requireNonNull(probe);
         this.timeout = timeout;
         this.cacheFor = cacheFor;
-        this.nanoClock = nanoClock;
+        this.time = time;
         this.executor = executor;
     }
 
     /** The server's state, probed now unless an answer younger than {@code cacheFor} is at hand. */
     public synchronized Status status() throws InterruptedException {
-        long now = nanoClock.getAsLong();
+        long now = time.nanoTime();
         if (last != null && now - lastNanos < cacheFor.toNanos()) {
             return last;
         }
@@ -94,7 +94,7 @@ public final class ServerCheck {
             inFlight = null;
         }
         last = status;
-        lastNanos = nanoClock.getAsLong();
+        lastNanos = time.nanoTime();
         return status;
     }
 
@@ -116,7 +116,7 @@ public final class ServerCheck {
      */
     public static ServerCheck kafka(String bootstrap, Duration timeout, Duration cacheFor) {
         KafkaPing ping = new KafkaPing(bootstrap, timeout);
-        return new ServerCheck(ping::ping, timeout, cacheFor, System::nanoTime, PROBES);
+        return new ServerCheck(ping::ping, timeout, cacheFor, Time.SYSTEM, PROBES);
     }
 
     /** An InfluxDB: its {@code /ping}; the version is the detail when it answers. */
@@ -128,7 +128,7 @@ public final class ServerCheck {
                 throw new IllegalStateException("ping answered " + pong);
             }
             return pong.getVersion();
-        }, timeout, cacheFor, System::nanoTime, PROBES);
+        }, timeout, cacheFor, Time.SYSTEM, PROBES);
     }
 
     private static final class KafkaPing {

@@ -5,9 +5,9 @@ import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.replay.KafkaFrameStore;
 import dev.acumat.analytics.replay.SessionReplay;
 import dev.acumat.analytics.settings.MatSettings;
+import dev.acumat.time.Time;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
-import java.time.Clock;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.Map;
@@ -95,7 +95,7 @@ public final class WebServer implements AutoCloseable {
     public static List<WebRoutes> routes(LiveFeed live, InfluxEndpoint influx, BooleanSupplier kafkaUp, String kafka,
                                          MatSettings mats) {
         SessionReplay replay = new SessionReplay(new HistoryQueries(influx), new KafkaFrameStore(kafka),
-                Clock.systemUTC(), mats);
+                Time.SYSTEM, mats);
         return List.of(new LiveRoutes(live), new HealthRoutes(live, influx, kafkaUp, kafka), new HistoryRoutes(live, influx),
                 new ReplayRoutes(replay), new MetricsRoutes());
     }

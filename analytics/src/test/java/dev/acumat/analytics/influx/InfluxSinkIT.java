@@ -3,9 +3,9 @@ package dev.acumat.analytics.influx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.acumat.time.Time;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,15 +151,28 @@ class InfluxSinkIT {
         new InfluxSetup(client, "acumat").ensure();
         AtomicInteger waits = new AtomicInteger();
         Object restarted = new Object();
-        // Waits out the backoff, or less once the test has restarted influxd.
-        RetryPolicy.Sleeper sleeper = d -> {
-            waits.incrementAndGet();
-            synchronized (restarted) {
-                restarted.wait(d.toMillis());
+        // The real clocks, but a backoff is waited out only until the test has restarted influxd.
+        Time time = new Time() {
+            @Override
+            public long nanoTime() {
+                return Time.SYSTEM.nanoTime();
+            }
+
+            @Override
+            public long currentTimeMillis() {
+                return Time.SYSTEM.currentTimeMillis();
+            }
+
+            @Override
+            public void sleep(Duration d) throws InterruptedException {
+                waits.incrementAndGet();
+                synchronized (restarted) {
+                    restarted.wait(d.toMillis());
+                }
             }
         };
         InfluxWriter writer = new InfluxWriter(endpoint, InfluxWriter.Options.defaults()
-                .withRetry(RetryPolicy.defaults().withTime(Clock.systemUTC(), sleeper)));
+                .withRetry(RetryPolicy.defaults().withTime(time)));
         int batches = 100;
         int perBatch = 500;
         CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {

@@ -3,6 +3,7 @@ package dev.acumat.analytics.influx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.acumat.time.ManualTime;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +11,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +39,7 @@ class InfluxWriterTest {
     private final Deque<int[]> statuses = new ArrayDeque<>();
     private final Deque<String> bodies = new ArrayDeque<>();
     private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
-    private final FakeTime time = new FakeTime();
+    private final ManualTime time = ManualTime.at(Instant.parse("2026-01-01T00:00:00Z"));
 
     @BeforeEach
     void startServer() throws IOException {
@@ -81,7 +80,7 @@ class InfluxWriterTest {
 
     private InfluxWriter writer(InfluxCredentials credentials, Duration giveUpAfter) {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        RetryPolicy retry = RetryPolicy.defaults().withTime(time, time::sleep).withGiveUpAfter(giveUpAfter);
+        RetryPolicy retry = RetryPolicy.defaults().withTime(time).withGiveUpAfter(giveUpAfter);
         return new InfluxWriter(new InfluxEndpoint(url, "acumat", credentials),
                 InfluxWriter.Options.defaults().withRetry(retry));
     }
@@ -107,7 +106,7 @@ class InfluxWriterTest {
         assertThat(seen.get(1).query()).isEqualTo("db=acumat&precision=ms&rp=rollup");
         assertThat(seen.get(1).body()).startsWith("session,mat=mat-1 ").hasLineCount(1);
         assertThat(writer.stats().points()).isEqualTo(3);
-        assertThat(time.sleeps).isEmpty();
+        assertThat(time.sleeps()).isEmpty();
     }
 
     @Test
@@ -118,7 +117,7 @@ class InfluxWriterTest {
         InfluxWriter.WriteResult result = writer(null, Duration.ofMinutes(1)).write(List.of(contact(0)));
         assertThat(result.retries()).isEqualTo(8);
         assertThat(result.requests()).isEqualTo(9);
-        assertThat(time.sleeps).extracting(Duration::toMillis)
+        assertThat(time.sleeps()).extracting(Duration::toMillis)
                 .containsExactly(100L, 200L, 400L, 800L, 1600L, 3200L, 5000L, 5000L);
         assertThat(seen).hasSize(9).extracting(Seen::authorization).containsOnlyNulls();
     }
@@ -138,7 +137,7 @@ class InfluxWriterTest {
                 .hasMessageContaining("HTTP 503")
                 .hasMessageNotContaining("hunter2");
         // 100 + 200 + 400 = 700 ms waited; 800 more would pass the second.
-        assertThat(time.sleeps).extracting(Duration::toMillis).containsExactly(100L, 200L, 400L);
+        assertThat(time.sleeps()).extracting(Duration::toMillis).containsExactly(100L, 200L, 400L);
     }
 
     @Test
@@ -152,7 +151,7 @@ class InfluxWriterTest {
                     assertThat(e).hasCauseInstanceOf(IOException.class);
                 })
                 .hasMessageContaining("no answer");
-        assertThat(time.sleeps).hasSize(4);
+        assertThat(time.sleeps()).hasSize(4);
     }
 
     @Test
@@ -164,7 +163,7 @@ class InfluxWriterTest {
         assertThat(result.rejectedRequests()).isEqualTo(1);
         assertThat(result.retries()).isZero();
         assertThat(writer.stats()).isEqualTo(new InfluxWriter.Stats(1, 1, 0, 1, 1, 0));
-        assertThat(time.sleeps).isEmpty();
+        assertThat(time.sleeps()).isEmpty();
     }
 
     @Test
@@ -197,7 +196,7 @@ class InfluxWriterTest {
         assertThatThrownBy(() -> writer(null, Duration.ofMinutes(1)).write(List.of(session)))
                 .isInstanceOfSatisfying(InfluxWriteException.class, e -> assertThat(e.isTransient()).isFalse())
                 .hasMessageContaining("retention policy of database acumat does not exist");
-        assertThat(time.sleeps).isEmpty();
+        assertThat(time.sleeps()).isEmpty();
     }
 
     @Test
@@ -214,7 +213,7 @@ class InfluxWriterTest {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         InfluxWriter writer = new InfluxWriter(new InfluxEndpoint(url, "acumat", null),
                 InfluxWriter.Options.defaults().withMaxPointsPerRequest(2).withGzip(false)
-                        .withRetry(RetryPolicy.defaults().withTime(time, time::sleep)));
+                        .withRetry(RetryPolicy.defaults().withTime(time)));
         List<SinkPoint> batch = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             batch.add(contact(i));
@@ -232,37 +231,11 @@ class InfluxWriterTest {
     void anInterruptedWaitEndsTheWrite() {
         answer(503, "");
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        RetryPolicy retry = RetryPolicy.defaults().withTime(time, d -> {
+        RetryPolicy retry = RetryPolicy.defaults().withTime(time.whenSleeping(d -> {
             throw new InterruptedException("stop");
-        });
+        }));
         InfluxWriter writer = new InfluxWriter(new InfluxEndpoint(url, "acumat", null),
                 InfluxWriter.Options.defaults().withRetry(retry));
         assertThatThrownBy(() -> writer.write(List.of(contact(0)))).isInstanceOf(InterruptedException.class);
-    }
-
-    /** A clock that moves only when the writer sleeps. */
-    static final class FakeTime extends Clock {
-        final List<Duration> sleeps = new ArrayList<>();
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void sleep(Duration d) {
-            sleeps.add(d);
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

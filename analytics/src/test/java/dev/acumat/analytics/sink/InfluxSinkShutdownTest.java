@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.influx.InfluxWriter;
 import dev.acumat.analytics.stream.AnalyticsRecords;
+import dev.acumat.time.Time;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class InfluxSinkShutdownTest {
                     new AnalyticsRecords.Contact("mat-1", 1_790_000_000_000_000L, null, "kPa", 0.5, 900, 100, null,
                             20, 5, 400, 20.0, 30.0, "supine"))));
         });
-        InfluxSink sink = new InfluxSink(consumer, writer);
+        InfluxSink sink = new InfluxSink(consumer, writer, Time.SYSTEM);
         AtomicReference<Throwable> escaped = new AtomicReference<>();
         Thread thread = new Thread(sink, "influx-sink");
         thread.setUncaughtExceptionHandler((t, e) -> escaped.set(e));

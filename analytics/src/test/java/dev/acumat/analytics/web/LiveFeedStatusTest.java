@@ -9,6 +9,7 @@ import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.simulator.synthetic.Scenarios;
+import dev.acumat.time.ManualTime;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class LiveFeedStatusTest {
     private static final String MAT = "mat-t";
     private static final long T0 = 1_790_000_000_000L;
-    private long now = T0;
+    private final ManualTime time = new ManualTime(0, T0);
 
     private static ConsumerRecord<String, byte[]> record(String topic, long timestampMs, byte[] value) {
         return new ConsumerRecord<>(topic, 0, 0, timestampMs, TimestampType.CREATE_TIME, -1, -1, MAT, value,
@@ -39,7 +40,7 @@ class LiveFeedStatusTest {
     void aMatNeverHeardFromIsSaidSoThenTheAgeOfItsLastFrameCountsOnTheServersClock() {
         DeviceInfo info = Scenarios.create("still", 25, 5).deviceInfo(MAT);
         Browser browser = new Browser();
-        try (LiveFeed feed = new LiveFeed("127.0.0.1:1", MatSettings.NONE, () -> now)) {
+        try (LiveFeed feed = new LiveFeed("127.0.0.1:1", MatSettings.NONE, time)) {
             feed.watch(browser.client(MAT));
             assertThat(browser.texts).containsExactly(status("null"));
 
@@ -48,7 +49,7 @@ class LiveFeedStatusTest {
                     info.rows(), info.cols(), new int[info.cells()]))));
             assertThat(browser.frames).hasSize(1);
             // The mat goes quiet (unplugged): the frame's own time plays no part, the server's clock does.
-            now += 12_345;
+            time.advanceMillis(12_345);
             feed.sendStatus();
             assertThat(browser.texts.get(browser.texts.size() - 1)).isEqualTo(status("12.3"));
 
@@ -65,7 +66,7 @@ class LiveFeedStatusTest {
     void aMatKnownFromItsAnnouncementsIsAsOldAsTheLastOne() {
         DeviceInfo info = Scenarios.create("still", 25, 5).deviceInfo(MAT);
         Browser browser = new Browser();
-        try (LiveFeed feed = new LiveFeed("127.0.0.1:1", MatSettings.NONE, () -> now)) {
+        try (LiveFeed feed = new LiveFeed("127.0.0.1:1", MatSettings.NONE, time)) {
             // The analytics announced the mat 90 s ago, when they last processed one of its records.
             feed.onRecord(record(AnalyticsRecords.MATS_TOPIC, T0 - 90_000, MessageWriter.toBytes(info)));
             feed.watch(browser.client(MAT));
@@ -78,7 +79,7 @@ class LiveFeedStatusTest {
     @Test
     void onlyWatchedMatsAreTold() {
         Browser browser = new Browser();
-        try (LiveFeed feed = new LiveFeed("127.0.0.1:1", MatSettings.NONE, () -> now)) {
+        try (LiveFeed feed = new LiveFeed("127.0.0.1:1", MatSettings.NONE, time)) {
             LiveClient client = browser.client(MAT);
             feed.watch(client);
             feed.unwatch(client);

@@ -1,6 +1,6 @@
 package dev.acumat.gateway.health;
 
-import dev.acumat.gateway.Time;
+import dev.acumat.time.Time;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;

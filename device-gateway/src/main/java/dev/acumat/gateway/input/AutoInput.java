@@ -1,20 +1,22 @@
 package dev.acumat.gateway.input;
 
-import dev.acumat.gateway.Time;
 import dev.acumat.protocol.DecodeError;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.StreamDecoder;
+import dev.acumat.time.Time;
 import java.util.Arrays;
 
 /**
  * {@code --input auto}: each connection's first bytes decide between the acumat protocol and a
  * text mat, and the log says which and why. The protocol decoder reads from the first byte, so
  * a protocol mat loses nothing: its first whole message decides. Text needs two whole lines in
- * a row (after the first, which may be cut) of the same count of whole numbers, and no 0x00 byte
- * on the connection: every protocol message ends with one, no text has one, so a protocol
+ * a row (after the first, which may be cut) of the same count of whole numbers, that count the
+ * grid's cells when a grid is given, and no 0x00 byte on the connection: every protocol message ends with one, no text has one, so a protocol
  * frame whose cells happen to spell lines of numbers is not taken for text. The bytes read until
  * text wins are kept (bounded) and handed to the {@link TextInput}, so its first frames are not
- * lost. The protocol decoder's errors before the choice are kept (bounded) and counted only if
+ * lost. With a grid, lines of another count never decide: a burst that starts with two malformed
+ * lines of one length would otherwise name the wrong count, and a grid that does not match the
+ * mat's lines is said as such instead of as a wrong baud rate. The protocol decoder's errors before the choice are kept (bounded) and counted only if
  * the protocol wins.
  *
  * <p>Without a grid ({@code --rows}, {@code --cols}, {@code --pitch-mm}) a text mat is
@@ -61,6 +63,7 @@ public final class AutoInput implements MatInput {
         this.baud = baud;
         int maxLine = mat != null ? mat.maxLineBytes() : PROBE_LINE_BYTES;
         this.probe = new TextLineDecoder(0, maxLine);
+        this.probeSink.expected = mat != null && text != null ? mat.cells() : 0;
         this.keepMax = (LINES_TO_DECIDE + 2) * maxLine;
     }
 
@@ -118,6 +121,11 @@ public final class AutoInput implements MatInput {
             kept = new byte[4096];
             keptLength = 0;
         } else if (notice.due(time.nanoTime())) {
+            if (probeSink.repeatsAnotherCount()) {
+                log.warn("port " + port + ": the mat prints lines of " + probeSink.count + " numbers, but --rows and --cols"
+                        + " give " + probeSink.expected + " cells: check --rows and --cols");
+                return;
+            }
             log.warn("bytes arrive on " + port + " but decode neither as acumat protocol nor as lines of numbers:"
                     + " wrong --baud (now " + baud + ")?");
         }
@@ -148,8 +156,9 @@ public final class AutoInput implements MatInput {
         keptLength = 0;
     }
 
-    /** Counts whole lines of numbers in a row. */
+    /** Counts whole lines of numbers in a row; with an expected count, only lines of that count decide. */
     private static final class Probe implements TextLineDecoder.Sink {
+        int expected;
         boolean pastFirst;
         int run;
         int count;
@@ -170,7 +179,12 @@ public final class AutoInput implements MatInput {
             }
             run = n == count ? run + 1 : 1;
             count = n;
-            decided |= run >= LINES_TO_DECIDE && n >= 2;
+            decided |= run >= LINES_TO_DECIDE && n >= 2 && (expected == 0 || n == expected);
+        }
+
+        /** Lines keep coming with one count, and it is not the grid's. */
+        boolean repeatsAnotherCount() {
+            return expected != 0 && run >= LINES_TO_DECIDE && count != expected;
         }
 
         @Override

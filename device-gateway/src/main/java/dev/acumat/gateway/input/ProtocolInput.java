@@ -1,9 +1,9 @@
 package dev.acumat.gateway.input;
 
-import dev.acumat.gateway.Time;
 import dev.acumat.protocol.DecodeError;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.StreamDecoder;
+import dev.acumat.time.Time;
 
 /**
  * {@code --input binary}: the acumat protocol, through the streaming decoder. When bytes arrive

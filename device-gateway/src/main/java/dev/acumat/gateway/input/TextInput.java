@@ -1,9 +1,9 @@
 package dev.acumat.gateway.input;
 
-import dev.acumat.gateway.Time;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
+import dev.acumat.time.Time;
 
 /**
  * {@code --input csv}: a text mat's lines become the protocol's messages, so they take the

@@ -1,9 +1,9 @@
 package dev.acumat.gateway.kafka;
 
 import dev.acumat.gateway.Backoff;
-import dev.acumat.gateway.Time;
 import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolEntry;
+import dev.acumat.time.Time;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -196,7 +196,7 @@ public final class KafkaSender implements Runnable {
                     log.warn(unreachable);
                 }
                 try {
-                    time.sleep(wait);
+                    time.sleep(Duration.ofMillis(wait));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return;

@@ -1,6 +1,5 @@
 package dev.acumat.gateway.serial;
 
-import dev.acumat.gateway.Time;
 import dev.acumat.protocol.DecodeError;
 import dev.acumat.protocol.DecodeListener;
 import dev.acumat.protocol.DeviceInfo;
@@ -8,6 +7,7 @@ import dev.acumat.protocol.InfoRequest;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.StreamDecoder;
 import dev.acumat.protocol.WireEncoder;
+import dev.acumat.time.Time;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

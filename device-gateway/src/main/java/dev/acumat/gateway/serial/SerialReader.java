@@ -1,12 +1,12 @@
 package dev.acumat.gateway.serial;
 
 import dev.acumat.gateway.Backoff;
-import dev.acumat.gateway.Time;
 import dev.acumat.gateway.input.InputListener;
 import dev.acumat.gateway.input.MatInput;
 import dev.acumat.gateway.input.ProtocolInput;
 import dev.acumat.protocol.InfoRequest;
 import dev.acumat.protocol.WireEncoder;
+import dev.acumat.time.Time;
 import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -73,7 +73,7 @@ public final class SerialReader implements Runnable {
                 if (current == null) {
                     current = connect();
                     if (current == null) {
-                        time.sleep(backoff.nextMillis());
+                        time.sleep(Duration.ofMillis(backoff.nextMillis()));
                         continue;
                     }
                 }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * acknowledged offset at most once a second, deleting acknowledged segments. {@link Spool#sync()}
  * and {@link Spool#close()} run the same work at once in their caller's thread.
  *
- * <p>Times come from the spool's clock, so a test steps the clock and calls {@link #step()}
+ * <p>Times come from the spool's time, so a test advances a ManualTime and calls {@link #step()}
  * instead of waiting; the thread only decides how often to look.
  */
 final class Housekeeper {
@@ -39,7 +39,7 @@ final class Housekeeper {
         long due = config.fsync() == FsyncPolicy.INTERVAL
                 ? Math.min(config.fsyncInterval().toMillis(), CHECKPOINT_EVERY_MILLIS) : CHECKPOINT_EVERY_MILLIS;
         this.periodMillis = Math.max(1, due / 2);
-        this.lastForceMillis = spool.clock.millis();
+        this.lastForceMillis = spool.time.currentTimeMillis();
         this.checkpointed = checkpointOnDisk;
         this.lastCheckpointMillis = lastForceMillis;
     }
@@ -85,7 +85,7 @@ final class Housekeeper {
 
     /** One background step: only what is due by the clock. */
     synchronized void step() throws IOException {
-        long now = spool.clock.millis();
+        long now = spool.time.currentTimeMillis();
         if (spool.config.fsync() == FsyncPolicy.INTERVAL
                 && now - lastForceMillis >= spool.config.fsyncInterval().toMillis()) {
             force(now);
@@ -96,7 +96,7 @@ final class Housekeeper {
 
     /** Everything, now. */
     synchronized void runNow() throws IOException {
-        long now = spool.clock.millis();
+        long now = spool.time.currentTimeMillis();
         force(now);
         checkpoint(now, true);
         spool.deleteAcknowledgedSegments();

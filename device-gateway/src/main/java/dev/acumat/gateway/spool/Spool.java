@@ -1,11 +1,11 @@
 package dev.acumat.gateway.spool;
 
+import dev.acumat.time.Time;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -31,7 +31,7 @@ public final class Spool implements Closeable {
 
     final Path dir;
     final SpoolConfig config;
-    final Clock clock;
+    final Time time;
     final Forcer forcer;
     private final DirectoryLock dirLock;
     private final RecoveryReport recovery;
@@ -49,10 +49,10 @@ public final class Spool implements Closeable {
     private ByteBuffer encoded = ByteBuffer.allocateDirect(64 * 1024);
     private volatile boolean closed;
 
-    private Spool(Path dir, SpoolConfig config, Clock clock, Forcer forcer, DirectoryLock dirLock, Recovery r) {
+    private Spool(Path dir, SpoolConfig config, Time time, Forcer forcer, DirectoryLock dirLock, Recovery r) {
         this.dir = dir;
         this.config = config;
-        this.clock = clock;
+        this.time = time;
         this.forcer = forcer;
         this.dirLock = dirLock;
         this.recovery = r.report;
@@ -67,17 +67,17 @@ public final class Spool implements Closeable {
      * the segments (a torn tail is cut off and counted in {@link #recovery()}) and the
      * acknowledged offset.
      *
-     * @param clock gives append times and paces the fsync interval and checkpoints
+     * @param time gives append times (its wall clock) and paces the fsync interval and checkpoints
      * @throws IOException "spool DIR is in use by another gateway" when another process or spool
      *                     holds it; {@link SpoolCorruptedException} when a sealed segment is damaged
      */
-    public static Spool open(Path dir, SpoolConfig config, Clock clock) throws IOException {
-        return open(dir, config, clock, Forcer.DEFAULT);
+    public static Spool open(Path dir, SpoolConfig config, Time time) throws IOException {
+        return open(dir, config, time, Forcer.DEFAULT);
     }
 
-    static Spool open(Path dir, SpoolConfig config, Clock clock, Forcer forcer) throws IOException {
+    static Spool open(Path dir, SpoolConfig config, Time time, Forcer forcer) throws IOException {
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(time, "time");
         Files.createDirectories(dir);
         DirectoryLock dirLock;
         try {
@@ -86,7 +86,7 @@ public final class Spool implements Closeable {
             throw new IOException("spool " + dir + " is in use by another gateway", e);
         }
         try {
-            Spool spool = new Spool(dir, config, clock, forcer, dirLock, Recovery.run(dir, forcer));
+            Spool spool = new Spool(dir, config, time, forcer, dirLock, Recovery.run(dir, forcer));
             spool.housekeeper.start();
             return spool;
         } catch (IOException | RuntimeException e) {
@@ -113,7 +113,7 @@ public final class Spool implements Closeable {
         lock.lock();
         try {
             ensureOpen();
-            entry = new SpoolEntry(nextOffset, clock.millis(), topic, key, value, timestampMillis, headers);
+            entry = new SpoolEntry(nextOffset, time.currentTimeMillis(), topic, key, value, timestampMillis, headers);
             encoded = EntryCodec.encode(encoded, entry.offset(), entry.appendTimeMillis(), topic, key, value,
                     timestampMillis, entry.headers());
             int size = encoded.remaining();

@@ -3,11 +3,11 @@ package dev.acumat.gateway.input;
 import static dev.acumat.gateway.input.Recording.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.acumat.gateway.MockTime;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.protocol.WireEncoder;
+import dev.acumat.time.ManualTime;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class AutoInputTest {
-    private final MockTime time = new MockTime();
+    private final ManualTime time = new ManualTime();
     private final Recording out = new Recording();
     private final TextMat mat = new TextMat("text-ttyACM0", 1, 4, 25_000, 25_000, 10, false);
 
@@ -118,7 +118,7 @@ class AutoInputTest {
                 noise[j] |= (byte) 0x80;  // a wrong baud rate: no delimiter, no line
             }
             in.feed(noise, 0, noise.length, out);
-            time.advance(200);
+            time.advanceMillis(200);
         }
         assertThat(out.said).containsExactly("WARN bytes arrive on /dev/ttyACM0 but decode neither as acumat protocol"
                 + " nor as lines of numbers: wrong --baud (now 921600)?");
@@ -135,5 +135,31 @@ class AutoInputTest {
         feed(in, "x\n1,2,3,4\n1,2,3,4\n", out);
         assertThat(out.said).hasSize(2).last().asString().contains("input is text");
         assertThat(out.frames()).hasSize(3);
+    }
+
+    @Test
+    void withAGridOnlyLinesOfItsCellsDecide() {
+        AutoInput in = auto(mat);
+        // A burst that opens with malformed lines of one length (three numbers where the grid has four).
+        feed(in, "x\n1,2,3\n1,2,3\n1,2,3\n", out);
+        assertThat(out.said).as("lines of another count do not decide").isEmpty();
+        feed(in, "1,2,3,4\n5,6,7,8\n", out);
+        assertThat(out.said).startsWith(
+                "INFO port /dev/ttyACM0: input is text (2 lines of 4 numbers, no protocol message): reading it as a text mat",
+                "WARN port /dev/ttyACM0: malformed line dropped (3 values, not 4); 1 dropped so far");
+        assertThat(out.frames()).extracting(f -> f.valueAt(0)).containsExactly(1, 5);
+        assertThat(out.malformed).as("the kept malformed lines are counted once text is chosen").isEqualTo(3);
+    }
+
+    @Test
+    void aGridThatDoesNotMatchTheLinesIsSaidAsSuch() {
+        AutoInput in = auto(mat);
+        for (int i = 0; i < 30; i++) {
+            feed(in, "1,2,3,4,5,6\n", out);
+            time.advanceMillis(200);
+        }
+        assertThat(out.said).containsExactly("WARN port /dev/ttyACM0: the mat prints lines of 6 numbers, but --rows and"
+                + " --cols give 4 cells: check --rows and --cols");
+        assertThat(out.messages).isEmpty();
     }
 }

@@ -3,13 +3,13 @@ package dev.acumat.gateway.input;
 import static dev.acumat.gateway.input.Recording.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.acumat.gateway.MockTime;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.protocol.WireEncoder;
+import dev.acumat.time.ManualTime;
 import org.junit.jupiter.api.Test;
 
 class ProtocolInputTest {
-    private final MockTime time = new MockTime();
+    private final ManualTime time = new ManualTime();
     private final Recording out = new Recording();
 
     @Test
@@ -18,18 +18,18 @@ class ProtocolInputTest {
         in.connected("/dev/ttyUSB0");
         for (int i = 0; i < 20; i++) {
             feed(in, "512,498,733,12\r\n", out);
-            time.advance(400);
+            time.advanceMillis(400);
         }
         assertThat(out.said).containsExactly("WARN bytes arrive on /dev/ttyUSB0 but none decode as acumat protocol:"
                 + " does the mat print text? use --input csv (or auto) with --rows, --cols and --pitch-mm; wrong"
                 + " --baud (now 115200)?");
         in.connected("/dev/ttyUSB0");
-        time.advance(4_000);
+        time.advanceMillis(4_000);
         feed(in, "1\n", out);
-        time.advance(4_900);
+        time.advanceMillis(4_900);
         feed(in, "1\n", out);
         assertThat(out.said).as("5 s from the first byte of the new connection, not yet").hasSize(1);
-        time.advance(100);
+        time.advanceMillis(100);
         feed(in, "1\n", out);
         assertThat(out.said).hasSize(2);
     }
@@ -42,7 +42,7 @@ class ProtocolInputTest {
         in.feed(new byte[] {0}, 0, 1, out);
         for (int i = 0; i < 20; i++) {
             in.feed(wire, 0, wire.length, out);
-            time.advance(400);
+            time.advanceMillis(400);
         }
         assertThat(out.frames()).hasSize(20);
         assertThat(out.said).isEmpty();

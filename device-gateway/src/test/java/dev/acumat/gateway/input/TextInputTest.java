@@ -3,14 +3,14 @@ package dev.acumat.gateway.input;
 import static dev.acumat.gateway.input.Recording.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.acumat.gateway.MockTime;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.PressureFrame;
+import dev.acumat.time.ManualTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextInputTest {
-    private final MockTime time = new MockTime();
+    private final ManualTime time = new ManualTime();
     private final Recording out = new Recording();
     private final TextMat mat = new TextMat("text-ttyACM0", 2, 3, 25_000, 30_000, 10, false);
 
@@ -35,7 +35,7 @@ class TextInputTest {
     void everyWellFormedLineIsAFrameNumberedByTheGatewayAtItsArrivalTime() {
         TextInput in = input(mat);
         feed(in, "1,2,3,4,5,6\n", out);
-        time.advance(40);
+        time.advanceMillis(40);
         feed(in, "7;8;9;10;11;12\r\n13 14 15 16 17 18\r\n", out);  // two lines in one read
         List<PressureFrame> frames = out.frames();
         assertThat(frames).extracting(PressureFrame::sequence).containsExactly(0L, 1L, 2L);
@@ -51,7 +51,7 @@ class TextInputTest {
         TextInput in = input(mat);
         feed(in, "1,2,3,4,5,6\n", out);
         feed(in, "1,2,3\n1,2,3,4,5,1024\n1,2,x,4,5,6\n-1,2,3,4,5,6\n", out);
-        time.advance(11_000);
+        time.advanceMillis(11_000);
         feed(in, "1,2,3,4,5,6,7\n1,2,3,4,5,6\n", out);
         assertThat(out.frames()).hasSize(2);
         assertThat(out.malformed).isEqualTo(5);
@@ -84,7 +84,7 @@ class TextInputTest {
     void numbersGoOnAcrossAReconnectAndTheDeviceInfoComesAgain() {
         TextInput in = input(mat);
         feed(in, "1,2,3,4,5,6\n1,2,3,4,5,6\n", out);
-        time.advance(2_000);
+        time.advanceMillis(2_000);
         in.connected("/dev/ttyACM0");
         feed(in, "1,2,3,4,5,6\n", out);
         assertThat(out.infos()).hasSize(2);
@@ -97,7 +97,7 @@ class TextInputTest {
         TextInput in = input(mat);
         for (int i = 0; i < 11; i++) {
             feed(in, "1,2,3,4,5,6\n", out);
-            time.advance(1_000);
+            time.advanceMillis(1_000);
         }
         assertThat(out.infos()).hasSize(3);
     }
@@ -108,7 +108,7 @@ class TextInputTest {
         String wrong = "1,2,3,4,5,6,7,8\n";
         for (int i = 0; i < 30; i++) {
             feed(in, wrong, out);
-            time.advance(400);
+            time.advanceMillis(400);
         }
         List<String> notices = out.said.stream().filter(s -> s.contains("none is a frame")).toList();
         assertThat(notices).containsExactly("WARN lines arrive on /dev/ttyACM0 but none is a frame of --rows x --cols"
@@ -116,7 +116,7 @@ class TextInputTest {
         in.connected("/dev/ttyACM0");
         for (int i = 0; i < 30; i++) {
             feed(in, wrong, out);
-            time.advance(400);
+            time.advanceMillis(400);
         }
         assertThat(out.said.stream().filter(s -> s.contains("none is a frame"))).hasSize(2);
     }
@@ -126,7 +126,7 @@ class TextInputTest {
         TextInput in = input(mat);
         for (int i = 0; i < 30; i++) {
             feed(in, i % 2 == 0 ? "1,2\n" : "1,2,3,4,5,6\n", out);
-            time.advance(400);
+            time.advanceMillis(400);
         }
         assertThat(out.said).noneMatch(s -> s.contains("none is a frame"));
     }

@@ -4,15 +4,15 @@ import static dev.acumat.gateway.Conditions.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.gateway.Backoff;
-import dev.acumat.gateway.MockTime;
 import dev.acumat.gateway.spool.FsyncPolicy;
 import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolConfig;
 import dev.acumat.gateway.spool.SpoolEntry;
+import dev.acumat.time.ManualTime;
+import dev.acumat.time.Time;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ class KafkaSenderTest {
     @TempDir
     Path dir;
 
-    private final MockTime time = new MockTime();
+    private final ManualTime time = new ManualTime();
     private Spool spool;
     private final List<MockProducer<byte[], byte[]>> producers = new ArrayList<>();
     private final AtomicInteger topicFailures = new AtomicInteger();
@@ -50,7 +50,7 @@ class KafkaSenderTest {
     @BeforeEach
     void openSpool() throws IOException {
         spool = Spool.open(dir, new SpoolConfig(64L << 20, 1L << 20, FsyncPolicy.NEVER, Duration.ofSeconds(1)),
-                Clock.systemUTC());
+                Time.SYSTEM);
     }
 
     @AfterEach
@@ -118,7 +118,7 @@ class KafkaSenderTest {
         topicFailures.set(2);  // the broker is not there yet
         start(1 << 20);
         waitFor("50 records sent", () -> !producers.isEmpty() && producer().history().size() == 50);
-        assertThat(time.sleeps).containsExactly(200L, 400L);
+        assertThat(time.sleptMillis()).containsExactly(200L, 400L);
         List<ProducerRecord<byte[], byte[]>> sent = producer().history();
         int partition = FrameRecords.partition("mat-1".getBytes(StandardCharsets.UTF_8), 8);
         for (int i = 0; i < 50; i++) {
@@ -222,11 +222,11 @@ class KafkaSenderTest {
         start(1 << 20);
         waitFor("sent", () -> !producers.isEmpty() && producer().history().size() == 5);
         MockProducer<byte[], byte[]> stuck = producer();
-        time.advance(KafkaSender.STALL_TIMEOUT.toMillis() - 1_000);
+        time.advanceMillis(KafkaSender.STALL_TIMEOUT.toMillis() - 1_000);
         append(1, "mat-1");
         waitFor("still the first producer, just before the deadline", () -> stuck.history().size() == 6);
         assertThat(producers).hasSize(1);
-        time.advance(2_000);
+        time.advanceMillis(2_000);
         waitFor("a second producer with every record again", () -> producers.size() == 2
                 && producer().history().size() == 6);
         assertThat(stuck.closed()).isTrue();

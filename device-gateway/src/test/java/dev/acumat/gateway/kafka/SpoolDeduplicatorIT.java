@@ -6,9 +6,9 @@ import dev.acumat.gateway.spool.FsyncPolicy;
 import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolConfig;
 import dev.acumat.servers.LocalKafka;
+import dev.acumat.time.Time;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -137,7 +137,7 @@ class SpoolDeduplicatorIT {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
         Map<String, Integer> topics = Map.of(topic, partitions);
         try (Spool spool = Spool.open(dir.resolve("spool"),
-                new SpoolConfig(64L << 20, 1L << 20, FsyncPolicy.NEVER, Duration.ofSeconds(1)), Clock.systemUTC())) {
+                new SpoolConfig(64L << 20, 1L << 20, FsyncPolicy.NEVER, Duration.ofSeconds(1)), Time.SYSTEM)) {
             for (int f = 0; f < frames; f++) {
                 for (int m = 0; m < mats; m++) {
                     byte[] key = ("mat-" + m).getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,6 @@
 package dev.acumat.gateway.serial;
 
-import dev.acumat.gateway.MockTime;
+import dev.acumat.time.ManualTime;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,14 +10,14 @@ final class FakeSerialLink implements SerialLink {
     final String port;
     final Deque<byte[]> chunks = new ArrayDeque<>();
     final ByteArrayOutputStream written = new ByteArrayOutputStream();
-    final MockTime time;
+    final ManualTime time;
     final long readTimeoutMillis;
     boolean unplugAtEnd;
     /** The mat takes no bytes: every write fails, as on a port whose device went away. */
     boolean failWrites;
     boolean closed;
 
-    FakeSerialLink(String port, MockTime time, long readTimeoutMillis) {
+    FakeSerialLink(String port, ManualTime time, long readTimeoutMillis) {
         this.port = port;
         this.time = time;
         this.readTimeoutMillis = readTimeoutMillis;
@@ -43,7 +43,7 @@ final class FakeSerialLink implements SerialLink {
             if (unplugAtEnd) {
                 throw new SerialException("port " + port + ": read failed, the device is gone");
             }
-            time.advance(readTimeoutMillis);
+            time.advanceMillis(readTimeoutMillis);
             return 0;
         }
         System.arraycopy(next, 0, buf, off, next.length);

@@ -3,9 +3,9 @@ package dev.acumat.gateway.serial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.acumat.gateway.MockTime;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.WireEncoder;
+import dev.acumat.time.ManualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MatPortFinderTest {
-    private final MockTime time = new MockTime();
+    private final ManualTime time = new ManualTime();
     private final List<String> opened = new ArrayList<>();
 
     private SerialPorts ports(List<SerialPorts.PortDescription> listed, Map<String, FakeSerialLink> links) {

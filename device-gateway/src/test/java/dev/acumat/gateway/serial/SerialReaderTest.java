@@ -3,12 +3,12 @@ package dev.acumat.gateway.serial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.gateway.Backoff;
-import dev.acumat.gateway.MockTime;
 import dev.acumat.protocol.DecodeError;
 import dev.acumat.protocol.InfoRequest;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.protocol.WireEncoder;
+import dev.acumat.time.ManualTime;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SerialReaderTest {
-    private final MockTime time = new MockTime();
+    private final ManualTime time = new ManualTime();
     private final List<String> events = new ArrayList<>();
     private final List<PressureFrame> frames = new ArrayList<>();
     private SerialReader reader;
@@ -98,7 +98,7 @@ class SerialReaderTest {
         assertThat(frames).extracting(PressureFrame::sequence).containsExactly(0L, 1L, 2L, 10L);
         assertThat(events).containsExactly("connected /dev/ttyACM0",
                 "lost port /dev/ttyACM0: read failed, the device is gone", "connected /dev/ttyACM0");
-        assertThat(time.sleeps).containsExactly(100L, 200L, 300L);
+        assertThat(time.sleptMillis()).containsExactly(100L, 200L, 300L);
         assertThat(first.closed).isTrue();
         byte[] hello = new byte[WireEncoder.encode(InfoRequest.INSTANCE).length + 1];
         System.arraycopy(WireEncoder.encode(InfoRequest.INSTANCE), 0, hello, 1, hello.length - 1);
@@ -145,7 +145,7 @@ class SerialReaderTest {
         long closes = opened.stream().filter(l -> l.closed).count();
         assertThat(closes).as("closes after %d opens", opened.size()).isEqualTo(5);
         assertThat(events).as("never reported as connected").isEmpty();
-        assertThat(time.sleeps).as("each failure waits its backoff").containsExactly(100L, 200L, 400L, 800L, 1600L);
+        assertThat(time.sleptMillis()).as("each failure waits its backoff").containsExactly(100L, 200L, 400L, 800L, 1600L);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.acumat.gateway.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.time.Time;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Semaphore;
@@ -31,7 +32,7 @@ class SpoolConcurrencyTest {
         AtomicLong refusals = new AtomicLong();
         AtomicLong readUpTo = new AtomicLong(-1);
         Semaphore refused = new Semaphore(0);
-        try (Spool spool = Spool.open(dir, SpoolTesting.config(1 << 20, 64 << 10), java.time.Clock.systemUTC())) {
+        try (Spool spool = Spool.open(dir, SpoolTesting.config(1 << 20, 64 << 10), Time.SYSTEM)) {
             Thread appender = thread("appender", failure, () -> {
                 for (long i = 0; i < ENTRIES; i++) {
                     for (;;) {

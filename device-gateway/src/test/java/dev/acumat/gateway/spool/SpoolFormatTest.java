@@ -2,6 +2,7 @@ package dev.acumat.gateway.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.time.ManualTime;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,8 @@ class SpoolFormatTest {
 
     @Test
     void anEntryIsLaidOutAsDocumented() throws IOException {
-        SpoolTesting.SteppedClock clock = new SpoolTesting.SteppedClock(0x0102030405060708L);
-        try (Spool spool = Spool.open(dir, SpoolTesting.config(1 << 20, 1 << 20), clock)) {
+        ManualTime time = new ManualTime(0, 0x0102030405060708L);
+        try (Spool spool = Spool.open(dir, SpoolTesting.config(1 << 20, 1 << 20), time)) {
             spool.append("t", null, new byte[] {(byte) 0xAB}, 0x1112131415161718L,
                     List.of(new SpoolEntry.Header("h", null)));
         }

@@ -3,6 +3,7 @@ package dev.acumat.gateway.spool;
 import static dev.acumat.gateway.spool.SpoolTesting.appendNumbered;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.time.ManualTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,11 @@ class SpoolFsyncTest {
     @TempDir
     Path dir;
 
-    private final SpoolTesting.SteppedClock clock = new SpoolTesting.SteppedClock(0);
+    private final ManualTime time = new ManualTime(0, 0);
     private final SpoolTesting.CountingForcer forcer = new SpoolTesting.CountingForcer();
 
     private Spool open(FsyncPolicy policy) throws IOException {
-        return Spool.open(dir, new SpoolConfig(1 << 20, 1 << 20, policy, Duration.ofMillis(200)), clock, forcer);
+        return Spool.open(dir, new SpoolConfig(1 << 20, 1 << 20, policy, Duration.ofMillis(200)), time, forcer);
     }
 
     @Test
@@ -42,17 +43,17 @@ class SpoolFsyncTest {
             spool.housekeeper().step();
             assertThat(forcer.segmentForces).as("the interval has not passed").hasValue(0);
 
-            clock.advance(Duration.ofMillis(200));
+            time.advance(Duration.ofMillis(200));
             spool.housekeeper().step();
             assertThat(forcer.segmentForces).hasValue(1);
             spool.housekeeper().step();
             assertThat(forcer.segmentForces).as("nothing new to force").hasValue(1);
 
             appendNumbered(spool, 25);
-            clock.advance(Duration.ofMillis(199));
+            time.advance(Duration.ofMillis(199));
             spool.housekeeper().step();
             assertThat(forcer.segmentForces).hasValue(1);
-            clock.advance(Duration.ofMillis(1));
+            time.advance(Duration.ofMillis(1));
             spool.housekeeper().step();
             assertThat(forcer.segmentForces).hasValue(2);
         }
@@ -64,7 +65,7 @@ class SpoolFsyncTest {
         for (int i = 0; i < 25; i++) {
             appendNumbered(spool, i);
         }
-        clock.advance(Duration.ofHours(1));
+        time.advance(Duration.ofHours(1));
         spool.housekeeper().step();
         assertThat(forcer.segmentForces).hasValue(0);
         spool.sync();
@@ -76,7 +77,7 @@ class SpoolFsyncTest {
 
     @Test
     void rollingASegmentForcesItUnderEveryPolicy() throws IOException {
-        try (Spool spool = Spool.open(dir, SpoolTesting.config(1 << 20, 1024), clock, forcer)) {
+        try (Spool spool = Spool.open(dir, SpoolTesting.config(1 << 20, 1024), time, forcer)) {
             while (SpoolTesting.segmentFiles(dir).size() < 4) {
                 appendNumbered(spool, spool.nextOffset());
             }
@@ -94,11 +95,11 @@ class SpoolFsyncTest {
         spool.acknowledge(3);
         spool.housekeeper().step();
         assertThat(checkpoint).doesNotExist();  // not a second since open yet
-        clock.advance(Duration.ofSeconds(1));
+        time.advance(Duration.ofSeconds(1));
         spool.housekeeper().step();
         assertThat(Files.readString(checkpoint)).contains("acknowledged=3 ");
         spool.acknowledge(5);
-        clock.advance(Duration.ofMillis(999));
+        time.advance(Duration.ofMillis(999));
         spool.housekeeper().step();
         assertThat(Files.readString(checkpoint)).contains("acknowledged=3 ");
         spool.acknowledge(7);

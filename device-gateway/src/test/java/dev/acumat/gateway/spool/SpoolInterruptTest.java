@@ -6,6 +6,7 @@ import static dev.acumat.gateway.spool.SpoolTesting.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.acumat.time.ManualTime;
 import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ class SpoolInterruptTest {
     @TempDir
     Path dir;
 
-    private final SpoolTesting.SteppedClock clock = new SpoolTesting.SteppedClock(0);
+    private final ManualTime time = new ManualTime(0, 0);
 
     @AfterEach
     void clearInterrupt() {
@@ -30,7 +31,7 @@ class SpoolInterruptTest {
         for (FsyncPolicy policy : FsyncPolicy.values()) {
             Path here = dir.resolve(policy.name());
             try (Spool spool = Spool.open(here, new SpoolConfig(1 << 20, 4096, policy, java.time.Duration.ofSeconds(1)),
-                    clock)) {
+                    time)) {
                 appendNumbered(spool, 0);
                 Thread.currentThread().interrupt();
                 assertThatThrownBy(() -> appendNumbered(spool, 1)).isInstanceOf(ClosedByInterruptException.class);
@@ -39,7 +40,7 @@ class SpoolInterruptTest {
                 assertThat(appendNumbered(spool, 1).offset()).isEqualTo(1);
                 assertThat(readAll(spool, 0)).extracting(SpoolEntry::offset).containsExactly(0L, 1L);
             }
-            try (Spool spool = Spool.open(here, config(1 << 20, 4096), clock)) {
+            try (Spool spool = Spool.open(here, config(1 << 20, 4096), time)) {
                 assertThat(spool.nextOffset()).isEqualTo(2);
                 assertThat(spool.recovery().truncatedBytes()).isZero();
             }
@@ -48,7 +49,7 @@ class SpoolInterruptTest {
 
     @Test
     void anInterruptedReaderCarriesOnFromTheSameOffset() throws IOException {
-        try (Spool spool = Spool.open(dir, config(1 << 20, 4096), clock); Spool.Reader reader = spool.reader(0)) {
+        try (Spool spool = Spool.open(dir, config(1 << 20, 4096), time); Spool.Reader reader = spool.reader(0)) {
             for (int i = 0; i < 100; i++) {
                 appendNumbered(spool, i);
             }

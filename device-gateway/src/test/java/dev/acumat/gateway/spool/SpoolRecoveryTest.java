@@ -8,6 +8,7 @@ import static dev.acumat.gateway.spool.SpoolTesting.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.acumat.time.ManualTime;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,12 +26,12 @@ class SpoolRecoveryTest {
     @TempDir
     Path dir;
 
-    private final SpoolTesting.SteppedClock clock = new SpoolTesting.SteppedClock(0);
+    private final ManualTime time = new ManualTime(0, 0);
     /** Where each entry of the first segment starts, recorded while appending. */
     private final List<Long> positions = new ArrayList<>();
 
     private Spool open() throws IOException {
-        return Spool.open(dir, config(1 << 20, 1024), clock);
+        return Spool.open(dir, config(1 << 20, 1024), time);
     }
 
     /** Appends {@code n} numbered entries in segments of 1 KiB and closes; returns the bytes of the spool. */

@@ -7,6 +7,7 @@ import static dev.acumat.gateway.spool.SpoolTesting.segmentNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.acumat.time.ManualTime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +18,7 @@ class SpoolRetentionTest {
     @TempDir
     Path dir;
 
-    private final SpoolTesting.SteppedClock clock = new SpoolTesting.SteppedClock(0);
+    private final ManualTime time = new ManualTime(0, 0);
 
     /** The base offsets of the segment files, from their names. */
     private List<Long> bases() throws IOException {
@@ -26,7 +27,7 @@ class SpoolRetentionTest {
 
     @Test
     void acknowledgingDeletesOnlySegmentsWhoseEveryEntryIsAcknowledged() throws IOException {
-        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), clock)) {
+        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), time)) {
             for (int i = 0; i < 60; i++) {
                 appendNumbered(spool, i);
             }
@@ -60,7 +61,7 @@ class SpoolRetentionTest {
 
     @Test
     void aReaderBehindTheAcknowledgementSkipsDeletedSegments() throws IOException {
-        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), clock)) {
+        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), time)) {
             for (int i = 0; i < 60; i++) {
                 appendNumbered(spool, i);
             }
@@ -85,7 +86,7 @@ class SpoolRetentionTest {
 
     @Test
     void aFullSpoolRefusesTheNewEntryKeepsTheOldAndTakesMoreOnceAcknowledgedSpaceIsFree() throws IOException {
-        try (Spool spool = Spool.open(dir, config(4096, 1024), clock)) {
+        try (Spool spool = Spool.open(dir, config(4096, 1024), time)) {
             long accepted = 0;
             SpoolFullException full = null;
             while (full == null) {
@@ -116,7 +117,7 @@ class SpoolRetentionTest {
 
     @Test
     void aSpoolOfOneSegmentStillTurnsOver() throws IOException {
-        try (Spool spool = Spool.open(dir, config(1024, 1024), clock)) {
+        try (Spool spool = Spool.open(dir, config(1024, 1024), time)) {
             long i = 0;
             for (int round = 0; round < 5; round++) {
                 try {
@@ -134,7 +135,7 @@ class SpoolRetentionTest {
 
     @Test
     void acknowledgementsOnlyMoveForwardAndOnlyOverAppendedEntries() throws IOException {
-        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), clock)) {
+        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), time)) {
             assertThat(spool.acknowledged()).isEqualTo(-1);
             assertThatThrownBy(() -> spool.acknowledge(0)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("next offset is 0");
@@ -152,7 +153,7 @@ class SpoolRetentionTest {
 
     @Test
     void anEntryLargerThanASegmentIsRefusedAsAnError() throws IOException {
-        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), clock)) {
+        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), time)) {
             assertThatThrownBy(() -> spool.append("t", null, new byte[1024], 0, null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("segment bytes");
             assertThat(spool.nextOffset()).isZero();

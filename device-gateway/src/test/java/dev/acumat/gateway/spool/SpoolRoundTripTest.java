@@ -9,6 +9,7 @@ import static dev.acumat.gateway.spool.SpoolTesting.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.acumat.time.ManualTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class SpoolRoundTripTest {
     @TempDir
     Path dir;
 
-    private final SpoolTesting.SteppedClock clock = new SpoolTesting.SteppedClock(1_700_000_000_000L);
+    private final ManualTime time = new ManualTime(0, 1_700_000_000_000L);
 
     @Test
     void entriesComeBackExactlyAsAppended() throws IOException {
@@ -34,11 +35,11 @@ class SpoolRoundTripTest {
         for (int i = 0; i < 300; i++) {
             many.add(new SpoolEntry.Header("h" + i, i % 7 == 0 ? null : ("v" + i).getBytes(StandardCharsets.UTF_8)));
         }
-        try (Spool spool = Spool.open(dir, config(4 << 20, 1 << 20), clock)) {
+        try (Spool spool = Spool.open(dir, config(4 << 20, 1 << 20), time)) {
             List<SpoolEntry> appended = new ArrayList<>();
             appended.add(spool.append(TOPIC, new byte[0], new byte[0], 5, List.of()));
             appended.add(spool.append(TOPIC, null, null, 6, null));
-            clock.advance(java.time.Duration.ofMillis(40));
+            time.advance(java.time.Duration.ofMillis(40));
             appended.add(spool.append("acumat.device-health", "mat-ü".getBytes(StandardCharsets.UTF_8), large,
                     Long.MIN_VALUE, List.of(new SpoolEntry.Header("", new byte[0]))));
             appended.add(spool.append(TOPIC, new byte[] {1}, new byte[] {0, -1}, Long.MAX_VALUE, many));
@@ -55,7 +56,7 @@ class SpoolRoundTripTest {
 
     @Test
     void offsetsStayContiguousAcrossSegmentRollsAndSegmentsAreNamedByTheirFirstOffset() throws IOException {
-        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), clock)) {
+        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), time)) {
             for (int i = 0; i < 200; i++) {
                 assertThat(appendNumbered(spool, i).offset()).isEqualTo(i);
             }
@@ -75,14 +76,14 @@ class SpoolRoundTripTest {
     @Test
     void reopeningRestoresEntriesOffsetsAndTheAcknowledgement() throws IOException {
         List<SpoolEntry> before;
-        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), clock)) {
+        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), time)) {
             for (int i = 0; i < 100; i++) {
                 appendNumbered(spool, i);
             }
             spool.acknowledge(41);
             before = readAll(spool, 42);
         }
-        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), clock)) {
+        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), time)) {
             assertThat(spool.acknowledged()).isEqualTo(41);
             assertThat(spool.nextOffset()).isEqualTo(100);
             assertThat(spool.pendingEntries()).isEqualTo(58);
@@ -91,14 +92,14 @@ class SpoolRoundTripTest {
             assertThat(readAll(spool, 42)).isEqualTo(before);
             assertThat(appendNumbered(spool, 100).offset()).isEqualTo(100);
         }
-        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), clock)) {
+        try (Spool spool = Spool.open(dir, config(1 << 20, 1024), time)) {
             assertThat(readAll(spool, 99)).extracting(SpoolEntry::offset).containsExactly(99L, 100L);
         }
     }
 
     @Test
     void aReaderStartedBeforeAppendsSeesThemAndAwaitAppendWakes() throws Exception {
-        try (Spool spool = Spool.open(dir, config(1 << 20, 4096), clock);
+        try (Spool spool = Spool.open(dir, config(1 << 20, 4096), time);
              Spool.Reader reader = spool.reader(0)) {
             assertThat(reader.next()).isNull();
             assertThat(spool.awaitAppend(-1, 0, TimeUnit.SECONDS)).isFalse();
@@ -134,7 +135,7 @@ class SpoolRoundTripTest {
 
     @Test
     void aReaderOrReadFromTheMiddleOfABigSegmentFindsItsEntry() throws IOException {
-        try (Spool spool = Spool.open(dir, config(64 << 20, 16 << 20), clock)) {
+        try (Spool spool = Spool.open(dir, config(64 << 20, 16 << 20), time)) {
             for (int i = 0; i < 20_000; i++) {
                 appendNumbered(spool, i);
             }
@@ -152,7 +153,7 @@ class SpoolRoundTripTest {
 
     @Test
     void aClosedSpoolRefusesWorkAndClosingTwiceIsFine() throws IOException {
-        Spool spool = Spool.open(dir, config(1 << 20, 4096), clock);
+        Spool spool = Spool.open(dir, config(1 << 20, 4096), time);
         Spool.Reader reader = spool.reader(0);
         appendNumbered(spool, 0);
         spool.close();

@@ -5,53 +5,16 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-/** Shared pieces for the spool tests: a clock the test steps, a counting forcer, entries. */
+/** Shared pieces for the spool tests: a counting forcer, entries (their time is a ManualTime). */
 final class SpoolTesting {
     static final String TOPIC = "acumat.frames";
 
     private SpoolTesting() {
-    }
-
-    /** A clock that moves only when the test says so. */
-    static final class SteppedClock extends Clock {
-        private volatile long millis;
-
-        SteppedClock(long startMillis) {
-            this.millis = startMillis;
-        }
-
-        void advance(Duration d) {
-            millis += d.toMillis();
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 
     /** Forces for real and counts the forces of segment files. */

@@ -11,6 +11,7 @@ import dev.acumat.protocol.Message;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.protocol.StreamDecoder;
 import dev.acumat.protocol.WireEncoder;
+import dev.acumat.time.ManualTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class MatSimulatorTest {
-    private final FakeTicker ticker = new FakeTicker();
+    private final ManualTime time = new ManualTime();
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
     private final MemoryLink link = new MemoryLink(wire);
 
@@ -98,12 +99,12 @@ class MatSimulatorTest {
     }
 
     private MatSimulator simulator(FrameSource source, MatSimulator.Options options) {
-        return new MatSimulator(source, options, () -> link, ticker, null);
+        return new MatSimulator(source, options, () -> link, time, null);
     }
 
     @Test
     void writesDeviceInfoThenEveryFrameNumberedAndTimedAtTheFrameRate() throws Exception {
-        long start = ticker.now;
+        long start = time.nanoTime();
         MatSimulator.Result r = simulator(new CountingSource(120, false),
                 new MatSimulator.Options("mat-a", 10, 1, 0, false, true)).run();
         List<Message> msgs = decoded();
@@ -116,7 +117,7 @@ class MatSimulatorTest {
             assertThat(frames.get(i).deviceTimeMicros()).isEqualTo(i * 100_000L);
             assertThat(frames.get(i).valueAt(0)).isEqualTo(i);
         }
-        assertThat(ticker.now - start).isEqualTo(119 * 100_000_000L);
+        assertThat(time.nanoTime() - start).isEqualTo(119 * 100_000_000L);
         assertThat(r.framesSent()).isEqualTo(120);
         assertThat(r.bytesWritten()).isEqualTo(wire.size());
     }
@@ -144,18 +145,18 @@ class MatSimulatorTest {
 
     @Test
     void speedScalesThePaceAndZeroMeansAsFastAsPossible() throws Exception {
-        long start = ticker.now;
+        long start = time.nanoTime();
         simulator(new CountingSource(11, false), new MatSimulator.Options("m", 10, 4, 0, false, true)).run();
-        assertThat(ticker.now - start).isEqualTo(250_000_000L);
-        long again = ticker.now;
+        assertThat(time.nanoTime() - start).isEqualTo(250_000_000L);
+        long again = time.nanoTime();
         new MatSimulator(new CountingSource(11, false), new MatSimulator.Options("m", 10, 0, 0, false, true),
-                () -> new MemoryLink(wire), ticker, null).run();
-        assertThat(ticker.now).isEqualTo(again);
+                () -> new MemoryLink(wire), time, null).run();
+        assertThat(time.nanoTime()).isEqualTo(again);
     }
 
     @Test
     void aSlowWireSkipsFramesButSpendsTheirSequenceNumbers() throws Exception {
-        long start = ticker.now;
+        long start = time.nanoTime();
         MatSimulator.Result r = simulator(new CountingSource(100, true),
                 new MatSimulator.Options("m", 25, 1, 115_200, false, true)).run();
         List<PressureFrame> frames = frames(decoded());
@@ -163,7 +164,7 @@ class MatSimulatorTest {
         assertThat(r.framesSkipped()).isPositive();
         assertThat(frames).hasSize((int) r.framesSent());
         assertThat(frames.get(1).sequence() - frames.get(0).sequence()).isGreaterThan(1);
-        double seconds = (ticker.now - start) / 1e9 + 1.0 / 25;
+        double seconds = (time.nanoTime() - start) / 1e9 + 1.0 / 25;
         assertThat((long) wire.size()).isLessThanOrEqualTo((long) (115_200 / 10 * seconds) + 2000);
     }
 
@@ -185,7 +186,7 @@ class MatSimulatorTest {
             return again;
         };
         MatSimulator.Result r = new MatSimulator(new CountingSource(200, false),
-                new MatSimulator.Options("m", 10, 1, 0, false, true), opener, ticker, null).run();
+                new MatSimulator.Options("m", 10, 1, 0, false, true), opener, time, null).run();
         List<Message> msgs = decoded();
         List<PressureFrame> frames = frames(msgs);
         assertThat(r.reopens()).isEqualTo(1);
@@ -204,7 +205,7 @@ class MatSimulatorTest {
     void aClosedStandardOutputEndsTheRun() {
         link.failAfterWrites = 5;
         MatSimulator sim = new MatSimulator(new CountingSource(100, false),
-                new MatSimulator.Options("m", 10, 0, 0, false, false), () -> link, ticker, null);
+                new MatSimulator.Options("m", 10, 0, 0, false, false), () -> link, time, null);
         assertThatThrownBy(sim::run).isInstanceOf(MatSimulator.PortClosedException.class)
                 .hasMessage("the output closed after 4 frames");
     }
@@ -234,7 +235,7 @@ class MatSimulatorTest {
     void recordsTruthForEveryFrame() throws Exception {
         List<Long> recorded = new ArrayList<>();
         new MatSimulator(new CountingSource(7, false), new MatSimulator.Options("m", 10, 0, 0, false, true), () -> link,
-                ticker, (frame, time, truth) -> recorded.add(frame)).run();
+                time, (frame, at, truth) -> recorded.add(frame)).run();
         assertThat(recorded).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
     }
 

@@ -9,6 +9,7 @@ import dev.acumat.protocol.Message;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.protocol.StreamDecoder;
 import dev.acumat.protocol.WireEncoder;
+import dev.acumat.time.Time;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ public final class MatSimulator {
     private final FrameSource source;
     private final Options options;
     private final PortLink.Opener opener;
-    private final Ticker ticker;
+    private final Time time;
     private final TruthSink truth;
     private final DeviceInfo info;
     private final byte[] infoBytes;
@@ -105,20 +106,20 @@ public final class MatSimulator {
     private volatile long lastSequence = -1;
     private final AtomicLong infoRequests = new AtomicLong();
 
-    public MatSimulator(FrameSource source, Options options, PortLink.Opener opener, Ticker ticker, TruthSink truth) {
-        this(source, options, opener, ticker, truth, null);
+    public MatSimulator(FrameSource source, Options options, PortLink.Opener opener, Time time, TruthSink truth) {
+        this(source, options, opener, time, truth, null);
     }
 
     /**
      * A simulator that also states its mat's {@code layout} right after every device-info, as a
      * mat_layout message (PROTOCOL.md 4.4); null: it sends none, as older firmware.
      */
-    public MatSimulator(FrameSource source, Options options, PortLink.Opener opener, Ticker ticker, TruthSink truth,
+    public MatSimulator(FrameSource source, Options options, PortLink.Opener opener, Time time, TruthSink truth,
                         MatLayout layout) {
         this.source = source;
         this.options = options;
         this.opener = opener;
-        this.ticker = ticker;
+        this.time = time;
         this.truth = truth;
         this.info = source.deviceInfo(options.matId());
         // A text mat says nothing about itself: the gateway's options name its grid.
@@ -164,7 +165,7 @@ public final class MatSimulator {
         long lastInfoMicros = 0;
         // Unpaced runs have no time line for a wire rate to act on.
         double nanosPerByte = options.baud() == 0 || options.speed() == 0 ? 0 : 10e9 / options.baud() / options.speed();
-        long start = ticker.nanoTime();
+        long start = time.nanoTime();
         long wireFreeAt = start;
         long nextReopen = start;
         for (long frame = 0; !stopped; frame++) {
@@ -174,7 +175,7 @@ public final class MatSimulator {
                 }
             }
             long due = start + Math.round(frame * periodNanos);
-            ticker.sleepUntil(due);
+            time.sleepUntil(due);
             long deviceTime = Math.round(frame * periodMicros);
             if (truth != null && source.truth() != null) {
                 truth.record(frame, deviceTime, source.truth());
@@ -183,15 +184,15 @@ public final class MatSimulator {
                 if (!options.reopen()) {
                     throw new PortClosedException(framesSent);
                 }
-                boolean attempt = ticker.nanoTime() - nextReopen >= 0;
+                boolean attempt = time.nanoTime() - nextReopen >= 0;
                 if (!attempt || !tryReopen()) {
                     if (attempt) {
-                        nextReopen = ticker.nanoTime() + REOPEN_INTERVAL_NANOS;
+                        nextReopen = time.nanoTime() + REOPEN_INTERVAL_NANOS;
                     }
                     framesLost++;
                     continue;
                 }
-                wireFreeAt = ticker.nanoTime();
+                wireFreeAt = time.nanoTime();
                 lastInfoMicros = Math.round(frame * periodMicros);
             }
             if (nanosPerByte > 0 && wireFreeAt - due > 0) {

@@ -19,6 +19,9 @@ class ReplayFileTest {
     @TempDir
     Path dir;
 
+    /** One real PhysioNet frame, kept once beside the protocol's vectors (frame_pmd_s1_supine is made from it). */
+    private static final Path PMD = Path.of("../firmware-protocol/src/test/resources/pmd/S1-1-line3.txt");
+
     private Path file(String content) throws IOException {
         Path p = dir.resolve("rec.txt");
         Files.writeString(p, content, StandardCharsets.US_ASCII);
@@ -27,7 +30,7 @@ class ReplayFileTest {
 
     @Test
     void readsAPhysioNetFileAsItIs() throws IOException {
-        Path pmd = Path.of("src/test/resources/pmd/S1-1-line3.txt");
+        Path pmd = PMD;
         ReplayFile.Summary s = ReplayFile.check(pmd, 64, 32);
         assertThat(s.frames()).isEqualTo(1);
         assertThat(s.maxValue()).isBetween(1000, 4095);
@@ -188,7 +191,7 @@ class ReplayFileTest {
 
     @Test
     void thePhysioNetFileReadWithFlippedColumnsIsItsMirrorImage() throws IOException {
-        Path pmd = Path.of("src/test/resources/pmd/S1-1-line3.txt");
+        Path pmd = PMD;
         int[] plain = new int[2048];
         int[] flipped = new int[2048];
         try (ReplayFile a = ReplayFile.open(pmd, 64, 32); ReplayFile b = ReplayFile.open(pmd, 64, 32,
