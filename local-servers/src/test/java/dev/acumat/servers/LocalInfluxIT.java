@@ -57,24 +57,11 @@ class LocalInfluxIT {
             assertThat(count(url, "it")).isEqualTo(2);
             System.out.printf("LocalInflux RSS after a write: %s%n", rss(pid));
 
-            influx.stop();
-            assertThat(influx.isRunning()).isFalse();
-            assertThat(isAlive(pid)).isFalse();
-            long t1 = System.nanoTime();
-            influx.restart();
-            System.out.printf("LocalInflux restart after stop: %d ms%n", millisSince(t1));
-            assertThat(influx.url()).isEqualTo(url);
-            assertThat(count(url, "it")).isEqualTo(2);
-            write(url, "it", "m,mat=a v=3 1700000002000");
-
             // A crash right after an acknowledged write: the WAL has it.
-            long pidBeforeKill = influx.pid().orElseThrow();
-            influx.kill();
-            assertThat(isAlive(pidBeforeKill)).isFalse();
-            long t2 = System.nanoTime();
-            influx.restart();
-            System.out.printf("LocalInflux restart after kill -9: %d ms%n", millisSince(t2));
-            assertThat(count(url, "it")).isEqualTo(3);
+            ServerChecks.survivesStopAndKill(influx, influx::url, () -> {
+                assertThat(count(url, "it")).isEqualTo(2);
+                write(url, "it", "m,mat=a v=3 1700000002000");
+            }, () -> assertThat(count(url, "it")).isEqualTo(3));
         }
         assertThat(influx.isRunning()).isFalse();
         assertThat(influx.pid()).isEmpty();

@@ -2,7 +2,6 @@ package dev.acumat.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static dev.acumat.servers.ServerChecks.isAlive;
 import static dev.acumat.servers.ServerChecks.millisSince;
 import static dev.acumat.servers.ServerChecks.rss;
 
@@ -64,29 +63,17 @@ class LocalKafkaIT {
             produce(bootstrap, "a", "b", "c", "d", "e", "f");
             assertThat(consumeAll(bootstrap, 6)).containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f");
 
-            // Graceful stop, then restart on the same ports and data.
-            kafka.stop();
-            assertThat(kafka.isRunning()).isFalse();
-            assertThat(isAlive(pid)).isFalse();
-            long t1 = System.nanoTime();
-            kafka.restart();
-            System.out.printf("LocalKafka warm restart: %d ms%n", millisSince(t1));
-            assertThat(kafka.bootstrap()).isEqualTo(bootstrap);
-            assertThat(consumeAll(bootstrap, 6)).containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f");
-            produce(bootstrap, "g", "h");
-            assertThat(consumeAll(bootstrap, 8)).contains("g", "h");
-
-            // Hard crash, then restart: acknowledged records survive (they are in the page cache).
-            long pidBeforeKill = kafka.pid().orElseThrow();
-            kafka.kill();
-            assertThat(kafka.isRunning()).isFalse();
-            assertThat(isAlive(pidBeforeKill)).isFalse();
-            long t2 = System.nanoTime();
-            kafka.restart();
-            System.out.printf("LocalKafka restart after kill -9: %d ms%n", millisSince(t2));
-            assertThat(kafka.bootstrap()).isEqualTo(bootstrap);
-            produce(bootstrap, "i");
-            assertThat(consumeAll(bootstrap, 9)).containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f", "g", "h", "i");
+            // Graceful stop, then a hard crash, each followed by a restart on the same ports and
+            // data: acknowledged records survive a crash (they are in the page cache).
+            ServerChecks.survivesStopAndKill(kafka, kafka::bootstrap, () -> {
+                assertThat(consumeAll(bootstrap, 6)).containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f");
+                produce(bootstrap, "g", "h");
+                assertThat(consumeAll(bootstrap, 8)).contains("g", "h");
+            }, () -> {
+                produce(bootstrap, "i");
+                assertThat(consumeAll(bootstrap, 9))
+                        .containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f", "g", "h", "i");
+            });
         }
         assertThat(kafka.isRunning()).isFalse();
         assertThat(kafka.pid()).isEmpty();

@@ -1,5 +1,6 @@
 package dev.acumat.servers;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -11,11 +12,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** What the local servers' ITs check of a server's processes and ports, written once. */
 final class ServerChecks {
+    /** A check of the server's data, run after each restart. */
+    @FunctionalInterface
+    interface Check {
+        void run() throws Exception;
+    }
+
     /** Starts a server with {@code port} fixed. */
     @FunctionalInterface
     interface StartOnPort {
@@ -33,6 +41,36 @@ final class ServerChecks {
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("127.0.0.1:" + taken.getLocalPort() + " is in use");
         }
+    }
+
+    /**
+     * Stops the server, sees its process gone, restarts it on the same address and runs
+     * {@code afterStop}; then the same after a kill (SIGKILL, as a crash), with {@code afterKill}.
+     * Prints how long each restart took.
+     */
+    static void survivesStopAndKill(LocalServer server, Supplier<String> address, Check afterStop, Check afterKill)
+            throws Exception {
+        String name = server.getClass().getSimpleName();
+        String before = address.get();
+        long pid = server.pid().orElseThrow();
+        server.stop();
+        assertThat(server.isRunning()).isFalse();
+        assertThat(isAlive(pid)).isFalse();
+        long t1 = System.nanoTime();
+        server.restart();
+        System.out.printf("%s restart after stop: %d ms%n", name, millisSince(t1));
+        assertThat(address.get()).isEqualTo(before);
+        afterStop.run();
+
+        long pidBeforeKill = server.pid().orElseThrow();
+        server.kill();
+        assertThat(server.isRunning()).isFalse();
+        assertThat(isAlive(pidBeforeKill)).isFalse();
+        long t2 = System.nanoTime();
+        server.restart();
+        System.out.printf("%s restart after kill -9: %d ms%n", name, millisSince(t2));
+        assertThat(address.get()).isEqualTo(before);
+        afterKill.run();
     }
 
     static boolean isAlive(long pid) {
