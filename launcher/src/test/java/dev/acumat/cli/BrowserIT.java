@@ -1,28 +1,29 @@
 package dev.acumat.cli;
 
+import static dev.acumat.cli.ProcessLog.log;
 import static dev.acumat.cli.Processes.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.acumat.servers.LocalInflux;
-import dev.acumat.servers.LocalKafka;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -57,12 +58,13 @@ class BrowserIT {
         System.setProperty("se.avoidStats", "true");
     }
 
+    @RegisterExtension
+    static final SharedServers servers = SharedServers.brokerAndInflux();
+
     @TempDir
     Path dir;
 
     private Processes processes;
-    private LocalKafka kafka;
-    private LocalInflux influx;
     private ChromeDriver browser;
     private int shots;
 
@@ -71,8 +73,6 @@ class BrowserIT {
         assertThat(CHROMIUM).as("Debian's chromium (run-tests installs chromium and chromium-driver)").isExecutable();
         assertThat(CHROMEDRIVER).as("Debian's chromedriver (package chromium-driver)").isExecutable();
         processes = new Processes(dir);
-        kafka = LocalKafka.start(LocalKafka.Options.forTests(dir.resolve("kafka")));
-        influx = LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")));
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -82,12 +82,6 @@ class BrowserIT {
             browser.quit();
         }
         processes.close();
-        if (influx != null) {
-            influx.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
     }
 
     /** Debian's headless chromium under its chromedriver, its profile and log in {@code dir}. */
@@ -154,14 +148,6 @@ class BrowserIT {
         return web[0];
     }
 
-    static String log(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
     @Test
     void theLivePageFollowsASessionAndTheHistoryPageChartsIt() throws Exception {
         Path mat = dir.resolve("mat");
@@ -170,13 +156,23 @@ class BrowserIT {
         Path analyticsLog = dir.resolve("analytics.log");
         Path gatewayLog = dir.resolve("gateway.log");
         Path simLog = dir.resolve("simulate.log");
-        processes.acumatLogged(analyticsLog, "analytics", "--kafka", kafka.bootstrap(), "--influx", influx.url(),
-                "--state-dir", dir.resolve("state").toString(), "--http", "127.0.0.1:0");
-        processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", kafka.bootstrap(),
-                "--spool", dir.resolve("spool").toString());
-        String base = webUrl(analyticsLog, 90);
+        servers.analytics(processes, dir, analyticsLog, "--http", "127.0.0.1:0");
+        servers.gateway(processes, dir, gatewayLog, host);
+        // The browser starts while the analytics' JVM does: neither waits for the other.
+        CompletableFuture<ChromeDriver> starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return chromium(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        String base;
         try {
-            browser = chromium(dir);
+            base = webUrl(analyticsLog, 90);
+        } finally {
+            browser = starting.join();
+        }
+        try {
 
             // The live page, opened before the mat sends anything: it connects and waits.
             browser.get(base + "?mat=" + MAT);
