@@ -5,7 +5,6 @@ import static dev.acumat.cli.Processes.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -158,21 +156,9 @@ class BrowserIT {
         Path simLog = dir.resolve("simulate.log");
         servers.analytics(processes, dir, analyticsLog, "--http", "127.0.0.1:0");
         servers.gateway(processes, dir, gatewayLog, host);
-        // The browser starts while the analytics' JVM does: neither waits for the other.
-        CompletableFuture<ChromeDriver> starting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return chromium(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        String base;
+        String base = webUrl(analyticsLog, 90);
         try {
-            base = webUrl(analyticsLog, 90);
-        } finally {
-            browser = starting.join();
-        }
-        try {
+            browser = chromium(dir);
 
             // The live page, opened before the mat sends anything: it connects and waits.
             browser.get(base + "?mat=" + MAT);
