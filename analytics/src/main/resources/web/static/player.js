@@ -52,7 +52,8 @@ async function main() {
   st.shifts = body.shifts || [];
   const mat = s.mat;
   $('player-title').textContent = `Session of ${new Date(s.start_ms).toLocaleString()} on ${mat}`;
-  $('back').href = `/history?mat=${encodeURIComponent(mat)}&session=${encodeURIComponent(st.id)}`;
+  document.querySelector('nav [data-nav="/history"]').href =
+    `/history?mat=${encodeURIComponent(mat)}&session=${encodeURIComponent(st.id)}`;
   $('download').href = `/api/sessions/${encodeURIComponent(st.id)}/export`;
   $('length').textContent = clock((st.endMs - st.startMs) / 1000);
   const scrub = $('scrubber');

@@ -1,5 +1,6 @@
 package dev.acumat.cli;
 
+import static dev.acumat.cli.ProcessLog.log;
 import static dev.acumat.cli.Processes.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -63,14 +64,6 @@ class AnalyticsIT {
         throw new AssertionError("no column " + name + " in " + r.body());
     }
 
-    private static String log(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
     @Test
     void aSimulatedSessionLandsInInfluxDbAsTheTruthSaysWithinTolerances() throws Exception {
         Path mat = dir.resolve("mat");
@@ -78,10 +71,8 @@ class AnalyticsIT {
         processes.ptyPair(mat, host);
         Path gatewayLog = dir.resolve("gateway.log");
         Path analyticsLog = dir.resolve("analytics.log");
-        processes.acumatLogged(analyticsLog, "analytics", "--kafka", servers.bootstrap(), "--influx", servers.influxUrl(),
-                "--state-dir", dir.resolve("state").toString());
-        processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", servers.bootstrap(),
-                "--spool", dir.resolve("spool").toString(), "--health-interval", "2");
+        servers.analytics(processes, dir, analyticsLog);
+        servers.gateway(processes, dir, gatewayLog, host, "--health-interval", "2");
         Path truthFile = dir.resolve("truth.jsonl");
         Path simLog = dir.resolve("simulate.log");
         Process sim = processes.acumatLogged(simLog, "simulate", "--port", mat.toString(), "--scenario", "session",

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.protocol.CalibrationPoint;
 import dev.acumat.protocol.DeviceInfo;
-import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.PressureFrame;
 import java.io.IOException;
@@ -62,13 +61,12 @@ class ArduinoGridIT {
         waitLogged(LONG_WAIT, "the sketch on the port", sketchLog, () -> log(sketchLog).contains("sending on"));
 
         Path gatewayLog = dir.resolve("gateway.log");
-        Process gateway = processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--baud", "500000",
-                "--kafka", broker.bootstrap(), "--spool", dir.resolve("spool").toString(), "--health-interval", "1");
+        Process gateway = broker.gateway(processes, dir, gatewayLog, host, "--baud", "500000", "--health-interval", "1");
 
         List<ConsumerRecord<byte[], byte[]>> records;
         try (TopicCollector topic = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
             waitLogged(LONG_WAIT, FRAMES + " frames of " + matId + " in Kafka", gatewayLog,
-                    () -> topic.poll() && frames(topic.records(matId)).size() >= FRAMES);
+                    () -> topic.poll() && KafkaFrames.of(topic.records(matId)).size() >= FRAMES);
             Processes.stop(sketch);
             records = topic.records(matId);
         }
@@ -94,7 +92,7 @@ class ArduinoGridIT {
         assertThat(info.adcBits()).isEqualTo(10);
         assertThat(info.calibration()).as("the calibration points of grid_config.h").isEqualTo(calibration);
 
-        List<PressureFrame> frames = frames(records);
+        List<PressureFrame> frames = KafkaFrames.of(records);
         long first = frames.get(0).sequence();
         for (int i = 0; i < frames.size(); i++) {
             PressureFrame f = frames.get(i);
@@ -105,17 +103,6 @@ class ArduinoGridIT {
         }
         System.out.printf("arduino grid: %d frames of %s in Kafka from sequence %d, %d device-infos; %s%n",
                 frames.size(), matId, first, infos.size(), summary.lines().reduce((a, b) -> b).orElse(""));
-    }
-
-    private static List<PressureFrame> frames(List<ConsumerRecord<byte[], byte[]>> records) {
-        List<PressureFrame> out = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            Message m = MessageReader.parse(r.value());
-            if (m instanceof PressureFrame f) {
-                out.add(f);
-            }
-        }
-        return out;
     }
 
     /** The sketch's logic and the C encoder, for this machine, against the simulated grid. */

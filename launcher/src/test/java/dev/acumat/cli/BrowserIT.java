@@ -1,16 +1,14 @@
 package dev.acumat.cli;
 
+import static dev.acumat.cli.ProcessLog.log;
 import static dev.acumat.cli.Processes.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.acumat.servers.LocalInflux;
-import dev.acumat.servers.LocalKafka;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -57,12 +56,13 @@ class BrowserIT {
         System.setProperty("se.avoidStats", "true");
     }
 
+    @RegisterExtension
+    static final SharedServers servers = SharedServers.brokerAndInflux();
+
     @TempDir
     Path dir;
 
     private Processes processes;
-    private LocalKafka kafka;
-    private LocalInflux influx;
     private ChromeDriver browser;
     private int shots;
 
@@ -71,8 +71,6 @@ class BrowserIT {
         assertThat(CHROMIUM).as("Debian's chromium (run-tests installs chromium and chromium-driver)").isExecutable();
         assertThat(CHROMEDRIVER).as("Debian's chromedriver (package chromium-driver)").isExecutable();
         processes = new Processes(dir);
-        kafka = LocalKafka.start(LocalKafka.Options.forTests(dir.resolve("kafka")));
-        influx = LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")));
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -82,12 +80,6 @@ class BrowserIT {
             browser.quit();
         }
         processes.close();
-        if (influx != null) {
-            influx.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
     }
 
     /** Debian's headless chromium under its chromedriver, its profile and log in {@code dir}. */
@@ -154,14 +146,6 @@ class BrowserIT {
         return web[0];
     }
 
-    static String log(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
     @Test
     void theLivePageFollowsASessionAndTheHistoryPageChartsIt() throws Exception {
         Path mat = dir.resolve("mat");
@@ -170,10 +154,8 @@ class BrowserIT {
         Path analyticsLog = dir.resolve("analytics.log");
         Path gatewayLog = dir.resolve("gateway.log");
         Path simLog = dir.resolve("simulate.log");
-        processes.acumatLogged(analyticsLog, "analytics", "--kafka", kafka.bootstrap(), "--influx", influx.url(),
-                "--state-dir", dir.resolve("state").toString(), "--http", "127.0.0.1:0");
-        processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", kafka.bootstrap(),
-                "--spool", dir.resolve("spool").toString());
+        servers.analytics(processes, dir, analyticsLog, "--http", "127.0.0.1:0");
+        servers.gateway(processes, dir, gatewayLog, host);
         String base = webUrl(analyticsLog, 90);
         try {
             browser = chromium(dir);

@@ -1,5 +1,7 @@
 package dev.acumat.cli;
 
+import static dev.acumat.cli.ProcessLog.line;
+import static dev.acumat.cli.ProcessLog.log;
 import static dev.acumat.cli.Processes.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,13 +16,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,19 +46,6 @@ class DemoIT {
         return processes.start(pb);
     }
 
-    private static String read(Path log) {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static String line(Path log, String prefix) {
-        Matcher m = Pattern.compile("^" + prefix + ": (\\S+)$", Pattern.MULTILINE).matcher(read(log));
-        return m.find() ? m.group(1) : null;
-    }
-
     private int sessionsIn(String influx) {
         try {
             String q = URLEncoder.encode("SELECT count(duration_s) FROM session", StandardCharsets.UTF_8);
@@ -75,9 +61,7 @@ class DemoIT {
 
     /** Processes whose command line names the demo's data directory: the broker, influxd, socat. */
     private List<ProcessHandle> leftovers() {
-        String data = dir.resolve("data").toString();
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(data)).orElse(false))
-                .toList();
+        return Processes.naming(dir.resolve("data"));
     }
 
     @Test
@@ -89,9 +73,9 @@ class DemoIT {
         try {
             waitFor("the three lines", 180, () -> line(log, "web") != null || !demo.isAlive());
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; demo said:\n" + read(log), e);
+            throw new AssertionError(e.getMessage() + "; demo said:\n" + log(log), e);
         }
-        assertThat(demo.isAlive()).as(read(log)).isTrue();
+        assertThat(demo.isAlive()).as(log(log)).isTrue();
         double upSeconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("DemoIT: up in %.1f s (including the JVM and the launcher script)%n", upSeconds);
         String kafka = line(log, "kafka");
@@ -105,16 +89,16 @@ class DemoIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("content-type").orElse("")).contains("text/html");
 
-        waitFor("a session in InfluxDB; demo said:\n" + read(log), 90, () -> sessionsIn(influx) > 0);
+        waitFor("a session in InfluxDB; demo said:\n" + log(log), 90, () -> sessionsIn(influx) > 0);
 
         Processes.interrupt(demo);
-        assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as(read(log)).isTrue();
-        assertThat(read(log)).contains("stopped; the data stays in");
+        assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as(log(log)).isTrue();
+        assertThat(log(log)).contains("stopped; the data stays in");
         waitFor("every child process gone", 30, () -> leftovers().isEmpty());
 
         Path second = dir.resolve("demo-2.log");
         Process again = demo(second, "--http", "127.0.0.1:0");
-        waitFor("the second run's lines; demo said:\n" + read(second), 180,
+        waitFor("the second run's lines; demo said:\n" + log(second), 180,
                 () -> line(second, "web") != null || !again.isAlive());
         assertThat(sessionsIn(line(second, "influx"))).as("the first run's session is still there").isPositive();
         Processes.interrupt(again);
@@ -129,8 +113,8 @@ class DemoIT {
             Process demo = demo(log, "--http", "127.0.0.1:" + taken.getLocalPort());
             assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(demo.exitValue()).isNotZero();
-            assertThat(read(log)).contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use; pass --http");
-            assertThat(read(log).lines().filter(l -> l.startsWith("acumat demo:"))).hasSize(1);
+            assertThat(log(log)).contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use; pass --http");
+            assertThat(log(log).lines().filter(l -> l.startsWith("acumat demo:"))).hasSize(1);
             assertThat(leftovers()).isEmpty();
         }
     }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.protocol.DeviceInfo;
-import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
@@ -59,17 +58,6 @@ class GatewayIT {
         return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
     }
 
-    private static List<PressureFrame> frames(List<ConsumerRecord<byte[], byte[]>> records) {
-        List<PressureFrame> out = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            Message m = MessageReader.parse(r.value());
-            if (m instanceof PressureFrame f) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
     @Test
     void everyFrameArrivesOnceInOrderWithItsBytesIdentical() throws Exception {
         Path mat = dir.resolve("mat");
@@ -86,9 +74,9 @@ class GatewayIT {
         try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC);
              TopicCollector health = new TopicCollector(broker.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
             waitLogged("all " + sent + " frames in Kafka", gatewayLog,
-                    () -> frames.poll() && frames(frames.records("mat-a")).size() >= sent);
+                    () -> frames.poll() && KafkaFrames.of(frames.records("mat-a")).size() >= sent);
             List<ConsumerRecord<byte[], byte[]>> records = frames.records("mat-a");
-            List<PressureFrame> got = frames(records);
+            List<PressureFrame> got = KafkaFrames.of(records);
             assertThat(got).hasSize((int) sent);
 
             try (FrameSource expected = Scenarios.create("roll", 25, 3)) {
@@ -152,8 +140,8 @@ class GatewayIT {
         }
         try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
             waitLogged("all " + sent + " frames in Kafka", gatewayLog,
-                    () -> frames.poll() && frames(frames.records("mat-c")).size() >= sent);
-            assertThat(frames(frames.records("mat-c"))).extracting(PressureFrame::sequence)
+                    () -> frames.poll() && KafkaFrames.of(frames.records("mat-c")).size() >= sent);
+            assertThat(KafkaFrames.of(frames.records("mat-c"))).extracting(PressureFrame::sequence)
                     .containsExactlyElementsOf(java.util.stream.LongStream.range(0, sent).boxed().toList());
         }
     }
@@ -172,11 +160,11 @@ class GatewayIT {
         try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC);
              TopicCollector health = new TopicCollector(broker.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
             waitLogged("frames of mat-b", gatewayLog,
-                    () -> frames.poll() && frames(frames.records("mat-b")).size() >= 50);
+                    () -> frames.poll() && KafkaFrames.of(frames.records("mat-b")).size() >= 50);
 
             // Re-plug: the pty pair disappears and comes back under the same names.
             Processes.stop(socat);
-            long beforeReplug = last(frames(frames.records("mat-b")));
+            long beforeReplug = last(KafkaFrames.of(frames.records("mat-b")));
             Files.deleteIfExists(mat);
             Files.deleteIfExists(host);
             processes.ptyPair(mat, host);
@@ -185,10 +173,10 @@ class GatewayIT {
             // The spool may still be delivering frames from before the re-plug, so wait for the gap
             // itself to show in Kafka and for frames after it.
             waitLogged("frames after the re-plug's gap", gatewayLog,
-                    () -> frames.poll() && afterGap(frames(frames.records("mat-b")), beforeReplug) >= 50);
+                    () -> frames.poll() && afterGap(KafkaFrames.of(frames.records("mat-b")), beforeReplug) >= 50);
 
             // The broker goes away for a while; the gateway spools, then delivers.
-            long beforeOutage = last(frames(frames.records("mat-b")));
+            long beforeOutage = last(KafkaFrames.of(frames.records("mat-b")));
             broker.kafka().stop();
             try {
                 waitLogged("frames waiting in the spool while the broker is away", gatewayLog, () -> waiting(gatewayLog, "mat-b") >= 100);
@@ -198,9 +186,9 @@ class GatewayIT {
             Processes.stop(sim);
             long lastSent = summary(simLog)[1];
             waitLogged("every frame up to " + lastSent, gatewayLog,
-                    () -> frames.poll() && last(frames(frames.records("mat-b"))) >= lastSent);
+                    () -> frames.poll() && last(KafkaFrames.of(frames.records("mat-b"))) >= lastSent);
 
-            List<PressureFrame> got = frames(frames.records("mat-b"));
+            List<PressureFrame> got = KafkaFrames.of(frames.records("mat-b"));
             Set<Long> seen = new HashSet<>();
             for (PressureFrame f : got) {
                 assertThat(seen.add(f.sequence())).as("frame %d arrived once", f.sequence()).isTrue();

@@ -43,10 +43,8 @@ class LumbarPadIT {
         queries = new InfluxQueries(servers.influxUrl());
         Path gatewayLog = dir.resolve("gateway.log");
         Path analyticsLog = dir.resolve("analytics.log");
-        processes.acumatLogged(analyticsLog, "analytics", "--kafka", servers.bootstrap(), "--influx", servers.influxUrl(),
-                "--state-dir", dir.resolve("state").toString());
-        processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", servers.bootstrap(),
-                "--spool", dir.resolve("spool").toString(), "--mat-layout", "lumbar-pad");
+        servers.analytics(processes, dir, analyticsLog);
+        servers.gateway(processes, dir, gatewayLog, host, "--mat-layout", "lumbar-pad");
         Path simLog = dir.resolve("simulate.log");
         Path truthFile = dir.resolve("truth.jsonl");
         Process sim = processes.acumatLogged(simLog, "simulate", "--port", mat.toString(), "--scenario", "on-off",

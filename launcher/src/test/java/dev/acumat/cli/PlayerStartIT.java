@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
-import dev.acumat.servers.LocalInflux;
-import dev.acumat.servers.LocalKafka;
 import dev.acumat.simulator.Posture;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Pose;
@@ -20,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -56,22 +54,19 @@ class PlayerStartIT {
     static final int OPENINGS = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @RegisterExtension
+    static final SharedServers servers = SharedServers.brokerAndInflux();
+
     @TempDir
     Path dir;
 
     private Processes processes;
-    private LocalKafka kafka;
-    private LocalInflux influx;
     private ChromeDriver browser;
 
     @BeforeEach
     void start() throws Exception {
         System.setProperty("se.avoidStats", "true");
         processes = new Processes(dir);
-        // A measurement may run on a busy machine: the broker gets longer to start than in the suite.
-        kafka = LocalKafka.start(LocalKafka.Options.forTests(dir.resolve("kafka"))
-                .withStartTimeout(Duration.ofMinutes(3)));
-        influx = LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")));
     }
 
     @AfterEach
@@ -80,12 +75,6 @@ class PlayerStartIT {
             browser.quit();
         }
         processes.close();
-        if (influx != null) {
-            influx.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
     }
 
     /** 10 s empty, on the mat, 20 minutes on the back with a small shift every 2 minutes, off, 25 s empty. */
@@ -101,8 +90,7 @@ class PlayerStartIT {
     @Test
     void thePlayerOfATwentyMinuteSessionStartsWithinTwoSeconds() throws Exception {
         Path analyticsLog = dir.resolve("analytics.log");
-        processes.acumatLogged(analyticsLog, "analytics", "--kafka", kafka.bootstrap(), "--influx", influx.url(),
-                "--state-dir", dir.resolve("state").toString(), "--http", "127.0.0.1:0");
+        servers.analytics(processes, dir, analyticsLog, "--http", "127.0.0.1:0");
         String base = BrowserIT.webUrl(analyticsLog, 120);
         long t0 = System.nanoTime();
         int frames = produce();
@@ -167,7 +155,7 @@ class PlayerStartIT {
         long anchorUs = System.currentTimeMillis() * 1000 - total * frameUs - 60_000_000L;
         byte[] key = MAT.getBytes(StandardCharsets.UTF_8);
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.bootstrap());
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         int[] values = new int[info.rows() * info.cols()];

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The log file of a process a test started: read whole for assertions, and attached to a failed wait. */
 final class ProcessLog {
@@ -17,6 +19,12 @@ final class ProcessLog {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /** The word after {@code PREFIX: } on the first line of the log that is just that, or null. */
+    static String line(Path file, String prefix) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(prefix) + ": (\\S+)$", Pattern.MULTILINE).matcher(log(file));
+        return m.find() ? m.group(1) : null;
     }
 
     /**

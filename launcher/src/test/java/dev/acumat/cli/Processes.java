@@ -86,6 +86,13 @@ final class Processes implements AutoCloseable, BeforeEachCallback, AfterEachCal
         return socat;
     }
 
+    /** Live processes whose command line names {@code dir}: what a run using it left behind. */
+    static List<ProcessHandle> naming(Path dir) {
+        String name = dir.toString();
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(name)).orElse(false))
+                .toList();
+    }
+
     static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -1,5 +1,7 @@
 package dev.acumat.cli;
 
+import static dev.acumat.cli.ProcessLog.line;
+import static dev.acumat.cli.ProcessLog.log;
 import static dev.acumat.cli.Processes.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,19 +56,6 @@ class RunSerialIT {
 
     private Path data() {
         return dir.resolve("data");
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static String line(Path log, String prefix) {
-        Matcher m = Pattern.compile("^" + prefix + ": (\\S+)$", Pattern.MULTILINE).matcher(read(log));
-        return m.find() ? m.group(1) : null;
     }
 
     private static List<String> matsWithSessions(InfluxQueries influx) {
@@ -112,9 +100,7 @@ class RunSerialIT {
 
     /** Processes whose command line names the data directory: the broker, influxd and its watchdog. */
     private List<ProcessHandle> leftovers() {
-        String data = data().toString();
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(data)).orElse(false))
-                .toList();
+        return Processes.naming(data());
     }
 
     @Test
@@ -130,22 +116,22 @@ class RunSerialIT {
         try {
             waitFor("the three lines", 180, () -> line(log, "web") != null || !run.isAlive());
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; run said:\n" + read(log), e);
+            throw new AssertionError(e.getMessage() + "; run said:\n" + log(log), e);
         }
-        assertThat(run.isAlive()).as(read(log)).isTrue();
+        assertThat(run.isAlive()).as(log(log)).isTrue();
         String web = line(log, "web");
         InfluxQueries influx = new InfluxQueries(line(log, "influx"));
 
-        waitFor("a session of " + MAT + " in InfluxDB; run said:\n" + read(log), 90,
+        waitFor("a session of " + MAT + " in InfluxDB; run said:\n" + log(log), 90,
                 () -> matsWithSessions(influx).contains(MAT));
         assertThat(matsWithSessions(influx)).as("only the real mat, no simulated demo mat").containsExactly(MAT);
 
         // A second start on the same data directory: one line naming the first, a non-zero exit.
         Path second = dir.resolve("run-2.log");
         Process again = run(second, hostEnd.toString());
-        assertThat(again.waitFor(60, TimeUnit.SECONDS)).as(read(second)).isTrue();
-        assertThat(again.exitValue()).as(read(second)).isNotZero();
-        assertThat(read(second).strip().lines()).as(read(second)).hasSize(1).allMatch(l -> l.matches(
+        assertThat(again.waitFor(60, TimeUnit.SECONDS)).as(log(second)).isTrue();
+        assertThat(again.exitValue()).as(log(second)).isNotZero();
+        assertThat(log(second).strip().lines()).as(log(second)).hasSize(1).allMatch(l -> l.matches(
                 Pattern.quote("acumat run: the data directory " + data() + " is in use by `acumat run` (pid " + run.pid()
                         + ", web " + web + ", since ") + "\\d\\d:\\d\\d"
                         + Pattern.quote("); stop it first or give another --data-dir")));
@@ -175,17 +161,17 @@ class RunSerialIT {
         });
         System.out.printf("RunSerialIT: /api/health said the broker was down %.1f s after it was killed%n",
                 (System.nanoTime() - killed) / 1e9);
-        waitFor("the line about the dead broker; run said:\n" + read(log), 10,
-                () -> read(log).contains("acumat: the Kafka broker died (exited 137"));
-        waitFor("the status line to show it; run said:\n" + read(log), 15,
-                () -> read(log).contains("broker down (exited 137)"));
+        waitFor("the line about the dead broker; run said:\n" + log(log), 10,
+                () -> log(log).contains("acumat: the Kafka broker died (exited 137"));
+        waitFor("the status line to show it; run said:\n" + log(log), 15,
+                () -> log(log).contains("broker down (exited 137)"));
 
         long stopping = System.nanoTime();
         run.destroy();  // SIGTERM: the script exec'd the JVM
-        assertThat(run.waitFor(90, TimeUnit.SECONDS)).as(read(log)).isTrue();
+        assertThat(run.waitFor(90, TimeUnit.SECONDS)).as(log(log)).isTrue();
         System.out.printf("RunSerialIT: stopped %.1f s after SIGTERM, the broker dead%n",
                 (System.nanoTime() - stopping) / 1e9);
-        assertThat(read(log)).contains("stopped; the data stays in");
+        assertThat(log(log)).contains("stopped; the data stays in");
         waitFor("every child process gone", 30, () -> leftovers().isEmpty());
     }
 }

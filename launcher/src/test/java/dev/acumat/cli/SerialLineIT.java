@@ -178,8 +178,7 @@ class SerialLineIT {
 
     /** The real gateway with its default reconnect backoff, in its own JVM, logging health every second. */
     private Process gateway(Path tty, Path log) throws IOException {
-        return processes.acumatLogged(log, "gateway", "--serial", tty.toString(), "--kafka", broker.bootstrap(),
-                "--spool", dir.resolve("spool").toString(), "--health-interval", "1");
+        return broker.gateway(processes, dir, log, tty, "--health-interval", "1");
     }
 
     private void startSimulator(String matId, PortLink.Opener opener, boolean reopen) {

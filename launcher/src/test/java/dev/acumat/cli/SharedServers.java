@@ -3,9 +3,15 @@ package dev.acumat.cli;
 import dev.acumat.servers.LocalInflux;
 import dev.acumat.servers.LocalKafka;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -18,6 +24,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension static final SharedServers servers = SharedServers.broker();}
  */
 final class SharedServers implements BeforeAllCallback, AfterAllCallback {
+    /**
+     * Bound on a server's start (and restart). A broker starts in about 10 s on a quiet machine;
+     * beside other builds and suites it has taken over a minute, which is no failure of the tests.
+     */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
     private final boolean withInflux;
     private Path dir;
     private LocalKafka kafka;
@@ -37,12 +49,32 @@ final class SharedServers implements BeforeAllCallback, AfterAllCallback {
         return new SharedServers(true);
     }
 
+    /** Both at once: influxd is up in well under a second, the broker's JVM takes seconds. */
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("acumat-it-servers");
-        kafka = LocalKafka.start(LocalKafka.Options.forTests(dir.resolve("kafka")));
-        if (withInflux) {
-            influx = LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")));
+        CompletableFuture<LocalInflux> startingInflux = withInflux
+                ? CompletableFuture.supplyAsync(this::startInflux)
+                : CompletableFuture.completedFuture(null);
+        try {
+            kafka = LocalKafka.start(LocalKafka.Options.forTests(dir.resolve("kafka")).withStartTimeout(START_TIMEOUT));
+        } finally {
+            try {
+                influx = startingInflux.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+    }
+
+    private LocalInflux startInflux() {
+        try {
+            return LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")).withStartTimeout(START_TIMEOUT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -74,5 +106,30 @@ final class SharedServers implements BeforeAllCallback, AfterAllCallback {
     /** The influxd's base URL (only {@link #brokerAndInflux}). */
     String influxUrl() {
         return influx.url();
+    }
+
+    /**
+     * The analytics against these servers (the influxd too, where there is one), its state in
+     * {@code dir/state}, its output in {@code log}; {@code more} options after those.
+     */
+    Process analytics(Processes processes, Path dir, Path log, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("analytics", "--kafka", bootstrap()));
+        if (influx != null) {
+            args.addAll(List.of("--influx", influxUrl()));
+        }
+        args.addAll(List.of("--state-dir", dir.resolve("state").toString()));
+        args.addAll(List.of(more));
+        return processes.acumatLogged(log, args.toArray(String[]::new));
+    }
+
+    /**
+     * A gateway from {@code serial} into this broker, its spool in {@code dir/spool}, its output in
+     * {@code log}; {@code more} options after those.
+     */
+    Process gateway(Processes processes, Path dir, Path log, Path serial, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("gateway", "--serial", serial.toString(), "--kafka", bootstrap(),
+                "--spool", dir.resolve("spool").toString()));
+        args.addAll(List.of(more));
+        return processes.acumatLogged(log, args.toArray(String[]::new));
     }
 }

@@ -133,6 +133,15 @@ class SimulateIT {
         assertThat(frames.get(2).toArray()).containsExactly(13, 14, 15, 16, 17, 18);
     }
 
+    /** The simulator ends by itself, without an error, having written the streamed recording's frames. */
+    private static void expectStreamedFrom(Process p) throws Exception {
+        byte[] out = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(err).isZero();
+        expectStreamed(out);
+    }
+
     @Test
     void aRecordingOnStandardInputIsReplayedAsItComes() throws Exception {
         Process p = processes.acumat("simulate", "--port", "-", "--replay", "-", "--rows", "2", "--cols", "3",
@@ -140,11 +149,7 @@ class SimulateIT {
         try (java.io.OutputStream in = p.getOutputStream()) {
             in.write(STREAMED.getBytes(StandardCharsets.US_ASCII));
         }
-        byte[] out = p.getInputStream().readAllBytes();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(err).isZero();
-        expectStreamed(out);
+        expectStreamedFrom(p);
     }
 
     @Test
@@ -165,11 +170,7 @@ class SimulateIT {
         try (java.io.OutputStream w = Files.newOutputStream(fifo)) {
             w.write(STREAMED.getBytes(StandardCharsets.US_ASCII));
         }
-        byte[] out = p.getInputStream().readAllBytes();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(err).isZero();
-        expectStreamed(out);
+        expectStreamedFrom(p);
     }
 
     @Test

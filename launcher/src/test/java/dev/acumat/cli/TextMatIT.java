@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.protocol.DeviceInfo;
-import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.PressureFrame;
-import dev.acumat.servers.LocalInflux;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.LongStream;
@@ -39,7 +36,7 @@ class TextMatIT {
     static final int LONG_WAIT = 60;
 
     @RegisterExtension
-    static final SharedServers broker = SharedServers.broker();
+    static final SharedServers servers = SharedServers.brokerAndInflux();
     @RegisterExtension
     final Processes processes = new Processes();
 
@@ -69,8 +66,7 @@ class TextMatIT {
         Path host = dir.resolve("host");
         processes.ptyPair(mat, host);
         Path gatewayLog = dir.resolve("gateway.log");
-        Process gateway = processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka",
-                broker.bootstrap(), "--spool", dir.resolve("spool").toString(), "--health-interval", "1",
+        Process gateway = servers.gateway(processes, dir, gatewayLog, host, "--health-interval", "1",
                 "--rows", Integer.toString(ROWS), "--cols", Integer.toString(COLS), "--pitch-mm", "25");
         waitLogged(LONG_WAIT, "the gateway on the port", gatewayLog,
                 () -> log(gatewayLog).contains("port " + host + ": connected"));
@@ -105,13 +101,13 @@ class TextMatIT {
         }
         int expectedMalformed = malformed;
 
-        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC);
-             TopicCollector health = new TopicCollector(broker.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
+        try (TopicCollector frames = new TopicCollector(servers.bootstrap(), FrameRecords.FRAMES_TOPIC);
+             TopicCollector health = new TopicCollector(servers.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
             String id = "text-host";
             waitLogged(LONG_WAIT, "all " + GOOD_LINES + " frames of " + id + " in Kafka", gatewayLog,
-                    () -> frames.poll() && frames(frames.records(id)).size() >= GOOD_LINES);
+                    () -> frames.poll() && KafkaFrames.of(frames.records(id)).size() >= GOOD_LINES);
             List<ConsumerRecord<byte[], byte[]>> records = frames.records(id);
-            List<PressureFrame> got = frames(records);
+            List<PressureFrame> got = KafkaFrames.of(records);
             assertThat(got).extracting(PressureFrame::sequence)
                     .containsExactlyElementsOf(LongStream.range(0, GOOD_LINES).boxed().toList());
             for (int i = 0; i < GOOD_LINES; i++) {
@@ -144,50 +140,35 @@ class TextMatIT {
         Path mat = dir.resolve("mat");
         Path host = dir.resolve("host");
         processes.ptyPair(mat, host);
-        try (LocalInflux influx = LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")))) {
-            Path analyticsLog = dir.resolve("analytics.log");
-            processes.acumatLogged(analyticsLog, "analytics", "--kafka", broker.bootstrap(), "--influx", influx.url(),
-                    "--state-dir", dir.resolve("state").toString());
-            Path gatewayLog = dir.resolve("gateway.log");
-            processes.acumatLogged(gatewayLog, "gateway", "--serial", host.toString(), "--kafka", broker.bootstrap(),
-                    "--spool", dir.resolve("spool").toString(), "--input", "csv", "--rows", "32", "--cols", "20",
-                    "--pitch-mm", "22", "--adc-bits", "12", "--mat-id", "text-e2e");
-            waitLogged(LONG_WAIT, "the gateway on the port", gatewayLog,
-                    () -> log(gatewayLog).contains("port " + host + ": connected"));
-            Path simLog = dir.resolve("simulate.log");
-            processes.acumatLogged(simLog, "simulate", "--text", "--port", mat.toString(), "--scenario", "session",
-                    "--speed", "4", "--seed", "4");
-            InfluxQueries queries = new InfluxQueries(influx.url());
-            waitLogged(150, "contact points of text-e2e with lower-back coverage in InfluxDB", analyticsLog,
-                    () -> {
-                        try {
-                            return !queries.rows("SELECT lower_back_coverage FROM contact WHERE mat = 'text-e2e'"
-                                    + " AND lower_back_coverage > 0").isEmpty()
-                                    && queries.count("session", "text-e2e") > 0;
-                        } catch (IOException e) {
-                            return false;
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return false;
-                        }
-                    });
-            assertThat(log(gatewayLog)).doesNotContain("malformed line");
-        }
+        Path analyticsLog = dir.resolve("analytics.log");
+        servers.analytics(processes, dir, analyticsLog);
+        Path gatewayLog = dir.resolve("gateway.log");
+        servers.gateway(processes, dir, gatewayLog, host, "--input", "csv", "--rows", "32", "--cols", "20",
+                "--pitch-mm", "22", "--adc-bits", "12", "--mat-id", "text-e2e");
+        waitLogged(LONG_WAIT, "the gateway on the port", gatewayLog,
+                () -> log(gatewayLog).contains("port " + host + ": connected"));
+        Path simLog = dir.resolve("simulate.log");
+        processes.acumatLogged(simLog, "simulate", "--text", "--port", mat.toString(), "--scenario", "session",
+                "--speed", "4", "--seed", "4");
+        InfluxQueries queries = new InfluxQueries(servers.influxUrl());
+        waitLogged(150, "contact points of text-e2e with lower-back coverage in InfluxDB", analyticsLog,
+                () -> {
+                    try {
+                        return !queries.rows("SELECT lower_back_coverage FROM contact WHERE mat = 'text-e2e'"
+                                + " AND lower_back_coverage > 0").isEmpty()
+                                && queries.count("session", "text-e2e") > 0;
+                    } catch (IOException e) {
+                        return false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                });
+        assertThat(log(gatewayLog)).doesNotContain("malformed line");
     }
 
     private static void write(OutputStream out, String s) throws IOException {
         out.write(s.getBytes(StandardCharsets.US_ASCII));
         out.flush();
-    }
-
-    private static List<PressureFrame> frames(List<ConsumerRecord<byte[], byte[]>> records) {
-        List<PressureFrame> out = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            Message m = MessageReader.parse(r.value());
-            if (m instanceof PressureFrame f) {
-                out.add(f);
-            }
-        }
-        return out;
     }
 }

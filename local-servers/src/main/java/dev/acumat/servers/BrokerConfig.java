@@ -22,7 +22,7 @@ final class BrokerConfig {
             "listener.security.protocol.map", "controller.listener.names", "inter.broker.listener.name",
             "log.dir", "log.dirs", "metadata.log.dir");
 
-    /** The child's logback configuration; {@link BrokerLog} recognises error lines by its pattern. */
+    /** The child's logback configuration; {@link ServerLog} recognises error lines by its pattern. */
     static final String LOGBACK_XML = String.join("\n",
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
             "<!-- Written by acumat LocalKafka for the broker child JVM: warnings and errors,",
@@ -46,7 +46,7 @@ final class BrokerConfig {
      * {@link LocalKafka} class comment), then {@code extraConfig} in key order.
      */
     static String serverProperties(int port, int controllerPort, Path logDir, Map<String, String> extraConfig) {
-        String host = BrokerPorts.LOOPBACK.getHostAddress();
+        String host = LoopbackPorts.LOOPBACK.getHostAddress();
         Map<String, String> config = new LinkedHashMap<>();
         config.put("process.roles", "broker,controller");
         config.put("node.id", "1");

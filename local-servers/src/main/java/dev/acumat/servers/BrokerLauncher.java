@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,18 +29,20 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * id): writing its files and formatting its storage, starting the JVM, and waiting until it is
  * ready. The caller owns the started process.
  */
-final class BrokerLauncher {
+final class BrokerLauncher implements ServerProcess.Launcher {
     /** Child heap: see the {@link LocalKafka} class comment. */
     private static final String BROKER_HEAP = "-Xmx512m";
     private static final String PROBE_TOPIC = "acumat-ready-probe";
+    /** Kafka's message when a listener cannot bind. */
+    private static final Pattern BIND_FAILURE = Pattern.compile("failed to bind to [^\\s:]+:(\\d+)");
 
     private final LocalKafka.Options options;
     private final int port;
     private final int controllerPort;
     private final String clusterId;
-    private final BrokerLog log;
+    private final ServerLog log;
 
-    BrokerLauncher(LocalKafka.Options options, int port, int controllerPort, String clusterId, BrokerLog log) {
+    BrokerLauncher(LocalKafka.Options options, int port, int controllerPort, String clusterId, ServerLog log) {
         this.options = options;
         this.port = port;
         this.controllerPort = controllerPort;
@@ -63,8 +66,23 @@ final class BrokerLauncher {
         return options.dataDir().resolve("tmp");
     }
 
+    /** Writes the config, formats if needed, starts the child and waits until it is ready. */
+    @Override
+    public ServerProcess.Child launch(Instant deadline) throws IOException, InterruptedException {
+        prepare(deadline);
+        long logOffset = log.appendMarker("starting Kafka broker on " + LoopbackPorts.address(port));
+        Process p = startBroker();
+        try {
+            awaitReady(p, logOffset, deadline);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            ChildProcesses.kill(p);
+            throw e;
+        }
+        return ChildProcesses.serverChild(p);
+    }
+
     /** Creates the directories, rotates the log, writes the config and formats if needed. */
-    void prepare(Instant deadline) throws IOException, InterruptedException {
+    private void prepare(Instant deadline) throws IOException, InterruptedException {
         Files.createDirectories(logDir());
         Files.createDirectories(tmpDir());
         log.rotate();
@@ -78,7 +96,7 @@ final class BrokerLauncher {
     }
 
     /** Starts {@code kafka.Kafka} in a child JVM, output appended to the log. */
-    Process startBroker() throws IOException {
+    private Process startBroker() throws IOException {
         return ChildProcesses.startJava(options.dataDir(),
                 jvmOptions(BROKER_HEAP), options.classpath(), "kafka.Kafka",
                 List.of(serverProperties().toString()), log.file());
@@ -120,17 +138,17 @@ final class BrokerLauncher {
      * describeCluster, and the controller accepts a (validate-only) topic creation with
      * replication factor 1, which needs the broker registered and unfenced.
      *
-     * @throws BrokerPorts.PortInUseException if the broker died because a port was taken
+     * @throws LoopbackPorts.PortInUseException if the broker died because a port was taken
      * @throws IOException if it died otherwise, or the deadline passed; with the log since {@code logOffset}
      */
-    void awaitReady(Process p, long logOffset, Instant deadline) throws IOException, InterruptedException {
+    private void awaitReady(Process p, long logOffset, Instant deadline) throws IOException, InterruptedException {
         // First a plain TCP connect, so the admin client does not log connection failures.
         while (!canConnect(port)) {
             checkProgress(p, logOffset, deadline, null);
             p.waitFor(100, TimeUnit.MILLISECONDS);
         }
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BrokerPorts.address(port));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LoopbackPorts.address(port));
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "acumat-local-kafka-probe");
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
@@ -174,10 +192,10 @@ final class BrokerLauncher {
             String tail = log.tail(logOffset);
             String message = "Kafka broker exited during start-up (exit " + p.exitValue() + ", log " + log.file() + ")"
                     + tail;
-            throw BrokerPorts.startUpFailure(message, tail);
+            throw LoopbackPorts.startUpFailure(message, tail, BIND_FAILURE);
         }
         if (Instant.now().isAfter(deadline)) {
-            throw new IOException("Kafka broker at " + BrokerPorts.address(port) + " not ready within "
+            throw new IOException("Kafka broker at " + LoopbackPorts.address(port) + " not ready within "
                     + options.startTimeout().toSeconds() + " s"
                     + (lastError == null ? "" : " (last error: " + lastError + ")") + log.tail(logOffset));
         }
@@ -185,7 +203,7 @@ final class BrokerLauncher {
 
     private static boolean canConnect(int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(BrokerPorts.LOOPBACK, port), 500);
+            socket.connect(new InetSocketAddress(LoopbackPorts.LOOPBACK, port), 500);
             return true;
         } catch (IOException e) {
             return false;

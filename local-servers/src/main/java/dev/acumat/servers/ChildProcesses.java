@@ -101,6 +101,11 @@ final class ChildProcesses {
         LIVE.remove(process);
     }
 
+    /** A started broker child as the {@link ServerProcess.Child} of its server. */
+    static ServerProcess.Child serverChild(Process process) {
+        return new JvmChild(process);
+    }
+
     /** Forgets a process that has exited and closes our end of its stdin. */
     static void forget(Process process) {
         if (!process.isAlive()) {
@@ -141,6 +146,24 @@ final class ChildProcesses {
             }
         }
         killAll(all);
+    }
+
+    /** A child JVM ended through this class: its descendants go with it, the shutdown hook forgets it. */
+    private record JvmChild(Process process) implements ServerProcess.Child {
+        @Override
+        public boolean terminate(Duration grace) throws InterruptedException {
+            return ChildProcesses.terminate(process, grace);
+        }
+
+        @Override
+        public void kill() throws InterruptedException {
+            ChildProcesses.kill(process);
+        }
+
+        @Override
+        public void ownerStops() {
+            ChildProcesses.ownerStops(process);
+        }
     }
 
     /** The jar or class directory this module's classes come from (it holds {@link ChildMain}). */

@@ -32,7 +32,7 @@ final class InfluxConfig {
         // Influx's default is to phone home (usage statistics): never from a test or a demo.
         settings.put("reporting-disabled", "true");
         // The RPC (backup/restore) listener: the stock 8088 would clash with a second instance.
-        settings.put("bind-address", quoted(BrokerPorts.address(rpcPort)));
+        settings.put("bind-address", quoted(LoopbackPorts.address(rpcPort)));
         settings.put("meta.dir", quoted(dataDir.resolve("meta").toString()));
         settings.put("meta.retention-autocreate", "true");
         settings.put("data.dir", quoted(dataDir.resolve("data").toString()));
@@ -43,7 +43,7 @@ final class InfluxConfig {
         settings.put("monitor.store-enabled", "false");
         settings.put("subscriber.enabled", "false");
         settings.put("http.enabled", "true");
-        settings.put("http.bind-address", quoted(BrokerPorts.address(httpPort)));
+        settings.put("http.bind-address", quoted(LoopbackPorts.address(httpPort)));
         settings.put("http.auth-enabled", Boolean.toString(authEnabled));
         // Access logs would add a line per write request (several a second in a demo).
         settings.put("http.log-enabled", "false");

@@ -4,19 +4,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * The steps that bring up the influxd of one {@link LocalInflux} (fixed ports): its directories
  * and config, the process, and the wait until it answers. The caller owns the started process.
  */
-final class InfluxLauncher {
+final class InfluxLauncher implements ServerProcess.Launcher {
+    /** influxd 1.x: {@code listen tcp 127.0.0.1:8086: bind: address already in use}. */
+    private static final Pattern BIND_FAILURE =
+            Pattern.compile("listen tcp [^\\s]*:(\\d+): bind: address already in use");
+
     private final LocalInflux.Options options;
     private final Path binary;
     private final int port;
     private final int rpcPort;
-    private final BrokerLog log;
+    private final ServerLog log;
 
-    InfluxLauncher(LocalInflux.Options options, Path binary, int port, int rpcPort, BrokerLog log) {
+    InfluxLauncher(LocalInflux.Options options, Path binary, int port, int rpcPort, ServerLog log) {
         this.options = options;
         this.binary = binary;
         this.port = port;
@@ -24,8 +29,13 @@ final class InfluxLauncher {
         this.log = log;
     }
 
-    Path configFile() {
-        return options.dataDir().resolve("influxdb.conf");
+    /** The config file influxd runs with, rewritten on every start. */
+    static Path configFile(Path dataDir) {
+        return dataDir.resolve("influxdb.conf");
+    }
+
+    private Path configFile() {
+        return configFile(options.dataDir());
     }
 
     private Path pidFile() {
@@ -33,18 +43,19 @@ final class InfluxLauncher {
     }
 
     private String url() {
-        return "http://" + BrokerPorts.address(port);
+        return "http://" + LoopbackPorts.address(port);
     }
 
     /**
      * Writes the config, starts influxd and waits until {@code /ping} answers (and the admin user
      * exists, when asked for); kills it again if it does not get there.
      *
-     * @throws BrokerPorts.PortInUseException if influxd died because a port was taken
+     * @throws LoopbackPorts.PortInUseException if influxd died because a port was taken
      * @throws IOException if it died otherwise, another influxd runs on the data directory, or the
      *     deadline passed; with the end of its log
      */
-    InfluxProcess launch(Instant deadline) throws IOException, InterruptedException {
+    @Override
+    public InfluxProcess launch(Instant deadline) throws IOException, InterruptedException {
         for (String dir : new String[] {"meta", "data", "wal"}) {
             Files.createDirectories(options.dataDir().resolve(dir));
         }
@@ -69,10 +80,10 @@ final class InfluxLauncher {
 
     /** Throws if influxd has died or the deadline has passed. */
     private void checkProgress(InfluxProcess p, long logOffset, Instant deadline) throws IOException {
-        if (!p.isAlive()) {
+        if (!p.process().isAlive()) {
             String tail = log.tail(logOffset);
-            throw InfluxPorts.startUpFailure("influxd exited during start-up (exit " + p.influxd.exitValue()
-                    + ", log " + log.file() + ")" + tail, tail);
+            throw LoopbackPorts.startUpFailure("influxd exited during start-up (exit " + p.process().exitValue()
+                    + ", log " + log.file() + ")" + tail, tail, BIND_FAILURE);
         }
         if (Instant.now().isAfter(deadline)) {
             throw new IOException("influxd at " + url() + " not ready within " + options.startTimeout().toSeconds()

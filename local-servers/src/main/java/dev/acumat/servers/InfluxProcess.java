@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * after 10 s). It checks {@code /proc/PID/cmdline} for our config path first, so a recycled pid is
  * never hit. A shutdown hook covers ordinary exits, stopping influxd gracefully.
  */
-final class InfluxProcess {
+final class InfluxProcess implements ServerProcess.Child {
     /** Where Debian's {@code influxdb} package puts the server, when it is not on the PATH. */
     private static final List<String> WELL_KNOWN = List.of("/usr/bin/influxd", "/usr/sbin/influxd");
     private static final Duration HOOK_GRACE = Duration.ofSeconds(10);
@@ -44,7 +44,7 @@ final class InfluxProcess {
         Runtime.getRuntime().addShutdownHook(new Thread(InfluxProcess::stopAll, "acumat-influxd-reaper"));
     }
 
-    final Process influxd;
+    private final Process influxd;
     private final Process watchdog;
 
     private InfluxProcess(Process influxd, Process watchdog) {
@@ -143,16 +143,13 @@ final class InfluxProcess {
         return process;
     }
 
-    long pid() {
-        return influxd.pid();
+    @Override
+    public Process process() {
+        return influxd;
     }
 
-    boolean isAlive() {
-        return influxd.isAlive();
-    }
-
-    /** SIGTERM, up to {@code grace} to exit, then SIGKILL. True if it stopped by itself. */
-    boolean terminate(Duration grace) throws InterruptedException {
+    @Override
+    public boolean terminate(Duration grace) throws InterruptedException {
         influxd.destroy();
         boolean graceful = influxd.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
         if (!graceful) {
@@ -163,8 +160,8 @@ final class InfluxProcess {
         return graceful;
     }
 
-    /** SIGKILL, as a crash would; waits (bounded) until it is gone. */
-    void kill() throws InterruptedException {
+    @Override
+    public void kill() throws InterruptedException {
         influxd.destroyForcibly();
         influxd.waitFor(10, TimeUnit.SECONDS);
         dismissWatchdog();
@@ -184,7 +181,8 @@ final class InfluxProcess {
     }
 
     /** Leaves stopping influxd to its owner (see ChildProcesses.ownerStops); the watchdog still guards it. */
-    void ownerStops() {
+    @Override
+    public void ownerStops() {
         LIVE.remove(this);
     }
 

@@ -4,15 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real InfluxDB 1.x server on this machine, for the demo and for integration tests: the
@@ -43,27 +38,12 @@ import java.util.concurrent.TimeUnit;
  * measured by LocalInfluxIT and the benchmarks' InfluxSinkHarness on 2 cores). It never
  * outlives this JVM: see {@link InfluxProcess}. Instances are thread-safe.
  */
-public final class LocalInflux implements AutoCloseable {
+public final class LocalInflux extends LocalServer {
     /** Default bound on start-up; influxd is up in well under a second, a WAL replay can take longer. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
 
-    /** influxd waits for running queries and writes on SIGTERM; this bounds that before SIGKILL. */
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final int MAX_PORT_ATTEMPTS = 3;
-    private static final System.Logger LOG = System.getLogger(LocalInflux.class.getName());
-
-    private final Options options;
-    private final int port;
-    private final int rpcPort;
-    private final InfluxLauncher launcher;
-    private InfluxProcess process;
-    private boolean closed;
-
-    private LocalInflux(Options options, Path binary, int port, int rpcPort) {
-        this.options = options;
-        this.port = port;
-        this.rpcPort = rpcPort;
-        this.launcher = new InfluxLauncher(options, binary, port, rpcPort, new BrokerLog(logFile()));
+    private LocalInflux(Options options, ServerProcess server) {
+        super(options.dataDir(), logFile(options.dataDir()), server);
     }
 
     /**
@@ -78,173 +58,43 @@ public final class LocalInflux implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         Path binary = InfluxProcess.find(options.influxd());
         Files.createDirectories(options.dataDir());
-        for (int fixed : new int[] {options.port(), options.rpcPort()}) {
-            if (fixed != 0 && !BrokerPorts.isFree(fixed)) {
-                throw new IOException("cannot start InfluxDB: " + BrokerPorts.address(fixed)
-                        + " is in use by another process");
-            }
-        }
-        Properties state = InfluxPorts.load(options.dataDir());
-        Instant deadline = Instant.now().plus(options.startTimeout());
-        for (int attempt = 1; ; attempt++) {
-            int[] ports = InfluxPorts.choose(options, state, attempt > 1);
-            LocalInflux influx = new LocalInflux(options, binary, ports[0], ports[1]);
-            try {
-                synchronized (influx) {
-                    influx.launch(deadline);
-                }
-                try {
-                    InfluxPorts.save(options.dataDir(), influx.port, influx.rpcPort);
-                } catch (IOException | RuntimeException e) {
-                    influx.close();
-                    throw e;
-                }
-                return influx;
-            } catch (BrokerPorts.PortInUseException e) {
-                // Another process took a port we picked between our check and influxd's bind.
-                boolean picked = (e.port == ports[0] && options.port() == 0)
-                        || (e.port == ports[1] && options.rpcPort() == 0);
-                if (!picked || attempt >= MAX_PORT_ATTEMPTS || Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                LOG.log(System.Logger.Level.DEBUG, "port clash, picking new ports: {0}", e.getMessage());
-            }
-        }
+        PortFile ports = PortFile.load(options.dataDir().resolve("local-influx.properties"),
+                List.of("http.port", "rpc.port"), "acumat LocalInflux: ports reused by the next start when free");
+        ServerLog log = new ServerLog(logFile(options.dataDir()));
+        ServerProcess server = ServerProcess.start(
+                new ServerProcess.Spec("InfluxDB", "influxd", options.startTimeout()),
+                new int[] {options.port(), options.rpcPort()}, ports,
+                chosen -> new InfluxLauncher(options, binary, chosen[0], chosen[1], log));
+        return new LocalInflux(options, server);
     }
 
     /** The HTTP API's base URL: {@code http://127.0.0.1:PORT}. */
     public String url() {
-        return "http://" + BrokerPorts.address(port);
+        return "http://" + LoopbackPorts.address(port());
     }
 
     /** The HTTP port. */
     public int port() {
-        return port;
+        return port(0);
     }
 
     /** The RPC (backup and restore) port. */
     public int rpcPort() {
-        return rpcPort;
+        return port(1);
     }
 
-    /** The data directory (absolute). */
-    public Path dataDir() {
-        return options.dataDir();
-    }
-
-    /** influxd's output, appended across runs. */
-    public Path logFile() {
-        return options.dataDir().resolve("influxd.log");
+    private static Path logFile(Path dataDir) {
+        return dataDir.resolve("influxd.log");
     }
 
     /** The config file influxd runs with, rewritten on every start. */
     public Path configFile() {
-        return launcher.configFile();
-    }
-
-    /** The process id of the running influxd, empty when it is not running. */
-    public synchronized OptionalLong pid() {
-        return isRunning() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
-    }
-
-    /** True while influxd's process is alive. */
-    /**
-     * The owner stops this influxd itself, in order, on its way out: the JVM's shutdown hook
-     * then leaves it alone. Its watchdog still stops it if the JVM dies without doing so.
-     */
-    public synchronized void leaveStopToOwner() {
-        if (process != null) {
-            process.ownerStops();
-        }
-    }
-
-    /**
-     * Completes with the exit code when the process running now ends, whether it dies by itself
-     * (a crash, the OOM killer, SIGKILL from outside) or is stopped; the owner tells the two apart.
-     * Never completes when none runs. The demo watches it to report a dead server at once.
-     */
-    public synchronized CompletableFuture<Integer> exit() {
-        InfluxProcess p = process;
-        if (p == null) {
-            return new CompletableFuture<>();
-        }
-        return p.influxd.onExit().thenApply(Process::exitValue);
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    /** SIGTERM (influxd shuts down cleanly in about a second), up to 30 s, then SIGKILL. */
-    public synchronized void stop() {
-        InfluxProcess p = process;
-        if (p == null) {
-            return;
-        }
-        process = null;
-        try {
-            if (!p.terminate(STOP_TIMEOUT)) {
-                LOG.log(System.Logger.Level.WARNING, "influxd did not stop within {0} s; killed it",
-                        STOP_TIMEOUT.toSeconds());
-            }
-        } catch (InterruptedException e) {
-            p.influxd.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Kills influxd with SIGKILL, as a crash would; waits until it is gone. Acknowledged writes are in its WAL. */
-    public synchronized void kill() {
-        InfluxProcess p = process;
-        if (p == null) {
-            return;
-        }
-        process = null;
-        try {
-            p.kill();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Starts influxd again on the same ports and data directory (stopping it first if it runs),
-     * so clients holding {@link #url()} reconnect. Waits as {@link #start} does.
-     *
-     * @throws IllegalStateException after {@link #close()}
-     * @throws IOException if it does not come up, or another process has taken one of its ports
-     */
-    public synchronized void restart() throws IOException, InterruptedException {
-        if (closed) {
-            throw new IllegalStateException("closed: " + this);
-        }
-        stop();
-        for (int kept : new int[] {port, rpcPort}) {
-            if (!BrokerPorts.isFree(kept)) {
-                throw new IOException("cannot restart InfluxDB on the same ports: " + BrokerPorts.address(kept)
-                        + " is now in use by another process");
-            }
-        }
-        launch(Instant.now().plus(options.startTimeout()));
-    }
-
-    /** Stops influxd (as {@link #stop()}); a closed instance cannot be restarted. */
-    @Override
-    public synchronized void close() {
-        closed = true;
-        stop();
+        return InfluxLauncher.configFile(dataDir());
     }
 
     @Override
     public String toString() {
-        return "LocalInflux[" + url() + ", " + options.dataDir() + "]";
-    }
-
-    private void launch(Instant deadline) throws IOException, InterruptedException {
-        long started = System.nanoTime();
-        process = launcher.launch(deadline);
-        LOG.log(System.Logger.Level.DEBUG, "influxd up at {0} in {1} ms (log: {2})", url(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logFile());
+        return "LocalInflux[" + url() + ", " + dataDir() + "]";
     }
 
     /**

@@ -4,15 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.Uuid;
 
@@ -60,32 +55,17 @@ import org.apache.kafka.common.Uuid;
  * <p>{@link #start(Options)} returns once the broker answers and its controller accepts topic
  * creation. Instances are thread-safe.
  */
-public final class LocalKafka implements AutoCloseable {
+public final class LocalKafka extends LocalServer {
     /** Default bound on formatting plus start-up. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
 
-    /** How long a SIGTERM-ed broker may take to shut down before it gets SIGKILL. */
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final int MAX_PORT_ATTEMPTS = 3;
+    private static final String CLUSTER_ID = "cluster.id";
 
-    private static final System.Logger LOG = System.getLogger(LocalKafka.class.getName());
-
-    private final Options options;
-    private final int port;
-    private final int controllerPort;
     private final String clusterId;
-    private final BrokerLog log;
-    private final BrokerLauncher launcher;
-    private Process process;
-    private boolean closed;
 
-    private LocalKafka(Options options, int port, int controllerPort, String clusterId) {
-        this.options = options;
-        this.port = port;
-        this.controllerPort = controllerPort;
+    private LocalKafka(Options options, String clusterId, ServerProcess server) {
+        super(options.dataDir(), logFile(options.dataDir()), server);
         this.clusterId = clusterId;
-        this.log = new BrokerLog(logFile());
-        this.launcher = new BrokerLauncher(options, port, controllerPort, clusterId, log);
     }
 
     /**
@@ -100,60 +80,32 @@ public final class LocalKafka implements AutoCloseable {
     public static LocalKafka start(Options options) throws IOException, InterruptedException {
         Objects.requireNonNull(options, "options");
         Files.createDirectories(options.dataDir());
-        Properties state = BrokerPorts.loadState(options.dataDir());
-        String clusterId = BrokerPorts.savedClusterId(state);
-        if (clusterId == null || clusterId.isBlank()) {
-            clusterId = Uuid.randomUuid().toString();
-        }
-        for (int fixed : new int[] {options.port(), options.controllerPort()}) {
-            if (fixed != 0 && !BrokerPorts.isFree(fixed)) {
-                throw new IOException("cannot start Kafka: " + BrokerPorts.address(fixed)
-                        + " is in use by another process");
-            }
-        }
-        Instant deadline = Instant.now().plus(options.startTimeout());
-        for (int attempt = 1; ; attempt++) {
-            int[] ports = BrokerPorts.choose(options, state, attempt > 1);
-            LocalKafka kafka = new LocalKafka(options, ports[0], ports[1], clusterId);
-            try {
-                synchronized (kafka) {
-                    kafka.launch(deadline);
-                }
-                try {
-                    BrokerPorts.saveState(options.dataDir(), kafka.port, kafka.controllerPort, clusterId);
-                } catch (IOException | RuntimeException e) {
-                    kafka.close();
-                    throw e;
-                }
-                return kafka;
-            } catch (BrokerPorts.PortInUseException e) {
-                // Someone took a port we picked between our check and the broker's bind: pick
-                // again. A port the caller fixed cannot be helped.
-                boolean picked = e.port == 0
-                        ? options.port() == 0 && options.controllerPort() == 0
-                        : (e.port == ports[0] && options.port() == 0)
-                                || (e.port == ports[1] && options.controllerPort() == 0);
-                if (!picked || attempt >= MAX_PORT_ATTEMPTS || Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                LOG.log(System.Logger.Level.DEBUG, "port clash, picking new ports: {0}", e.getMessage());
-            }
-        }
+        PortFile ports = PortFile.load(options.dataDir().resolve("local-kafka.properties"),
+                List.of("port", "controller.port"), "acumat LocalKafka: ports reused by the next start when free");
+        String saved = ports.get(CLUSTER_ID);
+        String clusterId = saved == null || saved.isBlank() ? Uuid.randomUuid().toString() : saved;
+        ports.keep(CLUSTER_ID, clusterId);
+        ServerLog log = new ServerLog(logFile(options.dataDir()));
+        ServerProcess server = ServerProcess.start(
+                new ServerProcess.Spec("Kafka", "Kafka broker", options.startTimeout()),
+                new int[] {options.port(), options.controllerPort()}, ports,
+                chosen -> new BrokerLauncher(options, chosen[0], chosen[1], clusterId, log));
+        return new LocalKafka(options, clusterId, server);
     }
 
     /** The bootstrap address for clients: {@code 127.0.0.1:PORT}. */
     public String bootstrap() {
-        return BrokerPorts.address(port);
+        return LoopbackPorts.address(port());
     }
 
     /** The client (PLAINTEXT) port. */
     public int port() {
-        return port;
+        return port(0);
     }
 
     /** The KRaft controller port. */
     public int controllerPort() {
-        return controllerPort;
+        return port(1);
     }
 
     /** The KRaft cluster id of the data directory. */
@@ -161,139 +113,13 @@ public final class LocalKafka implements AutoCloseable {
         return clusterId;
     }
 
-    /** The data directory (absolute). */
-    public Path dataDir() {
-        return options.dataDir();
-    }
-
-    /** The broker's log file: stdout and stderr of the child JVM, appended across runs. */
-    public Path logFile() {
-        return options.dataDir().resolve("kafka.log");
-    }
-
-    /**
-     * The owner stops this broker itself, in order, on its way out (as the demo does on Ctrl-C,
-     * after the clients have flushed): the JVM's shutdown hook then leaves it alone instead of
-     * stopping it at the first signal. If the JVM dies without stopping it, the broker still
-     * exits when its stdin pipe closes. Applies to the running process; call it again after a
-     * restart.
-     */
-    public synchronized void leaveStopToOwner() {
-        if (process != null) {
-            ChildProcesses.ownerStops(process);
-        }
-    }
-
-    /** The process id of the running broker, empty when it is not running. */
-    public synchronized OptionalLong pid() {
-        return isRunning() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
-    }
-
-    /**
-     * Completes with the exit code when the process running now ends, whether it dies by itself
-     * (a crash, the OOM killer, SIGKILL from outside) or is stopped; the owner tells the two apart.
-     * Never completes when none runs. The demo watches it to report a dead server at once.
-     */
-    public synchronized CompletableFuture<Integer> exit() {
-        Process p = process;
-        if (p == null) {
-            return new CompletableFuture<>();
-        }
-        return p.onExit().thenApply(Process::exitValue);
-    }
-
-    /** True while the broker's process is alive. */
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    /**
-     * Stops the broker gracefully: SIGTERM (Kafka then shuts down cleanly), waits up to 30 s for
-     * it to exit, then SIGKILL. Does nothing when it is not running.
-     */
-    public synchronized void stop() {
-        Process p = process;
-        if (p == null) {
-            return;
-        }
-        process = null;
-        try {
-            if (!ChildProcesses.terminate(p, STOP_TIMEOUT)) {
-                LOG.log(System.Logger.Level.WARNING, "Kafka broker did not stop within {0} s; killed it",
-                        STOP_TIMEOUT.toSeconds());
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Kills the broker with SIGKILL, as a crash or power cut would; waits until it is gone. */
-    public synchronized void kill() {
-        Process p = process;
-        if (p == null) {
-            return;
-        }
-        process = null;
-        try {
-            ChildProcesses.kill(p);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Starts the broker again on the same ports and data directory (stopping it first if it is
-     * running), so clients holding {@link #bootstrap()} reconnect. Waits as {@link #start} does.
-     *
-     * @throws IllegalStateException after {@link #close()}
-     * @throws IOException if it does not come up, or another process has taken one of its ports
-     */
-    public synchronized void restart() throws IOException, InterruptedException {
-        if (closed) {
-            throw new IllegalStateException("closed: " + this);
-        }
-        stop();
-        for (int kept : new int[] {port, controllerPort}) {
-            if (!BrokerPorts.isFree(kept)) {
-                throw new IOException("cannot restart Kafka on the same ports: " + BrokerPorts.address(kept)
-                        + " is now in use by another process");
-            }
-        }
-        launch(Instant.now().plus(options.startTimeout()));
-    }
-
-    /** Stops the broker (as {@link #stop()}); a closed instance cannot be restarted. */
-    @Override
-    public synchronized void close() {
-        closed = true;
-        stop();
+    private static Path logFile(Path dataDir) {
+        return dataDir.resolve("kafka.log");
     }
 
     @Override
     public String toString() {
-        return "LocalKafka[" + bootstrap() + ", " + options.dataDir() + "]";
-    }
-
-    // ---------------------------------------------------------------- start-up
-
-    /** Writes the config, formats if needed, starts the child and waits until it is ready. */
-    private void launch(Instant deadline) throws IOException, InterruptedException {
-        long started = System.nanoTime();
-        launcher.prepare(deadline);
-
-        long logOffset = log.appendMarker("starting Kafka broker on " + bootstrap());
-        Process p = launcher.startBroker();
-        process = p;
-        try {
-            launcher.awaitReady(p, logOffset, deadline);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            process = null;
-            ChildProcesses.kill(p);
-            throw e;
-        }
-        LOG.log(System.Logger.Level.DEBUG, "Kafka broker up at {0} in {1} ms (log: {2})", bootstrap(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logFile());
+        return "LocalKafka[" + bootstrap() + ", " + dataDir() + "]";
     }
 
     // ---------------------------------------------------------------- options

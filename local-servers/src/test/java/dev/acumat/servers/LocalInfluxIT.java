@@ -2,14 +2,14 @@ package dev.acumat.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.acumat.servers.ServerChecks.isAlive;
+import static dev.acumat.servers.ServerChecks.millisSince;
+import static dev.acumat.servers.ServerChecks.rss;
 
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -58,24 +57,11 @@ class LocalInfluxIT {
             assertThat(count(url, "it")).isEqualTo(2);
             System.out.printf("LocalInflux RSS after a write: %s%n", rss(pid));
 
-            influx.stop();
-            assertThat(influx.isRunning()).isFalse();
-            assertThat(isAlive(pid)).isFalse();
-            long t1 = System.nanoTime();
-            influx.restart();
-            System.out.printf("LocalInflux restart after stop: %d ms%n", millisSince(t1));
-            assertThat(influx.url()).isEqualTo(url);
-            assertThat(count(url, "it")).isEqualTo(2);
-            write(url, "it", "m,mat=a v=3 1700000002000");
-
             // A crash right after an acknowledged write: the WAL has it.
-            long pidBeforeKill = influx.pid().orElseThrow();
-            influx.kill();
-            assertThat(isAlive(pidBeforeKill)).isFalse();
-            long t2 = System.nanoTime();
-            influx.restart();
-            System.out.printf("LocalInflux restart after kill -9: %d ms%n", millisSince(t2));
-            assertThat(count(url, "it")).isEqualTo(3);
+            ServerChecks.survivesStopAndKill(influx, influx::url, () -> {
+                assertThat(count(url, "it")).isEqualTo(2);
+                write(url, "it", "m,mat=a v=3 1700000002000");
+            }, () -> assertThat(count(url, "it")).isEqualTo(3));
         }
         assertThat(influx.isRunning()).isFalse();
         assertThat(influx.pid()).isEmpty();
@@ -143,13 +129,7 @@ class LocalInfluxIT {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void failsAtOnceWhenAFixedPortIsTaken(@TempDir Path dir) throws Exception {
-        try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-            LocalInflux.Options options = LocalInflux.Options.of(dir).withPorts(0, taken.getLocalPort());
-            assertThatThrownBy(() -> LocalInflux.start(options))
-                    .isInstanceOf(IOException.class)
-                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort() + " is in use");
-        }
+        ServerChecks.failsAtOnceOnATakenPort(port -> LocalInflux.start(LocalInflux.Options.of(dir).withPorts(0, port)));
     }
 
     /** The owning JVM dies by SIGKILL (no shutdown hook runs): influxd must go with it. */
@@ -222,36 +202,9 @@ class LocalInfluxIT {
         return Long.parseLong(row.substring(row.lastIndexOf(',') + 1).trim());
     }
 
-    private static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
     /** Live influxd and watchdog processes whose command line names this data directory. */
     private static List<ProcessHandle> influxChildren(Path dataDir) {
-        String marker = dataDir.toAbsolutePath().toString();
-        List<ProcessHandle> found = new ArrayList<>();
-        ProcessHandle.allProcesses()
-                .filter(ProcessHandle::isAlive)
-                .filter(h -> h.info().commandLine()
-                        .map(c -> c.contains(marker) && (c.contains("influxd run") || c.contains("influxd-watchdog")))
-                        .orElse(false))
-                .forEach(found::add);
-        return found;
-    }
-
-    private static long millisSince(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    }
-
-    /** VmRSS of a process from /proc (Linux), for the test report. */
-    private static String rss(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:"))
-                    .map(l -> l.substring("VmRSS:".length()).trim())
-                    .findFirst().orElse("?");
-        } catch (IOException e) {
-            return "?";
-        }
+        return ServerChecks.naming(dataDir, ProcessHandle.allProcesses(),
+                c -> c.contains("influxd run") || c.contains("influxd-watchdog"));
     }
 }

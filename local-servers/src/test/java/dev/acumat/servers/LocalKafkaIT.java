@@ -2,11 +2,10 @@ package dev.acumat.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.acumat.servers.ServerChecks.millisSince;
+import static dev.acumat.servers.ServerChecks.rss;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -65,29 +63,17 @@ class LocalKafkaIT {
             produce(bootstrap, "a", "b", "c", "d", "e", "f");
             assertThat(consumeAll(bootstrap, 6)).containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f");
 
-            // Graceful stop, then restart on the same ports and data.
-            kafka.stop();
-            assertThat(kafka.isRunning()).isFalse();
-            assertThat(isAlive(pid)).isFalse();
-            long t1 = System.nanoTime();
-            kafka.restart();
-            System.out.printf("LocalKafka warm restart: %d ms%n", millisSince(t1));
-            assertThat(kafka.bootstrap()).isEqualTo(bootstrap);
-            assertThat(consumeAll(bootstrap, 6)).containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f");
-            produce(bootstrap, "g", "h");
-            assertThat(consumeAll(bootstrap, 8)).contains("g", "h");
-
-            // Hard crash, then restart: acknowledged records survive (they are in the page cache).
-            long pidBeforeKill = kafka.pid().orElseThrow();
-            kafka.kill();
-            assertThat(kafka.isRunning()).isFalse();
-            assertThat(isAlive(pidBeforeKill)).isFalse();
-            long t2 = System.nanoTime();
-            kafka.restart();
-            System.out.printf("LocalKafka restart after kill -9: %d ms%n", millisSince(t2));
-            assertThat(kafka.bootstrap()).isEqualTo(bootstrap);
-            produce(bootstrap, "i");
-            assertThat(consumeAll(bootstrap, 9)).containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f", "g", "h", "i");
+            // Graceful stop, then a hard crash, each followed by a restart on the same ports and
+            // data: acknowledged records survive a crash (they are in the page cache).
+            ServerChecks.survivesStopAndKill(kafka, kafka::bootstrap, () -> {
+                assertThat(consumeAll(bootstrap, 6)).containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f");
+                produce(bootstrap, "g", "h");
+                assertThat(consumeAll(bootstrap, 8)).contains("g", "h");
+            }, () -> {
+                produce(bootstrap, "i");
+                assertThat(consumeAll(bootstrap, 9))
+                        .containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f", "g", "h", "i");
+            });
         }
         assertThat(kafka.isRunning()).isFalse();
         assertThat(kafka.pid()).isEmpty();
@@ -125,29 +111,16 @@ class LocalKafkaIT {
     @Test
     void failsAtOnceWhenAFixedPortIsTaken(@TempDir Path dir) throws Exception {
         Path dataDir = dir.resolve("kafka");
-        try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-            LocalKafka.Options options = LocalKafka.Options.forTests(dataDir).withPorts(taken.getLocalPort(), 0);
-            assertThatThrownBy(() -> LocalKafka.start(options))
-                    .isInstanceOf(IOException.class)
-                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort() + " is in use");
-        }
+        ServerChecks.failsAtOnceOnATakenPort(
+                port -> LocalKafka.start(LocalKafka.Options.forTests(dataDir).withPorts(port, 0)));
         assertThat(brokerChildren(dataDir)).isEmpty();
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
     /** Live descendants of this JVM whose command line names this data directory. */
     private static List<ProcessHandle> brokerChildren(Path dataDir) {
-        String marker = dataDir.toAbsolutePath().toString();
-        return ProcessHandle.current().descendants()
-                .filter(ProcessHandle::isAlive)
-                .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-                .collect(Collectors.toList());
+        return ServerChecks.naming(dataDir, ProcessHandle.current().descendants(), c -> true);
     }
 
     private static void produce(String bootstrap, String... values) throws Exception {
@@ -191,21 +164,5 @@ class LocalKafkaIT {
             }
         }
         return values;
-    }
-
-    private static long millisSince(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    }
-
-    /** VmRSS of a process from /proc (Linux), for the test report. */
-    private static String rss(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:"))
-                    .map(l -> l.substring("VmRSS:".length()).trim())
-                    .findFirst().orElse("?");
-        } catch (IOException e) {
-            return "?";
-        }
     }
 }

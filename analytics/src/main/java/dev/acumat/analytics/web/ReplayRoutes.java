@@ -46,7 +46,7 @@ public final class ReplayRoutes implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/player", ctx -> ctx.html(Pages.read("/web/player.html")));
+        routes.get("/player", ctx -> ctx.html(Pages.read("/web/player.html", "/player")));
         routes.get("/api/sessions/{id}/frames", ctx -> HistoryRoutes.answer(ctx, () -> frames(ctx)));
         routes.get("/api/sessions/{id}/export", ctx -> HistoryRoutes.answer(ctx, () -> export(ctx)));
     }

@@ -60,8 +60,8 @@ public final class WebServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
             // First, so that nothing below runs for a request it refuses.
             new AccessGuard(token, host).register(config.routes);
-            config.routes.get("/", ctx -> ctx.html(Pages.read("/web/index.html")));
-            config.routes.get("/history", ctx -> ctx.html(Pages.read("/web/history.html")));
+            config.routes.get("/", ctx -> ctx.html(Pages.read("/web/index.html", "/")));
+            config.routes.get("/history", ctx -> ctx.html(Pages.read("/web/history.html", "/history")));
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 ctx.status(e.status());
                 ctx.json(Map.of("error", e.getMessage(), "status", e.status()));

@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The broker's log file ({@link LocalKafka#logFile()}), appended across runs: rotation, marker
- * lines between runs, and the errors and last lines of a run for exception messages.
+ * A local server's log file ({@link LocalKafka#logFile()}, {@link LocalInflux#logFile()}), appended
+ * across runs: rotation, marker lines between runs, and the errors and last lines of a run for
+ * exception messages.
  */
-final class BrokerLog {
+final class ServerLog {
     private static final long ROTATE_BYTES = 10L * 1024 * 1024;
     private static final int TAIL_LINES = 20;
     /** A log line at ERROR level, as {@link BrokerConfig#LOGBACK_XML} formats it. */
@@ -28,7 +29,7 @@ final class BrokerLog {
 
     private final Path file;
 
-    BrokerLog(Path file) {
+    ServerLog(Path file) {
         this.file = file;
     }
 
@@ -36,7 +37,7 @@ final class BrokerLog {
         return file;
     }
 
-    /** Moves the log to {@code kafka.log.1} (replacing it) when it has grown above 10 MB. */
+    /** Moves the log to {@code NAME.1} (replacing it) when it has grown above 10 MB. */
     void rotate() throws IOException {
         if (Files.exists(file) && Files.size(file) > ROTATE_BYTES) {
             Files.move(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
