@@ -1,5 +1,6 @@
 package dev.acumat.cli;
 
+import dev.acumat.contract.Topics;
 import dev.acumat.gateway.Gateway;
 import dev.acumat.gateway.GatewayConfig;
 import dev.acumat.gateway.Time;
@@ -41,7 +42,8 @@ final class GatewayCommand implements Callable<Integer> {
     @CommandLine.Mixin
     MatInputOptions matInput;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:ACUMAT_PARTITIONS:-32}",
+    @Option(names = "--partitions", paramLabel = "N",
+            defaultValue = "${env:ACUMAT_PARTITIONS:-" + Topics.DEFAULT_FRAMES_PARTITIONS + "}",
             description = "Partitions of acumat.frames if the gateway creates it. Default: ${DEFAULT-VALUE}.")
     int partitions;
 

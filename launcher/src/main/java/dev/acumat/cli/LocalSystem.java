@@ -5,6 +5,7 @@ import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.stream.StreamsRunner;
 import dev.acumat.analytics.web.AccessToken;
 import dev.acumat.analytics.web.ServerCheck;
+import dev.acumat.contract.Topics;
 import dev.acumat.gateway.Gateway;
 import dev.acumat.gateway.GatewayConfig;
 import dev.acumat.gateway.InputConfig;
@@ -122,7 +123,8 @@ final class LocalSystem implements AutoCloseable {
         String serial = mat.open(data, this::keep);
 
         GatewayConfig config = new GatewayConfig(serial, options.baud(), bootstrap, data.resolve("spool"),
-                1024L * 1024 * 1024, "interval", options.matId(), 32, Duration.ofSeconds(5), Duration.ofSeconds(1),
+                1024L * 1024 * 1024, "interval", options.matId(), Topics.DEFAULT_FRAMES_PARTITIONS, Duration.ofSeconds(5),
+                Duration.ofSeconds(1),
                 Duration.ofSeconds(10), options.input()).withMatLayout(options.matLayout());
         gateway = Gateway.start(config, new JSerialCommPorts(), Time.SYSTEM);
         Gateway started = gateway;

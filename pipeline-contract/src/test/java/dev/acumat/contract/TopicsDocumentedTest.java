@@ -35,13 +35,13 @@ class TopicsDocumentedTest {
         while (m.find()) {
             described.add(m.group(1));
         }
-        assertThat(described).containsExactlyInAnyOrderElementsOf(RecordHeaders.ALL);
+        assertThat(described).containsExactlyInAnyOrderElementsOf(PipelineHeaders.ALL);
     }
 
     @Test
     void everyNameOfTheFormInTheDocumentIsATopicOrAHeader() throws IOException {
         List<String> known = new ArrayList<>(Topics.ALL);
-        known.addAll(RecordHeaders.ALL);
+        known.addAll(PipelineHeaders.ALL);
         Matcher m = Pattern.compile("acumat\\.[a-z][a-z-]*").matcher(doc());
         while (m.find()) {
             assertThat(known).as("%s in docs/TOPICS.md", m.group()).contains(m.group());

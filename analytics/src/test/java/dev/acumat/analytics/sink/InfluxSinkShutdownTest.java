@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.influx.InfluxWriter;
 import dev.acumat.analytics.stream.AnalyticsRecords;
+import dev.acumat.contract.Topics;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class InfluxSinkShutdownTest {
         InfluxWriter writer = new InfluxWriter(new InfluxEndpoint(URI.create("http://127.0.0.1:" + port), "acumat", null),
                 InfluxWriter.Options.defaults());
         StrictConsumer consumer = new StrictConsumer();
-        TopicPartition tp = new TopicPartition(AnalyticsRecords.CONTACT_TOPIC, 0);
+        TopicPartition tp = new TopicPartition(Topics.CONTACT, 0);
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(tp));
             consumer.updateBeginningOffsets(Map.of(tp, 0L));

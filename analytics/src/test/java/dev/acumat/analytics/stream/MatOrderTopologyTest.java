@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.analytics.body.PostureModel;
 import dev.acumat.analytics.settings.MatSettings;
+import dev.acumat.contract.PipelineHeaders;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageWriter;
@@ -79,7 +81,7 @@ class MatOrderTopologyTest {
 
         void feed(TestInputTopic<String, byte[]> in, long frames) {
             RecordHeaders headers = new RecordHeaders();
-            headers.add("acumat.clock-anchor-us", Long.toString(ANCHOR_US).getBytes(StandardCharsets.US_ASCII));
+            headers.add(PipelineHeaders.CLOCK_ANCHOR_US, Long.toString(ANCHOR_US).getBytes(StandardCharsets.US_ASCII));
             if (index == 0) {
                 in.pipeInput(new TestRecord<>(id, MessageWriter.toBytes(sent), headers, Instant.ofEpochMilli(ANCHOR_US / 1000)));
             }
@@ -94,7 +96,7 @@ class MatOrderTopologyTest {
     }
 
     private static TestInputTopic<String, byte[]> frames(TopologyTestDriver d) {
-        return d.createInputTopic(AnalyticsTopology.FRAMES_TOPIC, new StringSerializer(), new ByteArraySerializer());
+        return d.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** The records of a topic by mat, with the mat and its session id left out so that mats compare. */
@@ -127,8 +129,8 @@ class MatOrderTopologyTest {
                 m.feed(in, Long.MAX_VALUE);
             }
             d.advanceWallClockTime(Duration.ofMinutes(10));
-            contact = byMat(d, AnalyticsRecords.CONTACT_TOPIC, AnalyticsRecords.Contact.class);
-            sessions = byMat(d, AnalyticsRecords.SESSIONS_TOPIC, AnalyticsRecords.Session.class);
+            contact = byMat(d, Topics.CONTACT, AnalyticsRecords.Contact.class);
+            sessions = byMat(d, Topics.SESSIONS, AnalyticsRecords.Session.class);
         }
         List<String> plain = contact.get("mat-plain");
         assertThat(plain).hasSizeGreaterThan(30);
@@ -167,7 +169,7 @@ class MatOrderTopologyTest {
             new WiredMat("mat-plain", CellOrder.NONE, "roll").feed(in, Long.MAX_VALUE);
             new WiredMat("mat-prone", CellOrder.NONE, "roll").feed(in, Long.MAX_VALUE);
             d.advanceWallClockTime(Duration.ofMinutes(10));
-            contact = byMat(d, AnalyticsRecords.CONTACT_TOPIC, AnalyticsRecords.Contact.class);
+            contact = byMat(d, Topics.CONTACT, AnalyticsRecords.Contact.class);
         }
         assertThat(String.join("\n", contact.get("mat-plain"))).contains("\"posture\":\"left\"")
                 .doesNotContain("\"posture\":\"prone\"");
@@ -223,7 +225,7 @@ class MatOrderTopologyTest {
 
     private static List<AnalyticsRecords.Session> sessions(TopologyTestDriver d) throws IOException {
         List<AnalyticsRecords.Session> out = new ArrayList<>();
-        for (byte[] v : d.createOutputTopic(AnalyticsRecords.SESSIONS_TOPIC, new StringDeserializer(),
+        for (byte[] v : d.createOutputTopic(Topics.SESSIONS, new StringDeserializer(),
                 new ByteArrayDeserializer()).readValuesToList()) {
             out.add(AnalyticsRecords.fromJson(v, AnalyticsRecords.Session.class));
         }

@@ -1,5 +1,6 @@
 package dev.acumat.gateway.spool;
 
+import dev.acumat.contract.Topics;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
 
 /** Shared pieces for the spool tests: a clock the test steps, a counting forcer, entries. */
 final class SpoolTesting {
-    static final String TOPIC = "acumat.frames";
+    static final String TOPIC = Topics.FRAMES;
 
     private SpoolTesting() {
     }

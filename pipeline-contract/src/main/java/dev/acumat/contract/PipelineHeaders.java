@@ -9,8 +9,8 @@ import java.util.OptionalLong;
  * carries a header's value as a byte array, and each of these is US-ASCII text. The
  * accessors take and give those arrays so that this module needs no Kafka type.
  */
-public final class RecordHeaders {
-    private RecordHeaders() {
+public final class PipelineHeaders {
+    private PipelineHeaders() {
     }
 
     /** The version of the record format; {@link #ENCODING_VERSION}: the value is a PROTOCOL.md version 1 message. */
