@@ -4,6 +4,7 @@ import dev.acumat.analytics.MatAnalyzer;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.replay.KafkaFrameStore;
 import dev.acumat.analytics.settings.MatSettings;
+import dev.acumat.contract.MatId;
 import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MatLayout;
@@ -173,7 +174,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         // A throw here starts the feed over, which reads the announcements' and sessions' backlog
         // again, the same record with it: a foreign record would stop the live view for good. The
         // analytics count such records; here they are only skipped, and make no mat of their key.
-        if (!WireFormat.isValidMatId(r.key()) || r.value() == null) {
+        if (!MatId.isValid(r.key()) || r.value() == null) {
             return;
         }
         if (r.topic().equals(Topics.FRAMES)) {
