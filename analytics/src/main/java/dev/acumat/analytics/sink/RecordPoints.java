@@ -25,22 +25,12 @@ final class RecordPoints {
     /** The point of a record; throws IOException for a record that is not what its topic promises. */
     static SinkPoint of(ConsumerRecord<String, byte[]> r) throws IOException {
         switch (r.topic()) {
-            case Topics.CONTACT: {
-                AnalyticsRecords.Contact c = AnalyticsRecords.fromJson(r.value(), AnalyticsRecords.Contact.class);
-                return new ContactPoint(c.mat(), c.timeMicros() / 1000, c.contactRatio(), c.contactAreaCm2(),
-                        nan(c.lowerBackCoverage()), c.peakPressure(), c.meanPressure(), nan(c.copXCm()),
-                        nan(c.copYCm()), c.posture(), c.units(), c.contactCells(), c.loadN());
-            }
-            case Topics.SESSIONS: {
-                AnalyticsRecords.Session s = AnalyticsRecords.fromJson(r.value(), AnalyticsRecords.Session.class);
-                return new SessionPoint(s.mat(), s.startMicros() / 1000, s.sessionId(), s.durationS(),
-                        nan(s.lowerBackCoverageMean()), s.lowerBackTimeS(), s.postureShifts(), s.active(),
-                        s.postureTimeS(), s.endReason());
-            }
-            case Topics.POSTURE_SHIFTS: {
-                AnalyticsRecords.Shift s = AnalyticsRecords.fromJson(r.value(), AnalyticsRecords.Shift.class);
-                return new ShiftPoint(s.mat(), s.timeMicros() / 1000, s.sessionId(), s.from(), s.to(), s.copShiftCm());
-            }
+            case Topics.CONTACT:
+                return AnalyticsRecords.fromJson(r.value(), ContactPoint.class);
+            case Topics.SESSIONS:
+                return AnalyticsRecords.fromJson(r.value(), SessionPoint.class);
+            case Topics.POSTURE_SHIFTS:
+                return AnalyticsRecords.fromJson(r.value(), ShiftPoint.class);
             case Topics.DEVICE_HEALTH: {
                 JsonNode n = JSON.readTree(r.value());
                 Map<String, Number> fields = new HashMap<>();
@@ -56,9 +46,5 @@ final class RecordPoints {
             default:
                 throw new IOException("no points for topic " + r.topic());
         }
-    }
-
-    private static double nan(Double v) {
-        return v == null ? Double.NaN : v;
     }
 }

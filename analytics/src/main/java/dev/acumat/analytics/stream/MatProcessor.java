@@ -215,7 +215,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         }
         if (r.report()) {
             forward(AnalyticsTopology.CONTACT_SINK, matId, time,
-                    AnalyticsRecords.Contact.of(matId, mat.analyzer.spec().calibration().units(), r));
+                    AnalyticsRecords.contact(matId, mat.analyzer.spec().calibration().units(), r));
         }
         events(matId, r.events());
         save(matId, mat);
@@ -246,11 +246,11 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         for (SessionEvent e : events) {
             if (e instanceof SessionEvent.Shifted s) {
                 forward(AnalyticsTopology.SHIFTS_SINK, matId, e.timeMicros(),
-                        AnalyticsRecords.Shift.of(matId, s.sessionId(), s.shift()));
+                        AnalyticsRecords.shift(matId, s.sessionId(), s.shift()));
             } else {
                 var summary = e instanceof SessionEvent.Started st ? st.session()
                         : e instanceof SessionEvent.Updated u ? u.session() : ((SessionEvent.Ended) e).session();
-                forward(AnalyticsTopology.SESSIONS_SINK, matId, e.timeMicros(), AnalyticsRecords.Session.of(matId, summary));
+                forward(AnalyticsTopology.SESSIONS_SINK, matId, e.timeMicros(), AnalyticsRecords.session(matId, summary));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.acumat.analytics.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.analytics.influx.ContactPoint;
 import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.influx.InfluxWriter;
 import dev.acumat.analytics.stream.AnalyticsRecords;
@@ -50,8 +51,8 @@ class InfluxSinkShutdownTest {
             consumer.rebalance(List.of(tp));
             consumer.updateBeginningOffsets(Map.of(tp, 0L));
             consumer.addRecord(new ConsumerRecord<>(tp.topic(), 0, 0, "mat-1", AnalyticsRecords.toJson(
-                    new AnalyticsRecords.Contact("mat-1", 1_790_000_000_000_000L, null, "kPa", 0.5, 900, 100, null,
-                            20, 5, 400, 20.0, 30.0, "supine"))));
+                    new ContactPoint("mat-1", 1_790_000_000_000_000L, null, "kPa", 0.5, 900, 100, null,
+                            20, 5, 400.0, 20.0, 30.0, "supine"))));
         });
         InfluxSink sink = new InfluxSink(consumer, writer);
         AtomicReference<Throwable> escaped = new AtomicReference<>();

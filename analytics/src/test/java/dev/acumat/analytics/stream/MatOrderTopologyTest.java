@@ -3,6 +3,8 @@ package dev.acumat.analytics.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.analytics.body.PostureModel;
+import dev.acumat.analytics.influx.ContactPoint;
+import dev.acumat.analytics.influx.SessionPoint;
 import dev.acumat.analytics.settings.MatSettings;
 import dev.acumat.contract.PipelineHeaders;
 import dev.acumat.contract.Topics;
@@ -129,8 +131,8 @@ class MatOrderTopologyTest {
                 m.feed(in, Long.MAX_VALUE);
             }
             d.advanceWallClockTime(Duration.ofMinutes(10));
-            contact = byMat(d, Topics.CONTACT, AnalyticsRecords.Contact.class);
-            sessions = byMat(d, Topics.SESSIONS, AnalyticsRecords.Session.class);
+            contact = byMat(d, Topics.CONTACT, ContactPoint.class);
+            sessions = byMat(d, Topics.SESSIONS, SessionPoint.class);
         }
         List<String> plain = contact.get("mat-plain");
         assertThat(plain).hasSizeGreaterThan(30);
@@ -169,7 +171,7 @@ class MatOrderTopologyTest {
             new WiredMat("mat-plain", CellOrder.NONE, "roll").feed(in, Long.MAX_VALUE);
             new WiredMat("mat-prone", CellOrder.NONE, "roll").feed(in, Long.MAX_VALUE);
             d.advanceWallClockTime(Duration.ofMinutes(10));
-            contact = byMat(d, Topics.CONTACT, AnalyticsRecords.Contact.class);
+            contact = byMat(d, Topics.CONTACT, ContactPoint.class);
         }
         assertThat(String.join("\n", contact.get("mat-plain"))).contains("\"posture\":\"left\"")
                 .doesNotContain("\"posture\":\"prone\"");
@@ -186,7 +188,7 @@ class MatOrderTopologyTest {
     void aMatRestoredUnderAnotherOrderStartsAfreshInsteadOfFailing() throws IOException {
         WiredMat mat = new WiredMat("mat-o", CellOrder.parse("transpose"), "still");
         List<KeyValue<String, byte[]>> saved = new ArrayList<>();
-        List<AnalyticsRecords.Session> before;
+        List<SessionPoint> before;
         try (TopologyTestDriver d = driver(MatSettings.builder().order("mat-o", mat.order).build())) {
             mat.feed(frames(d), 1500);
             d.advanceWallClockTime(Duration.ofSeconds(2));
@@ -200,7 +202,7 @@ class MatOrderTopologyTest {
 
         // The operator changes the mat's order: as many cells as before, so only the order tells.
         CellOrder changed = CellOrder.parse("transpose,flip-cols");
-        List<AnalyticsRecords.Session> after;
+        List<SessionPoint> after;
         MatStateCodec.MatState state;
         try (TopologyTestDriver d = driver(MatSettings.builder().order("mat-o", changed).build())) {
             KeyValueStore<String, byte[]> store = store(d).wrapped();
@@ -223,11 +225,11 @@ class MatOrderTopologyTest {
         return (MatStateStore) d.getStateStore(AnalyticsTopology.STATE_STORE);
     }
 
-    private static List<AnalyticsRecords.Session> sessions(TopologyTestDriver d) throws IOException {
-        List<AnalyticsRecords.Session> out = new ArrayList<>();
+    private static List<SessionPoint> sessions(TopologyTestDriver d) throws IOException {
+        List<SessionPoint> out = new ArrayList<>();
         for (byte[] v : d.createOutputTopic(Topics.SESSIONS, new StringDeserializer(),
                 new ByteArrayDeserializer()).readValuesToList()) {
-            out.add(AnalyticsRecords.fromJson(v, AnalyticsRecords.Session.class));
+            out.add(AnalyticsRecords.fromJson(v, SessionPoint.class));
         }
         return out;
     }

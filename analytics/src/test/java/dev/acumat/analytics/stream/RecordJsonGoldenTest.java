@@ -2,6 +2,9 @@ package dev.acumat.analytics.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.analytics.influx.ContactPoint;
+import dev.acumat.analytics.influx.SessionPoint;
+import dev.acumat.analytics.influx.ShiftPoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -34,12 +37,12 @@ class RecordJsonGoldenTest {
 
     @Test
     void contact() throws IOException {
-        assertThat(json(new AnalyticsRecords.Contact("mat-1", 1790000012000000L, "mat-1.1790000005000", "kPa",
+        assertThat(json(new ContactPoint("mat-1", 1790000012000000L, "mat-1.1790000005000", "kPa",
                 0.4102, 1270.5, 262, 0.62, 11.8, 3.1, 412.0, 22.1, 36.4, "supine"))).isEqualTo(CONTACT);
-        assertThat(json(new AnalyticsRecords.Contact("mat-1", 1790000013000000L, "mat-1.1790000005000", "raw",
-                0, 0, 0, null, 0, 0, 0, null, null, null))).isEqualTo(CONTACT_ABSENT);
-        assertThat(roundTrip(CONTACT, AnalyticsRecords.Contact.class)).isEqualTo(CONTACT);
-        assertThat(roundTrip(CONTACT_ABSENT, AnalyticsRecords.Contact.class)).isEqualTo(CONTACT_ABSENT);
+        assertThat(json(new ContactPoint("mat-1", 1790000013000000L, "mat-1.1790000005000", "raw",
+                0, 0, 0, null, 0, 0, 0.0, null, null, null))).isEqualTo(CONTACT_ABSENT);
+        assertThat(roundTrip(CONTACT, ContactPoint.class)).isEqualTo(CONTACT);
+        assertThat(roundTrip(CONTACT_ABSENT, ContactPoint.class)).isEqualTo(CONTACT_ABSENT);
     }
 
     @Test
@@ -48,19 +51,19 @@ class RecordJsonGoldenTest {
         times.put("supine", 540.0);
         times.put("left", 45.2);
         times.put("sitting", 12.0);
-        assertThat(json(new AnalyticsRecords.Session("mat-1", "mat-1.1790000005000", 1790000005000000L,
+        assertThat(json(new SessionPoint("mat-1", "mat-1.1790000005000", 1790000005000000L,
                 1790000605000000L, false, 600.0, 0.58, 431.2, 4, times, "got-off"))).isEqualTo(SESSION);
-        assertThat(json(new AnalyticsRecords.Session("mat-1", "mat-1.1790000005000", 1790000005000000L,
+        assertThat(json(new SessionPoint("mat-1", "mat-1.1790000005000", 1790000005000000L,
                 1790000015000000L, true, 10.0, null, 0, 0, Map.of(), null))).isEqualTo(SESSION_RUNNING);
-        assertThat(roundTrip(SESSION, AnalyticsRecords.Session.class)).isEqualTo(SESSION);
-        assertThat(roundTrip(SESSION_RUNNING, AnalyticsRecords.Session.class)).isEqualTo(SESSION_RUNNING);
+        assertThat(roundTrip(SESSION, SessionPoint.class)).isEqualTo(SESSION);
+        assertThat(roundTrip(SESSION_RUNNING, SessionPoint.class)).isEqualTo(SESSION_RUNNING);
     }
 
     @Test
     void shift() throws IOException {
-        assertThat(json(new AnalyticsRecords.Shift("mat-1", "mat-1.1790000005000", 1790000135520000L, "supine",
+        assertThat(json(new ShiftPoint("mat-1", "mat-1.1790000005000", 1790000135520000L, "supine",
                 "left", 6.3))).isEqualTo(SHIFT);
-        assertThat(roundTrip(SHIFT, AnalyticsRecords.Shift.class)).isEqualTo(SHIFT);
+        assertThat(roundTrip(SHIFT, ShiftPoint.class)).isEqualTo(SHIFT);
     }
 
     private static String json(Object record) {
