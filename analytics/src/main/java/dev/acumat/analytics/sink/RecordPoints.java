@@ -8,6 +8,7 @@ import dev.acumat.analytics.influx.SessionPoint;
 import dev.acumat.analytics.influx.ShiftPoint;
 import dev.acumat.analytics.influx.SinkPoint;
 import dev.acumat.analytics.stream.AnalyticsRecords;
+import dev.acumat.contract.RecordLayouts;
 import dev.acumat.contract.Topics;
 import java.io.IOException;
 import java.util.HashMap;
@@ -40,7 +41,8 @@ final class RecordPoints {
                         fields.put(f.getKey(), f.getValue().numberValue());
                     }
                 }
-                return HealthPoint.fromFields(n.path("mat").asText(r.key()), n.path("time_ms").asLong(r.timestamp()),
+                return HealthPoint.fromFields(n.path(RecordLayouts.MAT).asText(r.key()),
+                        n.path(RecordLayouts.DeviceHealth.TIME_MS).asLong(r.timestamp()),
                         fields);
             }
             default:
