@@ -7,6 +7,7 @@ import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionSummary;
 import dev.acumat.protocol.MatKind;
+import dev.acumat.simulator.Posture;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Scenarios;
 import dev.acumat.simulator.synthetic.SyntheticMat;
@@ -44,7 +45,7 @@ class LumbarPadTest {
                 MatAnalyzer.FrameResult r = analyzer.analyze(t, values);
                 truthOnSeconds += mat.truth().onMat() ? 1.0 / HZ : 0;
                 truthLyingSeconds += mat.truth().onMat() && mat.truth().posture() != null
-                        && mat.truth().posture().name().equals("SUPINE") ? 1.0 / HZ : 0;
+                        && mat.truth().posture() == Posture.SUPINE ? 1.0 / HZ : 0;
                 if (r.onMat()) {
                     postures.add(MatAnalyzer.postureLabel(r));
                     coverages.add(r.lowerBackCoverage());

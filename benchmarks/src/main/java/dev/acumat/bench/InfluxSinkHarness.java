@@ -108,7 +108,8 @@ final class InfluxSinkHarness {
         for (int i = 0; i < BATCH; i++) {
             double x = i % 100 / 100.0;
             records.add(ContactPoint.of(mat, start + i * 40L, 0.3 + x / 10, 812.5 + i % 7, 0.5 + x / 4, 310 + i % 13,
-                    42.125 + x, 20.5 + x, 61.25 - x, i % 500 < 400 ? "supine" : "left").withExtras("kPa", 240, 512.5));
+                    42.125 + x, 20.5 + x, 61.25 - x, i % 500 < 400 ? "supine" : "left")
+                    .withExtras("kPa", 240, 512.5));
         }
         return records;
     }

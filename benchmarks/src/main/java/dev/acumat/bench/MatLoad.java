@@ -1,12 +1,12 @@
 package dev.acumat.bench;
 
-import dev.acumat.gateway.kafka.FrameRecords;
+import dev.acumat.contract.PipelineHeaders;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.WireFormat;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -172,15 +172,11 @@ final class MatLoad implements Runnable, AutoCloseable {
     }
 
     private static ProducerRecord<String, byte[]> record(Mat mat, byte[] value, long nowMicros) {
-        ProducerRecord<String, byte[]> r = new ProducerRecord<>(FrameRecords.FRAMES_TOPIC, null, nowMicros / 1000,
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.FRAMES, null, nowMicros / 1000,
                 mat.id, value);
-        r.headers().add(new RecordHeader(FrameRecords.ENCODING_HEADER, ascii(FrameRecords.ENCODING_VERSION)));
-        r.headers().add(new RecordHeader(FrameRecords.CLOCK_ANCHOR_HEADER, ascii(Long.toString(mat.anchorMicros))));
+        r.headers().add(new RecordHeader(PipelineHeaders.ENCODING, PipelineHeaders.encodingVersion()));
+        r.headers().add(new RecordHeader(PipelineHeaders.CLOCK_ANCHOR_US, PipelineHeaders.decimal(mat.anchorMicros)));
         return r;
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Ends {@link #run} after the current frame; from any thread. */

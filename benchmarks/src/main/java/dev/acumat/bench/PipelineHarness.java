@@ -1,5 +1,6 @@
 package dev.acumat.bench;
 
+import dev.acumat.contract.Topics;
 import dev.acumat.servers.LocalInflux;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,7 @@ import org.apache.kafka.common.TopicPartition;
 final class PipelineHarness {
     static final int TARGET_MATS = 800;
     private static final String GROUP = "acumat-analytics";
-    private static final String FRAMES = "acumat.frames";
+    private static final String FRAMES = Topics.FRAMES;
 
     private final Results results;
     private final String bootstrap;
@@ -61,7 +62,7 @@ final class PipelineHarness {
              MatLoad load = new MatLoad(bootstrap, SampleFrames.of("32x20", "load", 256, 13))) {
             HttpClient http = HttpClient.newHttpClient();
             GatewayPtyHarness.await(() -> answers(http, httpPort), 120, "the analytics' web server");
-            GatewayPtyHarness.await(() -> topicExists(admin), 60, "acumat.frames");
+            GatewayPtyHarness.await(() -> topicExists(admin), 60, Topics.FRAMES);
             Thread generator = new Thread(load, "bench-mats");
             generator.start();
             try {

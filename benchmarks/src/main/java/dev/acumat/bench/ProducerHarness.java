@@ -1,8 +1,8 @@
 package dev.acumat.bench;
 
+import dev.acumat.contract.Topics;
 import dev.acumat.gateway.Backoff;
 import dev.acumat.gateway.FrameIntake;
-import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.gateway.kafka.KafkaConnection;
 import dev.acumat.gateway.kafka.KafkaSender;
 import dev.acumat.gateway.spool.Spool;
@@ -78,7 +78,7 @@ final class ProducerHarness {
     private double gatewayRate(SampleFrames sample, int round) throws Exception {
         // A sender first reads acumat.frames back for what its spool already sent: on a topic
         // that the pipeline filled with millions of frames that takes minutes. Start empty.
-        deleteTopic(FrameRecords.FRAMES_TOPIC);
+        deleteTopic(Topics.FRAMES);
         Path dir = work.resolve("producer-spool-" + round);
         try (Spool spool = Spool.open(dir, SpoolConfig.defaults(), Time.SYSTEM)) {
             FrameIntake intake = new FrameIntake(spool, null, Time.SYSTEM);
@@ -95,7 +95,7 @@ final class ProducerHarness {
             long total = spool.nextOffset() - spool.acknowledged() - 1;
             String id = UUID.randomUUID().toString();
             KafkaSender sender = new KafkaSender(spool, () -> new KafkaConnection(bootstrap, "bench-gateway", id,
-                    Map.of(FrameRecords.FRAMES_TOPIC, 32, FrameRecords.HEALTH_TOPIC, 8)),
+                    Map.of(Topics.FRAMES, Topics.DEFAULT_FRAMES_PARTITIONS, Topics.DEVICE_HEALTH, Topics.OTHER_PARTITIONS)),
                     id, 16L * 1024 * 1024 /* the gateway's window */, Time.SYSTEM,
                     new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)));
             Thread thread = new Thread(sender, "bench-kafka-sender");

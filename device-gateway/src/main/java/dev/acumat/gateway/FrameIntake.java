@@ -1,7 +1,8 @@
 package dev.acumat.gateway;
 
+import dev.acumat.contract.PipelineHeaders;
+import dev.acumat.contract.Topics;
 import dev.acumat.gateway.health.MatHealth;
-import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.gateway.serial.SerialReader;
 import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolEntry;
@@ -212,7 +213,7 @@ public final class FrameIntake implements SerialReader.Listener {
     private void appendAsDeviceInfo(byte[] bytes, long nowMicros) {
         MatClock clock = clocks.get(matId);
         long timestamp = clock == null ? nowMicros / 1000 : (clock.anchorMicros + clock.lastDeviceMicros) / 1000;
-        append(FrameRecords.FRAMES_TOPIC, bytes, Math.max(0, timestamp), clock == null ? nowMicros : clock.anchorMicros);
+        append(Topics.FRAMES, bytes, Math.max(0, timestamp), clock == null ? nowMicros : clock.anchorMicros);
     }
 
     private void hold(Pending p) {
@@ -259,7 +260,7 @@ public final class FrameIntake implements SerialReader.Listener {
         }
         clock.lastDeviceMicros = device;
         clock.lastSequence = frame.sequence();
-        if (append(FrameRecords.FRAMES_TOPIC, bytes, (clock.anchorMicros + device) / 1000, clock.anchorMicros)) {
+        if (append(Topics.FRAMES, bytes, (clock.anchorMicros + device) / 1000, clock.anchorMicros)) {
             h.frame();
         }
     }
@@ -268,10 +269,10 @@ public final class FrameIntake implements SerialReader.Listener {
     public void appendHealth(MatHealth.Snapshot snapshot) {
         try {
             synchronized (spool) {
-                spool.append(FrameRecords.HEALTH_TOPIC, snapshot.matId().getBytes(StandardCharsets.UTF_8),
+                spool.append(Topics.DEVICE_HEALTH, snapshot.matId().getBytes(StandardCharsets.UTF_8),
                         snapshot.json().getBytes(StandardCharsets.UTF_8), snapshot.timeMillis(),
-                        List.of(new SpoolEntry.Header(FrameRecords.ENCODING_HEADER,
-                                FrameRecords.ascii(FrameRecords.ENCODING_VERSION))));
+                        List.of(new SpoolEntry.Header(PipelineHeaders.ENCODING,
+                                PipelineHeaders.encodingVersion())));
             }
         } catch (IOException e) {
             log.warn("health of mat {} not spooled: {}", snapshot.matId(), e.getMessage());
@@ -281,8 +282,8 @@ public final class FrameIntake implements SerialReader.Listener {
     /** Appends to the spool; a full spool or a disk error drops this record, loudly, and never the ones before. */
     private boolean append(String topic, byte[] value, long timestampMillis, long anchorMicros) {
         List<SpoolEntry.Header> headers = List.of(
-                new SpoolEntry.Header(FrameRecords.ENCODING_HEADER, FrameRecords.ascii(FrameRecords.ENCODING_VERSION)),
-                new SpoolEntry.Header(FrameRecords.CLOCK_ANCHOR_HEADER, FrameRecords.ascii(Long.toString(anchorMicros))));
+                new SpoolEntry.Header(PipelineHeaders.ENCODING, PipelineHeaders.encodingVersion()),
+                new SpoolEntry.Header(PipelineHeaders.CLOCK_ANCHOR_US, PipelineHeaders.decimal(anchorMicros)));
         try {
             // The reporter's thread appends health records too; the spool takes one appender at a time.
             synchronized (spool) {

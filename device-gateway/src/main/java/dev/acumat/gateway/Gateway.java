@@ -1,5 +1,6 @@
 package dev.acumat.gateway;
 
+import dev.acumat.contract.Topics;
 import dev.acumat.gateway.health.GatewayMetrics;
 import dev.acumat.gateway.health.HealthReporter;
 import dev.acumat.gateway.input.AutoInput;
@@ -7,7 +8,6 @@ import dev.acumat.gateway.input.MatInput;
 import dev.acumat.gateway.input.ProtocolInput;
 import dev.acumat.gateway.input.TextInput;
 import dev.acumat.gateway.input.TextMat;
-import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.gateway.kafka.KafkaConnection;
 import dev.acumat.gateway.kafka.KafkaSender;
 import dev.acumat.gateway.serial.MatPortFinder;
@@ -98,8 +98,8 @@ public final class Gateway implements AutoCloseable {
         Spool spool = Spool.open(config.spoolDir(), spoolConfig(config), time);
         try {
             String gatewayId = gatewayId(config.spoolDir());
-            Map<String, Integer> partitions = Map.of(FrameRecords.FRAMES_TOPIC, config.partitions(),
-                    FrameRecords.HEALTH_TOPIC, Math.min(8, config.partitions()));
+            Map<String, Integer> partitions = Map.of(Topics.FRAMES, config.partitions(),
+                    Topics.DEVICE_HEALTH, Math.min(Topics.OTHER_PARTITIONS, config.partitions()));
             KafkaSender.ConnectionFactory kafka = () -> new KafkaConnection(config.kafka(), "acumat-gateway-"
                     + gatewayId.substring(0, 8), gatewayId, partitions);
             log.info("gateway {}: port {} at {} baud, Kafka {}, spool {} ({} records waiting), input {}", gatewayId,

@@ -1,5 +1,6 @@
 package dev.acumat.gateway;
 
+import dev.acumat.contract.Topics;
 import dev.acumat.gateway.input.InputFormat;
 import dev.acumat.gateway.input.TextMat;
 import dev.acumat.gateway.spool.FsyncPolicy;
@@ -50,7 +51,7 @@ public final class GatewayConfig {
     public static final long MAX_SPOOL_MAX_MB = 16L << 20;
     /** {@link FsyncPolicy#INTERVAL}, as the setting spells it. */
     public static final String DEFAULT_SPOOL_FSYNC = "interval";
-    public static final int DEFAULT_PARTITIONS = 32;
+    public static final int DEFAULT_PARTITIONS = Topics.DEFAULT_FRAMES_PARTITIONS;
     public static final int MAX_PARTITIONS = 10_000;
     public static final int DEFAULT_SILENCE_TIMEOUT_SECONDS = 5;
     /**

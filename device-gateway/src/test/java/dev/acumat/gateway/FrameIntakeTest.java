@@ -2,8 +2,9 @@ package dev.acumat.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.contract.PipelineHeaders;
+import dev.acumat.contract.Topics;
 import dev.acumat.gateway.health.MatHealth;
-import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.gateway.spool.FsyncPolicy;
 import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolConfig;
@@ -86,7 +87,7 @@ class FrameIntakeTest {
         List<SpoolEntry> entries = spooled();
         assertThat(entries).hasSize(4);
         assertThat(entries).allSatisfy(e -> {
-            assertThat(e.topic()).isEqualTo(FrameRecords.FRAMES_TOPIC);
+            assertThat(e.topic()).isEqualTo(Topics.FRAMES);
             assertThat(new String(e.key(), StandardCharsets.UTF_8)).isEqualTo("mat-42");
         });
         assertThat(MessageReader.parse(entries.get(0).value())).isEqualTo(info("mat-42"));
@@ -96,7 +97,7 @@ class FrameIntakeTest {
         assertThat(entries.get(1).timestampMillis()).isEqualTo((anchorMicros + 1_000_000) / 1000);
         assertThat(entries.get(3).timestampMillis()).isEqualTo((anchorMicros + 1_080_000) / 1000);
         assertThat(entries.get(3).headers()).extracting(SpoolEntry.Header::name)
-                .containsExactly(FrameRecords.ENCODING_HEADER, FrameRecords.CLOCK_ANCHOR_HEADER);
+                .containsExactly(PipelineHeaders.ENCODING, PipelineHeaders.CLOCK_ANCHOR_US);
         assertThat(intake.health().get("mat-42").frames()).isEqualTo(3);
     }
 

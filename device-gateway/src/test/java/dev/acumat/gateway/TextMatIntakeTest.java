@@ -2,10 +2,10 @@ package dev.acumat.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.contract.Topics;
 import dev.acumat.gateway.health.MatHealth;
 import dev.acumat.gateway.input.TextInput;
 import dev.acumat.gateway.input.TextMat;
-import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.gateway.spool.FsyncPolicy;
 import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolConfig;
@@ -48,7 +48,7 @@ class TextMatIntakeTest {
             try (Spool.Reader r = spool.reader(0)) {
                 SpoolEntry e;
                 while ((e = r.next()) != null) {
-                    assertThat(e.topic()).isEqualTo(FrameRecords.FRAMES_TOPIC);
+                    assertThat(e.topic()).isEqualTo(Topics.FRAMES);
                     assertThat(new String(e.key(), StandardCharsets.UTF_8)).isEqualTo("text-ttyACM0");
                     spooled.add(MessageReader.parse(e.value()));
                     times.add(e.timestampMillis());

@@ -1,5 +1,6 @@
 package dev.acumat.cli;
 
+import dev.acumat.contract.Topics;
 import dev.acumat.gateway.Gateway;
 import dev.acumat.gateway.GatewayConfig;
 import dev.acumat.time.Time;

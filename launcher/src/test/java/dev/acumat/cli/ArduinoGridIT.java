@@ -4,7 +4,7 @@ import static dev.acumat.cli.ProcessLog.log;
 import static dev.acumat.cli.ProcessLog.waitLogged;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.acumat.gateway.kafka.FrameRecords;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.CalibrationPoint;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageReader;
@@ -64,7 +64,7 @@ class ArduinoGridIT {
         Process gateway = broker.gateway(processes, dir, gatewayLog, host, "--baud", "500000", "--health-interval", "1");
 
         List<ConsumerRecord<byte[], byte[]>> records;
-        try (TopicCollector topic = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
+        try (TopicCollector topic = new TopicCollector(broker.bootstrap(), Topics.FRAMES)) {
             waitLogged(LONG_WAIT, FRAMES + " frames of " + matId + " in Kafka", gatewayLog,
                     () -> topic.poll() && KafkaFrames.of(topic.records(matId)).size() >= FRAMES);
             Processes.stop(sketch);

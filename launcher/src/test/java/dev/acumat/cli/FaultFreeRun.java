@@ -8,6 +8,7 @@ import dev.acumat.analytics.MatAnalyzer;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionSummary;
+import dev.acumat.contract.PipelineHeaders;
 import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.Message;
@@ -65,7 +66,7 @@ final class FaultFreeRun {
                 }
                 info = d;
             } else if (m instanceof PressureFrame f && analyzer != null) {
-                long time = Long.parseLong(FrameRecords.header(r.headers(), FrameRecords.CLOCK_ANCHOR_HEADER))
+                long time = Long.parseLong(FrameRecords.header(r.headers(), PipelineHeaders.CLOCK_ANCHOR_US))
                         + f.deviceTimeMicros();
                 if (time <= last) {
                     continue;

@@ -5,6 +5,8 @@ import static dev.acumat.cli.ProcessLog.waitLogged;
 import static dev.acumat.cli.Processes.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.contract.PipelineHeaders;
+import dev.acumat.contract.Topics;
 import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageReader;
@@ -71,8 +73,8 @@ class GatewayIT {
         assertThat(sim.waitFor(180, TimeUnit.SECONDS)).as(log(simLog)).isTrue();
         long sent = summary(simLog)[0];
 
-        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC);
-             TopicCollector health = new TopicCollector(broker.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
+        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), Topics.FRAMES);
+             TopicCollector health = new TopicCollector(broker.bootstrap(), Topics.DEVICE_HEALTH)) {
             waitLogged("all " + sent + " frames in Kafka", gatewayLog,
                     () -> frames.poll() && KafkaFrames.of(frames.records("mat-a")).size() >= sent);
             List<ConsumerRecord<byte[], byte[]>> records = frames.records("mat-a");
@@ -89,8 +91,8 @@ class GatewayIT {
                     assertThat(expected.next(values)).isTrue();
                     PressureFrame want = new PressureFrame(i, i * 40_000L, got.get(0).rows(), got.get(0).cols(), values);
                     assertThat(r.value()).as("frame %d, bytes as the mat sent them", i).isEqualTo(MessageWriter.toBytes(want));
-                    assertThat(FrameRecords.header(r.headers(), FrameRecords.ENCODING_HEADER)).isEqualTo("1");
-                    assertThat(FrameRecords.header(r.headers(), FrameRecords.CLOCK_ANCHOR_HEADER)).isNotNull();
+                    assertThat(FrameRecords.header(r.headers(), PipelineHeaders.ENCODING)).isEqualTo("1");
+                    assertThat(FrameRecords.header(r.headers(), PipelineHeaders.CLOCK_ANCHOR_US)).isNotNull();
                     i++;
                 }
             }
@@ -103,7 +105,7 @@ class GatewayIT {
 
             // kcat, an independent client, sees the same records.
             Process kcat = processes.start(new ProcessBuilder("kcat", "-C", "-b", broker.bootstrap(), "-t",
-                    FrameRecords.FRAMES_TOPIC, "-o", "beginning", "-e", "-q", "-f", "%k\\n").redirectErrorStream(true));
+                    Topics.FRAMES, "-o", "beginning", "-e", "-q", "-f", "%k\\n").redirectErrorStream(true));
             List<String> keys = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             assertThat(kcat.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(keys.stream().filter("mat-a"::equals).count()).isEqualTo(records.size());
@@ -138,7 +140,7 @@ class GatewayIT {
         } finally {
             broker.kafka().restart();
         }
-        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
+        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), Topics.FRAMES)) {
             waitLogged("all " + sent + " frames in Kafka", gatewayLog,
                     () -> frames.poll() && KafkaFrames.of(frames.records("mat-c")).size() >= sent);
             assertThat(KafkaFrames.of(frames.records("mat-c"))).extracting(PressureFrame::sequence)
@@ -157,8 +159,8 @@ class GatewayIT {
         Process sim = processes.acumatLogged(simLog, "simulate", "--port", mat.toString(), "--scenario", "still",
                 "--loop", "--speed", "2", "--garbage-rate", "0.05", "--mat-id", "mat-b");
 
-        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC);
-             TopicCollector health = new TopicCollector(broker.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
+        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), Topics.FRAMES);
+             TopicCollector health = new TopicCollector(broker.bootstrap(), Topics.DEVICE_HEALTH)) {
             waitLogged("frames of mat-b", gatewayLog,
                     () -> frames.poll() && KafkaFrames.of(frames.records("mat-b")).size() >= 50);
 

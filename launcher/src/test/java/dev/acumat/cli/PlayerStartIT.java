@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acumat.contract.PipelineHeaders;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
@@ -178,9 +180,9 @@ class PlayerStartIT {
     }
 
     private static ProducerRecord<byte[], byte[]> record(byte[] key, long ms, byte[] value, long anchorUs) {
-        ProducerRecord<byte[], byte[]> r = new ProducerRecord<>("acumat.frames", null, ms, key, value);
-        r.headers().add(new RecordHeader("acumat.encoding", "1".getBytes(StandardCharsets.US_ASCII)));
-        r.headers().add(new RecordHeader("acumat.clock-anchor-us",
+        ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(Topics.FRAMES, null, ms, key, value);
+        r.headers().add(new RecordHeader(PipelineHeaders.ENCODING, "1".getBytes(StandardCharsets.US_ASCII)));
+        r.headers().add(new RecordHeader(PipelineHeaders.CLOCK_ANCHOR_US,
                 Long.toString(anchorUs).getBytes(StandardCharsets.US_ASCII)));
         return r;
     }

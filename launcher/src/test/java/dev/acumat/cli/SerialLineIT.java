@@ -5,7 +5,7 @@ import static dev.acumat.cli.ProcessLog.waitLogged;
 import static dev.acumat.cli.Processes.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.acumat.gateway.kafka.FrameRecords;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.simulator.FilePortLink;
@@ -92,7 +92,7 @@ class SerialLineIT {
         WireLedger.Verdict verdict = ledger.verdict();
         assertThat(verdict.damaged()).as("the line damaged something").isPositive();
 
-        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
+        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), Topics.FRAMES)) {
             long lastIntact = verdict.intactFrames().keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
             waitLogged(LONG_WAIT, "the last intact frame, " + lastIntact + ", in Kafka", gatewayLog,
                     () -> frames.poll() && frames.records("mat-noise").stream()
@@ -137,7 +137,7 @@ class SerialLineIT {
 
         List<Long> noticeMillis = new ArrayList<>();
         List<Long> reconnectMillis = new ArrayList<>();
-        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), FrameRecords.FRAMES_TOPIC)) {
+        try (TopicCollector frames = new TopicCollector(broker.bootstrap(), Topics.FRAMES)) {
             waitLogged(LONG_WAIT, "frames of mat-plug", gatewayLog,
                     () -> frames.poll() && !frames.records("mat-plug").isEmpty());
             for (int i = 1; i <= OUTAGES_MILLIS.length; i++) {

@@ -3,8 +3,8 @@ package dev.acumat.cli;
 import static dev.acumat.cli.Processes.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.acumat.analytics.stream.AnalyticsRecords;
 import dev.acumat.analytics.stream.StreamsRunner;
+import dev.acumat.contract.Topics;
 import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.servers.LocalInflux;
 import dev.acumat.servers.LocalKafka;
@@ -208,10 +208,10 @@ class ServerFaultsIT {
         }
 
         // The mats stop; everything they sent must come out right.
-        try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), FrameRecords.FRAMES_TOPIC);
-             TopicCollector contact = new TopicCollector(kafka.bootstrap(), AnalyticsRecords.CONTACT_TOPIC, true);
-             TopicCollector sessions = new TopicCollector(kafka.bootstrap(), AnalyticsRecords.SESSIONS_TOPIC, true);
-             TopicCollector shifts = new TopicCollector(kafka.bootstrap(), AnalyticsRecords.SHIFTS_TOPIC, true)) {
+        try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), Topics.FRAMES);
+             TopicCollector contact = new TopicCollector(kafka.bootstrap(), Topics.CONTACT, true);
+             TopicCollector sessions = new TopicCollector(kafka.bootstrap(), Topics.SESSIONS, true);
+             TopicCollector shifts = new TopicCollector(kafka.bootstrap(), Topics.POSTURE_SHIFTS, true)) {
             for (int i = 0; i < mats.size(); i++) {
                 Processes.stop(sims.get(i));
             }
@@ -290,7 +290,7 @@ class ServerFaultsIT {
                     continue;
                 }
                 for (TopicPartition tp : m.assignment().topicPartitions()) {
-                    if (tp.topic().equals(FrameRecords.FRAMES_TOPIC)) {
+                    if (tp.topic().equals(Topics.FRAMES)) {
                         out.computeIfAbsent(Long.parseLong(pid.group(1)), k -> new HashSet<>()).add(tp.partition());
                     }
                 }

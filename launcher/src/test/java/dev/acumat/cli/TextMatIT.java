@@ -4,7 +4,7 @@ import static dev.acumat.cli.ProcessLog.log;
 import static dev.acumat.cli.ProcessLog.waitLogged;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.acumat.gateway.kafka.FrameRecords;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.PressureFrame;
@@ -101,8 +101,8 @@ class TextMatIT {
         }
         int expectedMalformed = malformed;
 
-        try (TopicCollector frames = new TopicCollector(servers.bootstrap(), FrameRecords.FRAMES_TOPIC);
-             TopicCollector health = new TopicCollector(servers.bootstrap(), FrameRecords.HEALTH_TOPIC)) {
+        try (TopicCollector frames = new TopicCollector(servers.bootstrap(), Topics.FRAMES);
+             TopicCollector health = new TopicCollector(servers.bootstrap(), Topics.DEVICE_HEALTH)) {
             String id = "text-host";
             waitLogged(LONG_WAIT, "all " + GOOD_LINES + " frames of " + id + " in Kafka", gatewayLog,
                     () -> frames.poll() && KafkaFrames.of(frames.records(id)).size() >= GOOD_LINES);

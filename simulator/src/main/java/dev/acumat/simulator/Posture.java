@@ -3,7 +3,9 @@ package dev.acumat.simulator;
 import java.util.Locale;
 
 /**
- * How a person is on the mat, as the simulator's ground truth names it.
+ * How a person is on the mat: the simulator's ground truth, and what the analytics find (the
+ * values of the {@code posture} field on acumat.contact and in InfluxDB, docs/TOPICS.md). One
+ * enum for both, so that a frame's truth and its analysis compare without a mapping.
  *
  * <ul>
  *   <li>SUPINE: on the back.</li>
@@ -23,5 +25,10 @@ public enum Posture {
     /** The lower-case name used in JSON and InfluxDB. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Lying on the back, front or a side, where the lower back can be on the spikes (or face them). */
+    public boolean lying() {
+        return this == SUPINE || this == PRONE || this == LEFT || this == RIGHT;
     }
 }

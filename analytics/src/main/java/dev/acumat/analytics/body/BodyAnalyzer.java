@@ -1,6 +1,7 @@
 package dev.acumat.analytics.body;
 
 import dev.acumat.analytics.frame.PressureMap;
+import dev.acumat.simulator.Posture;
 
 /**
  * The body in one frame: where its axis lies, its posture, and for a person lying supine the

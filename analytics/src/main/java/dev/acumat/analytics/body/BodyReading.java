@@ -1,5 +1,7 @@
 package dev.acumat.analytics.body;
 
+import dev.acumat.simulator.Posture;
+
 /**
  * What one frame says about the body on the mat.
  *

@@ -1,5 +1,6 @@
 package dev.acumat.analytics.body;
 
+import dev.acumat.simulator.Posture;
 import java.util.Arrays;
 
 /**

@@ -4,6 +4,7 @@ import dev.acumat.analytics.frame.Baseline;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.frame.PressureMap;
 import dev.acumat.analytics.frame.PressureMapper;
+import dev.acumat.simulator.Posture;
 import dev.acumat.simulator.synthetic.Body;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Pose;
@@ -83,7 +84,7 @@ final class SimulatedPoses {
                 rot = rnd.nextDouble(-10, 10);
             }
         }
-        Pose pose = Pose.of(dev.acumat.simulator.Posture.valueOf(posture.name())).moved(dx, dy, rot)
+        Pose pose = Pose.of(posture).moved(dx, dy, rot)
                 .withLoad(rnd.nextDouble(0.85, 1));
         if (posture == Posture.STANDING) {
             return pose.withWeightShift(rnd.nextDouble(-0.5, 0.5));

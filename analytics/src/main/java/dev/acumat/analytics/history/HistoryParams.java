@@ -1,6 +1,6 @@
 package dev.acumat.analytics.history;
 
-import dev.acumat.protocol.WireFormat;
+import dev.acumat.contract.MatId;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,13 +39,13 @@ public final class HistoryParams {
         return value;
     }
 
-    /** A mat id: 1..64 of A-Z a-z 0-9 . _ : - (the wire format's rule). */
+    /** A mat id: 1..64 of A-Z a-z 0-9 . _ : - ({@link MatId}). */
     public static String mat(String name, String value) {
         if (value != null && value.isEmpty()) {
             throw new IllegalArgumentException(name + ": empty; leave it out for every mat");
         }
         present(name, value);
-        if (!WireFormat.isValidMatId(value)) {
+        if (!MatId.isValid(value)) {
             throw new IllegalArgumentException(name + ": a mat id is 1..64 characters of A-Z a-z 0-9 . _ : -, got "
                     + echo(value));
         }
@@ -58,7 +58,7 @@ public final class HistoryParams {
         int dot = value.lastIndexOf('.');
         String digits = dot < 0 ? "" : value.substring(dot + 1);
         String mat = dot < 0 ? "" : value.substring(0, dot);
-        if (!WireFormat.isValidMatId(mat) || !DIGITS.matcher(digits).matches()) {
+        if (!MatId.isValid(mat) || !DIGITS.matcher(digits).matches()) {
             throw new IllegalArgumentException(name + ": a session id is MAT.START_MS, e.g. mat-1.1795592005000, got "
                     + echo(value));
         }

@@ -1,5 +1,6 @@
 package dev.acumat.analytics.influx;
 
+import dev.acumat.contract.RecordLayouts.DeviceHealth;
 import java.util.Map;
 
 /**
@@ -17,17 +18,19 @@ public record HealthPoint(String mat, long timeMs, long bytes, long frames, long
     }
 
     /**
-     * From the health record's JSON fields, by their names in docs/TOPICS.md ({@code bytes},
-     * {@code crc_errors}, ..., {@code frame_rate_hz}) as any JSON parser gives them; a missing
+     * From the health record's JSON fields, by their names in docs/TOPICS.md
+     * ({@link DeviceHealth}: {@code bytes}, ..., {@code frame_rate_hz}) as any JSON parser gives them; a missing
      * counter is 0, a missing rate absent.
      */
     public static HealthPoint fromFields(String mat, long timeMs, Map<String, ? extends Number> fields) {
-        return new HealthPoint(mat, timeMs, count(fields, "bytes"), count(fields, "frames"),
-                count(fields, "crc_errors"), count(fields, "resyncs"), count(fields, "sequence_gaps"),
-                count(fields, "frames_lost"), count(fields, "restarts"), count(fields, "reconnects"),
-                count(fields, "spool_depth"), count(fields, "dropped_spool_full"), count(fields, "dropped_no_mat_id"),
-                fields.containsKey("frame_rate_hz") && fields.get("frame_rate_hz") != null
-                        ? fields.get("frame_rate_hz").doubleValue() : Double.NaN);
+        return new HealthPoint(mat, timeMs, count(fields, DeviceHealth.BYTES), count(fields, DeviceHealth.FRAMES),
+                count(fields, DeviceHealth.CRC_ERRORS), count(fields, DeviceHealth.RESYNCS),
+                count(fields, DeviceHealth.SEQUENCE_GAPS), count(fields, DeviceHealth.FRAMES_LOST),
+                count(fields, DeviceHealth.RESTARTS), count(fields, DeviceHealth.RECONNECTS),
+                count(fields, DeviceHealth.SPOOL_DEPTH), count(fields, DeviceHealth.DROPPED_SPOOL_FULL),
+                count(fields, DeviceHealth.DROPPED_NO_MAT_ID),
+                fields.get(DeviceHealth.FRAME_RATE_HZ) != null
+                        ? fields.get(DeviceHealth.FRAME_RATE_HZ).doubleValue() : Double.NaN);
     }
 
     private static long count(Map<String, ? extends Number> fields, String name) {

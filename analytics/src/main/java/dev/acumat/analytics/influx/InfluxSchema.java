@@ -2,6 +2,7 @@ package dev.acumat.analytics.influx;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.influxdb.dto.Point;
@@ -96,7 +97,7 @@ public final class InfluxSchema {
         number(b, "cop_y_cm", c.copYCm());
         text(b, "posture", c.posture());
         text(b, "units", c.units());
-        if (c.contactCells() >= 0) {
+        if (c.contactCells() != null) {
             b.addField("contact_cells", (long) c.contactCells());
         }
         number(b, "load_n", c.loadN());
@@ -109,7 +110,7 @@ public final class InfluxSchema {
         number(b, "lower_back_time_s", s.lowerBackTimeS());
         b.addField("posture_shifts", (long) s.postureShifts());
         b.addField("active", s.active());
-        for (Map.Entry<String, Double> e : s.secondsByPosture().entrySet()) {
+        for (Map.Entry<String, Double> e : new TreeMap<>(s.postureTimeS()).entrySet()) {
             number(b, "time_" + e.getKey() + "_s", e.getValue());
         }
         text(b, "end_reason", s.endReason());
@@ -135,6 +136,13 @@ public final class InfluxSchema {
         b.addField("dropped_spool_full", h.droppedSpoolFull());
         b.addField("dropped_no_mat_id", h.droppedNoMatId());
         number(b, "frame_rate_hz", h.frameRateHz());
+    }
+
+    /** An optional float field, left out when absent (null). */
+    private static void number(Point.Builder b, String name, Double value) {
+        if (value != null) {
+            number(b, name, value.doubleValue());
+        }
     }
 
     /** A float field, left out when NaN or infinite (InfluxDB refuses those). */

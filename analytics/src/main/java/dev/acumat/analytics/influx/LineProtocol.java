@@ -2,6 +2,7 @@ package dev.acumat.analytics.influx;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The sink's fast path: a record's line protocol written straight into a buffer, byte for byte
@@ -46,7 +47,7 @@ final class LineProtocol {
 
     private static void contact(StringBuilder out, ContactPoint c) {
         number(out, "contact_area_cm2", c.contactAreaCm2());
-        if (c.contactCells() >= 0) {
+        if (c.contactCells() != null) {
             integer(out, "contact_cells", c.contactCells());
         }
         number(out, "contact_ratio", c.contactRatio());
@@ -68,8 +69,8 @@ final class LineProtocol {
         number(out, "lower_back_time_s", s.lowerBackTimeS());
         integer(out, "posture_shifts", s.postureShifts());
         text(out, "session_id", s.sessionId());
-        // The map is sorted, and every "time_..." name sorts after "session_id".
-        for (Map.Entry<String, Double> e : s.secondsByPosture().entrySet()) {
+        // Sorted, and every "time_..." name sorts after "session_id".
+        for (Map.Entry<String, Double> e : new TreeMap<>(s.postureTimeS()).entrySet()) {
             number(out, "time_" + e.getKey() + "_s", e.getValue());
         }
     }
@@ -113,6 +114,13 @@ final class LineProtocol {
             out.append(c);
         }
         out.append("\",");
+    }
+
+    /** An optional float: absent when null. */
+    private static void number(StringBuilder out, String name, Double value) {
+        if (value != null) {
+            number(out, name, value.doubleValue());
+        }
     }
 
     /** A float in plain notation with at least one decimal, as influxdb-java writes it; absent when not finite. */

@@ -7,9 +7,12 @@ package dev.acumat.analytics.influx;
  *
  * <p>Conventions shared by all of them: {@code timeMs} is the device's frame time in epoch
  * milliseconds, which makes a replayed write land on the same point (InfluxDB keys a point by
- * measurement, tags and time, and a second write replaces its fields); a {@code double} that is
- * NaN or infinite means "absent" and its field is left out (InfluxDB rejects NaN, and a whole
- * request with it); a null string likewise.
+ * measurement, tags and time, and a second write replaces its fields); a null field is absent
+ * and left out. A {@code double} that is NaN or infinite is left out too: InfluxDB rejects it,
+ * and a whole request with it.
+ *
+ * <p>The contact, session and shift points are the very records of the analytics' topics
+ * (docs/TOPICS.md), read back by the sink: one type for each fact from the analyzer to InfluxDB.
  */
 public sealed interface SinkPoint permits ContactPoint, SessionPoint, ShiftPoint, HealthPoint {
     /** The mat id: the {@code mat} tag. */

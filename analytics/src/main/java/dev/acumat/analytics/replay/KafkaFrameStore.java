@@ -1,6 +1,7 @@
 package dev.acumat.analytics.replay;
 
-import dev.acumat.analytics.stream.AnalyticsTopology;
+import dev.acumat.contract.PipelineHeaders;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.Message;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,7 +45,6 @@ public final class KafkaFrameStore implements FrameStore {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** The gateway's clock-anchor header (docs/TOPICS.md). */
-    static final String CLOCK_ANCHOR_HEADER = "acumat.clock-anchor-us";
 
     private final String bootstrap;
 
@@ -54,12 +55,12 @@ public final class KafkaFrameStore implements FrameStore {
     @Override
     public void read(String mat, long fromMs, long toMs, int every, FrameVisitor visitor) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(AnalyticsTopology.FRAMES_TOPIC, TIMEOUT);
+            List<PartitionInfo> partitions = consumer.partitionsFor(Topics.FRAMES, TIMEOUT);
             if (partitions == null || partitions.isEmpty()) {
                 return;
             }
             byte[] key = mat.getBytes(StandardCharsets.UTF_8);
-            TopicPartition tp = new TopicPartition(AnalyticsTopology.FRAMES_TOPIC,
+            TopicPartition tp = new TopicPartition(Topics.FRAMES,
                     Utils.toPositive(Utils.murmur2(key)) % partitions.size());
             consumer.assign(List.of(tp));
             OffsetAndTimestamp start = consumer.offsetsForTimes(Map.of(tp, Math.max(0, fromMs - LOOKBACK_MS)), TIMEOUT)
@@ -153,15 +154,12 @@ public final class KafkaFrameStore implements FrameStore {
      * would make Kafka refuse the records made from the frame.
      */
     public static long timeMicros(PressureFrame f, Headers headers, long timestampMs) {
-        Header anchor = headers.lastHeader(CLOCK_ANCHOR_HEADER);
-        if (anchor != null && anchor.value() != null) {
-            try {
-                long time = Long.parseLong(new String(anchor.value(), StandardCharsets.US_ASCII)) + f.deviceTimeMicros();
-                if (time >= 0) {
-                    return time;
-                }
-            } catch (NumberFormatException e) {
-                // the record's time, below
+        Header anchor = headers.lastHeader(PipelineHeaders.CLOCK_ANCHOR_US);
+        OptionalLong anchorMicros = PipelineHeaders.decimal(anchor == null ? null : anchor.value());
+        if (anchorMicros.isPresent()) {
+            long time = anchorMicros.getAsLong() + f.deviceTimeMicros();
+            if (time >= 0) {
+                return time;
             }
         }
         return timestampMs * 1000;

@@ -1,6 +1,6 @@
 package dev.acumat.analytics.session;
 
-import dev.acumat.analytics.body.Posture;
+import dev.acumat.simulator.Posture;
 
 /**
  * What the session logic needs of one frame.

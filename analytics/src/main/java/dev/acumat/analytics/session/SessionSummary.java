@@ -1,6 +1,6 @@
 package dev.acumat.analytics.session;
 
-import dev.acumat.analytics.body.Posture;
+import dev.acumat.simulator.Posture;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

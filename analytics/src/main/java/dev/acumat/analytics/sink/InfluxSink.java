@@ -3,7 +3,7 @@ package dev.acumat.analytics.sink;
 import dev.acumat.analytics.influx.InfluxWriteException;
 import dev.acumat.analytics.influx.InfluxWriter;
 import dev.acumat.analytics.influx.SinkPoint;
-import dev.acumat.analytics.stream.AnalyticsRecords;
+import dev.acumat.contract.Topics;
 import dev.acumat.time.Time;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class InfluxSink implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InfluxSink.class);
     public static final String GROUP_ID = "acumat-influx-sink";
-    static final List<String> TOPICS = List.of(AnalyticsRecords.CONTACT_TOPIC, AnalyticsRecords.SESSIONS_TOPIC,
-            AnalyticsRecords.SHIFTS_TOPIC, RecordPoints.HEALTH_TOPIC);
+    static final List<String> TOPICS = List.of(Topics.CONTACT, Topics.SESSIONS,
+            Topics.POSTURE_SHIFTS, Topics.DEVICE_HEALTH);
 
     private final Consumer<String, byte[]> consumer;
     private final InfluxWriter writer;

@@ -8,6 +8,8 @@ import dev.acumat.analytics.influx.SessionPoint;
 import dev.acumat.analytics.influx.ShiftPoint;
 import dev.acumat.analytics.influx.SinkPoint;
 import dev.acumat.analytics.stream.AnalyticsRecords;
+import dev.acumat.contract.RecordLayouts;
+import dev.acumat.contract.Topics;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -16,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** The records of the analytics' and the gateway's topics as InfluxDB points (docs/TOPICS.md to {@link dev.acumat.analytics.influx.InfluxSchema}). */
 final class RecordPoints {
-    static final String HEALTH_TOPIC = "acumat.device-health";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RecordPoints() {
@@ -25,23 +26,13 @@ final class RecordPoints {
     /** The point of a record; throws IOException for a record that is not what its topic promises. */
     static SinkPoint of(ConsumerRecord<String, byte[]> r) throws IOException {
         switch (r.topic()) {
-            case AnalyticsRecords.CONTACT_TOPIC: {
-                AnalyticsRecords.Contact c = AnalyticsRecords.fromJson(r.value(), AnalyticsRecords.Contact.class);
-                return new ContactPoint(c.mat(), c.timeMicros() / 1000, c.contactRatio(), c.contactAreaCm2(),
-                        nan(c.lowerBackCoverage()), c.peakPressure(), c.meanPressure(), nan(c.copXCm()),
-                        nan(c.copYCm()), c.posture(), c.units(), c.contactCells(), c.loadN());
-            }
-            case AnalyticsRecords.SESSIONS_TOPIC: {
-                AnalyticsRecords.Session s = AnalyticsRecords.fromJson(r.value(), AnalyticsRecords.Session.class);
-                return new SessionPoint(s.mat(), s.startMicros() / 1000, s.sessionId(), s.durationS(),
-                        nan(s.lowerBackCoverageMean()), s.lowerBackTimeS(), s.postureShifts(), s.active(),
-                        s.postureTimeS(), s.endReason());
-            }
-            case AnalyticsRecords.SHIFTS_TOPIC: {
-                AnalyticsRecords.Shift s = AnalyticsRecords.fromJson(r.value(), AnalyticsRecords.Shift.class);
-                return new ShiftPoint(s.mat(), s.timeMicros() / 1000, s.sessionId(), s.from(), s.to(), s.copShiftCm());
-            }
-            case HEALTH_TOPIC: {
+            case Topics.CONTACT:
+                return AnalyticsRecords.fromJson(r.value(), ContactPoint.class);
+            case Topics.SESSIONS:
+                return AnalyticsRecords.fromJson(r.value(), SessionPoint.class);
+            case Topics.POSTURE_SHIFTS:
+                return AnalyticsRecords.fromJson(r.value(), ShiftPoint.class);
+            case Topics.DEVICE_HEALTH: {
                 JsonNode n = JSON.readTree(r.value());
                 Map<String, Number> fields = new HashMap<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
@@ -50,15 +41,12 @@ final class RecordPoints {
                         fields.put(f.getKey(), f.getValue().numberValue());
                     }
                 }
-                return HealthPoint.fromFields(n.path("mat").asText(r.key()), n.path("time_ms").asLong(r.timestamp()),
+                return HealthPoint.fromFields(n.path(RecordLayouts.MAT).asText(r.key()),
+                        n.path(RecordLayouts.DeviceHealth.TIME_MS).asLong(r.timestamp()),
                         fields);
             }
             default:
                 throw new IOException("no points for topic " + r.topic());
         }
-    }
-
-    private static double nan(Double v) {
-        return v == null ? Double.NaN : v;
     }
 }

@@ -1,6 +1,7 @@
 package dev.acumat.analytics.stream;
 
 import dev.acumat.analytics.settings.MatSettings;
+import dev.acumat.contract.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 
@@ -13,7 +14,6 @@ import org.apache.kafka.streams.Topology;
  * partitions, and a mat's state follows its partition.
  */
 public final class AnalyticsTopology {
-    public static final String FRAMES_TOPIC = "acumat.frames";
     static final String STATE_STORE = "mat-state";
     static final String SOURCE = "frames";
     static final String PROCESSOR = "mats";
@@ -33,16 +33,16 @@ public final class AnalyticsTopology {
     /** The topology, reading each mat's frames with its {@link MatSettings} (its cell order). */
     public static Topology build(MatSettings settings) {
         Topology t = new Topology();
-        t.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), FRAMES_TOPIC);
+        t.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.FRAMES);
         t.addProcessor(PROCESSOR, () -> new MatProcessor(settings), SOURCE);
         t.addStateStore(MatStateStore.builder(STATE_STORE), PROCESSOR);
-        t.addSink(CONTACT_SINK, AnalyticsRecords.CONTACT_TOPIC, Serdes.String().serializer(),
+        t.addSink(CONTACT_SINK, Topics.CONTACT, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
-        t.addSink(SESSIONS_SINK, AnalyticsRecords.SESSIONS_TOPIC, Serdes.String().serializer(),
+        t.addSink(SESSIONS_SINK, Topics.SESSIONS, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
-        t.addSink(SHIFTS_SINK, AnalyticsRecords.SHIFTS_TOPIC, Serdes.String().serializer(),
+        t.addSink(SHIFTS_SINK, Topics.POSTURE_SHIFTS, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
-        t.addSink(MATS_SINK, AnalyticsRecords.MATS_TOPIC, Serdes.String().serializer(),
+        t.addSink(MATS_SINK, Topics.MATS, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
         return t;
     }

@@ -7,6 +7,7 @@ import dev.acumat.analytics.replay.KafkaFrameStore;
 import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionTracker;
 import dev.acumat.analytics.settings.MatSettings;
+import dev.acumat.contract.MatId;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MatKind;
@@ -16,7 +17,6 @@ import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.protocol.ProtocolException;
-import dev.acumat.protocol.WireFormat;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -119,11 +119,12 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         // Whatever is on the topic arrives here, not only the gateway's records; and a throw would
         // stop the partition for good, the record being read again by the thread that replaces
         // this one. So anything foreign is a counted drop, never an exception.
-        String matId = record.key();
-        if (!WireFormat.isValidMatId(matId)) {
-            drop(printable(matId), "a record whose key is not a mat id");
+        MatId key = MatId.ofOrNull(record.key());
+        if (key == null) {
+            drop(printable(record.key()), "a record whose key is not a mat id");
             return;
         }
+        String matId = key.value();
         if (record.value() == null) {
             drop(matId, "a record without a value");
             return;
@@ -214,7 +215,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         }
         if (r.report()) {
             forward(AnalyticsTopology.CONTACT_SINK, matId, time,
-                    AnalyticsRecords.Contact.of(matId, mat.analyzer.spec().calibration().units(), r));
+                    AnalyticsRecords.contact(matId, mat.analyzer.spec().calibration().units(), r));
         }
         events(matId, r.events());
         save(matId, mat);
@@ -245,11 +246,11 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         for (SessionEvent e : events) {
             if (e instanceof SessionEvent.Shifted s) {
                 forward(AnalyticsTopology.SHIFTS_SINK, matId, e.timeMicros(),
-                        AnalyticsRecords.Shift.of(matId, s.sessionId(), s.shift()));
+                        AnalyticsRecords.shift(matId, s.sessionId(), s.shift()));
             } else {
                 var summary = e instanceof SessionEvent.Started st ? st.session()
                         : e instanceof SessionEvent.Updated u ? u.session() : ((SessionEvent.Ended) e).session();
-                forward(AnalyticsTopology.SESSIONS_SINK, matId, e.timeMicros(), AnalyticsRecords.Session.of(matId, summary));
+                forward(AnalyticsTopology.SESSIONS_SINK, matId, e.timeMicros(), AnalyticsRecords.session(matId, summary));
             }
         }
     }
@@ -348,11 +349,11 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
             return "(no key)";
         }
         StringBuilder s = new StringBuilder("\"");
-        for (int i = 0; i < key.length() && i < WireFormat.MAX_MAT_ID_BYTES; i++) {
+        for (int i = 0; i < key.length() && i < MatId.MAX_LENGTH; i++) {
             char c = key.charAt(i);
             s.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\u%04x", (int) c));
         }
-        return s.append(key.length() > WireFormat.MAX_MAT_ID_BYTES ? "\"..." : "\"").toString();
+        return s.append(key.length() > MatId.MAX_LENGTH ? "\"..." : "\"").toString();
     }
 
     private void drop(String matId, String why) {

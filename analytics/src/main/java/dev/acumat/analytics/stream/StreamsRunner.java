@@ -1,6 +1,7 @@
 package dev.acumat.analytics.stream;
 
 import dev.acumat.analytics.settings.MatSettings;
+import dev.acumat.contract.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class StreamsRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
     public static final String APPLICATION_ID = "acumat-analytics";
-    static final int FRAMES_PARTITIONS = 32;
-    static final int OUTPUT_PARTITIONS = 8;
 
     private final KafkaStreams streams;
 
@@ -170,17 +169,17 @@ public final class StreamsRunner implements AutoCloseable {
         int brokers = admin.describeCluster().nodes().get(timeoutMs, TimeUnit.MILLISECONDS).size();
         short replication = (short) Math.max(1, Math.min(3, brokers));
         List<NewTopic> missing = new ArrayList<>();
-        Map<String, Integer> wanted = Map.of(AnalyticsTopology.FRAMES_TOPIC, FRAMES_PARTITIONS,
-                AnalyticsRecords.CONTACT_TOPIC, OUTPUT_PARTITIONS, AnalyticsRecords.SESSIONS_TOPIC, OUTPUT_PARTITIONS,
-                AnalyticsRecords.SHIFTS_TOPIC, OUTPUT_PARTITIONS, "acumat.device-health", OUTPUT_PARTITIONS);
+        Map<String, Integer> wanted = Map.of(Topics.FRAMES, Topics.DEFAULT_FRAMES_PARTITIONS,
+                Topics.CONTACT, Topics.OTHER_PARTITIONS, Topics.SESSIONS, Topics.OTHER_PARTITIONS,
+                Topics.POSTURE_SHIFTS, Topics.OTHER_PARTITIONS, Topics.DEVICE_HEALTH, Topics.OTHER_PARTITIONS);
         wanted.forEach((name, partitions) -> {
             if (!existing.contains(name)) {
                 missing.add(new NewTopic(name, partitions, replication));
             }
         });
-        if (!existing.contains(AnalyticsRecords.MATS_TOPIC)) {
+        if (!existing.contains(Topics.MATS)) {
             // A mat's latest announcement is all that matters.
-            missing.add(new NewTopic(AnalyticsRecords.MATS_TOPIC, OUTPUT_PARTITIONS, replication)
+            missing.add(new NewTopic(Topics.MATS, Topics.OTHER_PARTITIONS, replication)
                     .configs(Map.of("cleanup.policy", "compact", "segment.ms", "3600000")));
         }
         if (!missing.isEmpty()) {

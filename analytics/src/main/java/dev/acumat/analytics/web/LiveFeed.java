@@ -4,8 +4,8 @@ import dev.acumat.analytics.MatAnalyzer;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.replay.KafkaFrameStore;
 import dev.acumat.analytics.settings.MatSettings;
-import dev.acumat.analytics.stream.AnalyticsRecords;
-import dev.acumat.analytics.stream.AnalyticsTopology;
+import dev.acumat.contract.MatId;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MatLayout;
 import dev.acumat.protocol.Message;
@@ -174,12 +174,12 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         // A throw here starts the feed over, which reads the announcements' and sessions' backlog
         // again, the same record with it: a foreign record would stop the live view for good. The
         // analytics count such records; here they are only skipped, and make no mat of their key.
-        if (!WireFormat.isValidMatId(r.key()) || r.value() == null) {
+        if (!MatId.isValid(r.key()) || r.value() == null) {
             return;
         }
-        if (r.topic().equals(AnalyticsTopology.FRAMES_TOPIC)) {
+        if (r.topic().equals(Topics.FRAMES)) {
             onFrame(r);
-        } else if (r.topic().equals(AnalyticsRecords.MATS_TOPIC)) {
+        } else if (r.topic().equals(Topics.MATS)) {
             onMatHeard(r);
         } else {
             mat(r.key()).session = new String(r.value(), StandardCharsets.UTF_8);
@@ -192,9 +192,9 @@ public final class LiveFeed implements Runnable, AutoCloseable {
      * position; new ones start where they should.
      */
     private void assign() {
-        framesPartitions = partitions(AnalyticsTopology.FRAMES_TOPIC).size();
-        List<TopicPartition> sessions = partitions(AnalyticsRecords.SESSIONS_TOPIC);
-        List<TopicPartition> announced = partitions(AnalyticsRecords.MATS_TOPIC);
+        framesPartitions = partitions(Topics.FRAMES).size();
+        List<TopicPartition> sessions = partitions(Topics.SESSIONS);
+        List<TopicPartition> announced = partitions(Topics.MATS);
         Set<TopicPartition> wanted = new HashSet<>(sessions);
         wanted.addAll(announced);
         for (LiveMat mat : mats.values()) {
@@ -209,14 +209,14 @@ public final class LiveFeed implements Runnable, AutoCloseable {
         if (added.isEmpty()) {
             return;
         }
-        consumer.seekToEnd(added.stream().filter(tp -> tp.topic().equals(AnalyticsTopology.FRAMES_TOPIC)).toList());
+        consumer.seekToEnd(added.stream().filter(tp -> tp.topic().equals(Topics.FRAMES)).toList());
         List<TopicPartition> backlogs = added.stream()
-                .filter(tp -> !tp.topic().equals(AnalyticsTopology.FRAMES_TOPIC)).toList();
+                .filter(tp -> !tp.topic().equals(Topics.FRAMES)).toList();
         if (!backlogs.isEmpty()) {
             Map<TopicPartition, Long> ends = consumer.endOffsets(backlogs);
             Map<TopicPartition, Long> begins = consumer.beginningOffsets(backlogs);
             for (TopicPartition tp : backlogs) {
-                int backlog = tp.topic().equals(AnalyticsRecords.MATS_TOPIC) ? MATS_BACKLOG : SESSION_BACKLOG;
+                int backlog = tp.topic().equals(Topics.MATS) ? MATS_BACKLOG : SESSION_BACKLOG;
                 consumer.seek(tp, Math.max(begins.get(tp), ends.get(tp) - backlog));
             }
         }
@@ -225,7 +225,7 @@ public final class LiveFeed implements Runnable, AutoCloseable {
     /** Where a mat's frames are: the partition Kafka's default partitioner gives its key. */
     private TopicPartition framesPartition(String matId) {
         int partition = Utils.toPositive(Utils.murmur2(matId.getBytes(StandardCharsets.UTF_8))) % framesPartitions;
-        return new TopicPartition(AnalyticsTopology.FRAMES_TOPIC, partition);
+        return new TopicPartition(Topics.FRAMES, partition);
     }
 
     private List<TopicPartition> partitions(String topic) {

@@ -1,6 +1,6 @@
 package dev.acumat.analytics.web;
 
-import dev.acumat.protocol.WireFormat;
+import dev.acumat.contract.MatId;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +23,7 @@ final class LiveRoutes implements WebRoutes {
         routes.ws("/api/live", ws -> {
             ws.onConnect(ctx -> {
                 String mat = ctx.queryParam("mat");
-                if (mat == null || !WireFormat.isValidMatId(mat)) {
+                if (!MatId.isValid(mat)) {
                     ctx.closeSession(4400, "mat: give a mat id of 1..64 characters of A-Z a-z 0-9 . _ : -");
                     return;
                 }

@@ -5,6 +5,7 @@ import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.frame.PressureMap;
 import dev.acumat.analytics.frame.PressureMapper;
 import dev.acumat.simulator.FrameTruth;
+import dev.acumat.simulator.Posture;
 import dev.acumat.simulator.synthetic.Body;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Pose;
@@ -60,16 +61,6 @@ final class SimFrames {
 
     SyntheticMat mat() {
         return mat;
-    }
-
-    /** Our posture for the simulator's (null stays null). */
-    static Posture posture(dev.acumat.simulator.Posture p) {
-        return p == null ? null : Posture.valueOf(p.name());
-    }
-
-    /** The simulator's posture for ours. */
-    static dev.acumat.simulator.Posture simPosture(Posture p) {
-        return dev.acumat.simulator.Posture.valueOf(p.name());
     }
 
     /** A random still pose of a posture (the training poses' placement and variation). */

@@ -2,6 +2,7 @@ package dev.acumat.analytics.body;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.simulator.Posture;
 import dev.acumat.simulator.synthetic.Body;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Pose;
@@ -34,7 +35,7 @@ class SimulatedPostureTest {
     @ParameterizedTest(name = "{0} on the {1} mat")
     @MethodSource("postures")
     void everyStillPostureIsRecognised(Posture posture, String name, MatGeometry geometry) {
-        Pose pose = Pose.of(SimFrames.simPosture(posture)).moved(2, -3, 4);
+        Pose pose = Pose.of(posture).moved(2, -3, 4);
         SimFrames sim = SimFrames.holding(pose, PERSON, geometry, 6, 4242);
         int frames = 0;
         while (sim.next()) {

@@ -1,6 +1,7 @@
 package dev.acumat.analytics.body;
 
 import dev.acumat.simulator.FrameTruth;
+import dev.acumat.simulator.Posture;
 import dev.acumat.simulator.synthetic.Body;
 import dev.acumat.simulator.synthetic.BodyModel;
 import dev.acumat.simulator.synthetic.MatGeometry;
@@ -64,7 +65,7 @@ public final class SimulatorEvaluation {
                                 continue;
                             }
                             BodyReading r = analyzer.analyze(sim.map());
-                            Posture truth = SimFrames.posture(t.posture());
+                            Posture truth = t.posture();
                             (truth == Posture.UNKNOWN ? transitions : t.moving() ? moving : still).add(truth, r.posture());
                             if (truth != Posture.UNKNOWN && !t.moving()) {
                                 stillFiltered.add(truth, f.posture());
@@ -124,7 +125,7 @@ public final class SimulatorEvaluation {
         void add(FrameTruth t, BodyReading r, SimFrames sim) {
             LowerBackRegion region = r.lowerBack();
             if (Double.isNaN(t.lumbarCoverage())) {
-                boolean change = t.posture() == dev.acumat.simulator.Posture.UNKNOWN;
+                boolean change = t.posture() == Posture.UNKNOWN;
                 changes += change ? 1 : 0;
                 changesWithRegion += change && region != null ? 1 : 0;
                 otherStill += change ? 0 : 1;
@@ -182,7 +183,7 @@ public final class SimulatorEvaluation {
         if (!name.equals("prone")) {
             return Scenarios.create(name, HZ, seed, g, body, sensor);
         }
-        Pose prone = Pose.of(dev.acumat.simulator.Posture.PRONE);
+        Pose prone = Pose.of(Posture.PRONE);
         Script script = Script.builder("prone", prone).hold("still", 8)
                 .shift("shift", 1.5, 3, 2, 2, 0.5).hold("still", 8)
                 .shift("shift", 1.5, -3, -2, -2, 0.2).hold("still", 8).build();

@@ -34,34 +34,34 @@ final class HistoryData {
 
     void write(InfluxWriter writer, InfluxDB client) throws InterruptedException {
         List<SinkPoint> points = new ArrayList<>();
-        points.add(new SessionPoint("mat-A", a1, "mat-A." + a1, 600, 0.6, 300, 2, false,
-                Map.of("supine", 540.0, "left", 60.0), "got-off"));
+        points.add(SessionPoint.of("mat-A", a1, "mat-A." + a1, 600, 0.6, 300, 2, false)
+                .withPostures(Map.of("supine", 540.0, "left", 60.0), "got-off"));
         for (int i = 0; i < 600; i++) {
             String posture = i >= 200 && i < 260 ? "left" : "supine";
-            points.add(ContactPoint.of("mat-A", a1 + i * 1000L, 0.4, 900, (i % 10) / 10.0, 30, 5, 20, 40, posture));
+            points.add(ContactPoint.of("mat-A", a1 + i * 1000L, 0.4, 900, (i % 10) / 10.0, 30, 5, 20.0, 40.0, posture));
         }
-        points.add(new ShiftPoint("mat-A", a1 + 200_000, "mat-A." + a1, "supine", "left", 4.5));
-        points.add(new ShiftPoint("mat-A", a1 + 260_000, "mat-A." + a1, "left", "supine", Double.NaN));
-        points.add(new SessionPoint("mat-A", a2, "mat-A." + a2, 10_800, 0.5, 5000, 0, false, Map.of("supine", 10_800.0),
-                "silent"));
+        points.add(ShiftPoint.of("mat-A", a1 + 200_000, "mat-A." + a1, "supine", "left", 4.5));
+        points.add(ShiftPoint.of("mat-A", a1 + 260_000, "mat-A." + a1, "left", "supine", null));
+        points.add(SessionPoint.of("mat-A", a2, "mat-A." + a2, 10_800, 0.5, 5000, 0, false)
+                .withPostures(Map.of("supine", 10_800.0), "silent"));
         for (int i = 0; i < 10_800; i++) {
-            points.add(ContactPoint.of("mat-A", a2 + i * 1000L, 0.3, 800, 0.5, 30, 5, 20, 40, "supine"));
+            points.add(ContactPoint.of("mat-A", a2 + i * 1000L, 0.3, 800, 0.5, 30, 5, 20.0, 40.0, "supine"));
         }
-        points.add(new SessionPoint("mat-A", a3, "mat-A." + a3, 300, Double.NaN, 0, 1, false, Map.of("sitting", 300.0),
-                "got-off"));
-        points.add(new SessionPoint("mat-B", b1, "mat-B." + b1, 900, 0.8, 800, 3, false, Map.of("prone", 900.0),
-                "got-off"));
-        points.add(new ShiftPoint("mat-B", b1 + 60_000, "mat-B." + b1, "prone", "left", 3.0));
-        points.add(new SessionPoint("mat-A", active, "mat-A." + active, 240, 0.7, 120, 0, true, Map.of("supine", 240.0),
-                null));
+        points.add(SessionPoint.of("mat-A", a3, "mat-A." + a3, 300, null, 0, 1, false)
+                .withPostures(Map.of("sitting", 300.0), "got-off"));
+        points.add(SessionPoint.of("mat-B", b1, "mat-B." + b1, 900, 0.8, 800, 3, false)
+                .withPostures(Map.of("prone", 900.0), "got-off"));
+        points.add(ShiftPoint.of("mat-B", b1 + 60_000, "mat-B." + b1, "prone", "left", 3.0));
+        points.add(SessionPoint.of("mat-A", active, "mat-A." + active, 240, 0.7, 120, 0, true)
+                .withPostures(Map.of("supine", 240.0), null));
         for (int i = 0; i < 300; i++) {
-            points.add(ContactPoint.of("mat-A", active + i * 1000L, 0.5, 1000, 0.7, 30, 5, 20, 40, "supine"));
+            points.add(ContactPoint.of("mat-A", active + i * 1000L, 0.5, 1000, 0.7, 30, 5, 20.0, 40.0, "supine"));
         }
         writer.write(points);
         // The raw policy refuses these (400, logged by the writer); the rollup copy keeps them.
-        writer.write(List.of(new SessionPoint("mat-A", old, "mat-A." + old, 1200, 0.9, 1100, 1, false,
-                        Map.of("supine", 1200.0), "got-off"),
-                new ShiftPoint("mat-A", old + 600_000, "mat-A." + old, "supine", "right", 6.0)));
+        writer.write(List.of(SessionPoint.of("mat-A", old, "mat-A." + old, 1200, 0.9, 1100, 1, false)
+                .withPostures(Map.of("supine", 1200.0), "got-off"),
+                ShiftPoint.of("mat-A", old + 600_000, "mat-A." + old, "supine", "right", 6.0)));
         long minute = old / 60_000 * 60_000;
         for (int k = 0; k < 20; k++) {
             client.write("acumat", "rollup", Point.measurement("contact_1m").tag("mat", "mat-A")

@@ -69,7 +69,7 @@ class CredentialsNotShownTest {
             InfluxWriter writer = new InfluxWriter(endpoint, InfluxWriter.Options.defaults().withRetry(
                     RetryPolicy.defaults().withGiveUpAfter(Duration.ZERO)));
             shown.add(trace(catchThrowable(() -> writer.write(List.of(
-                    ContactPoint.of("mat-1", 1790000000000L, 0.5, 100, Double.NaN, 10, 5, 1, 2, "supine"))))));
+                    ContactPoint.of("mat-1", 1790000000000L, 0.5, 100, null, 10, 5, 1.0, 2.0, "supine"))))));
             try (HistoryQueries queries = new HistoryQueries(endpoint);
                  WebServer web = WebServer.start("127.0.0.1", 0, List.of(new HistoryRoutes(List::of, queries)))) {
                 for (String path : new String[] {"/api/mats", "/api/sessions", "/api/sessions/mat-1.1790000000000"}) {

@@ -39,15 +39,16 @@ class InfluxSchemaTest {
                         : (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(20) - 8);
             }
             String mat = mats[random.nextInt(mats.length)];
-            long t = random.nextLong() & Long.MAX_VALUE;
+            // Milliseconds that still fit in a long as the records' microseconds.
+            long t = (random.nextLong() & Long.MAX_VALUE) / 1000;
             String text = texts[random.nextInt(texts.length)];
             List<SinkPoint> records = List.of(
-                    new ContactPoint(mat, t, d[0], d[1], d[2], d[3], d[4], d[5], d[6], text,
-                            texts[random.nextInt(texts.length)], random.nextInt(3) - 1, d[7]),
-                    new SessionPoint(mat, t, "s" + i, d[0], d[1], d[2], random.nextInt(), random.nextBoolean(),
-                            random.nextBoolean() ? Map.of("supine", d[3], "left", d[4], "z_9", 1.0) : Map.of(),
-                            text),
-                    new ShiftPoint(mat, t, "s" + i, text, texts[random.nextInt(texts.length)], d[8]),
+                    ContactPoint.of(mat, t, d[0], d[1], d[2], d[3], d[4], d[5], d[6], text)
+                            .withExtras(texts[random.nextInt(texts.length)], random.nextInt(3) - 1, d[7]),
+                    SessionPoint.of(mat, t, "s" + i, d[0], d[1], d[2], random.nextInt(), random.nextBoolean())
+                            .withPostures(random.nextBoolean()
+                                    ? Map.of("supine", d[3], "left", d[4], "z_9", 1.0) : Map.of(), text),
+                    ShiftPoint.of(mat, t, "s" + i, text, texts[random.nextInt(texts.length)], d[8]),
                     new HealthPoint(mat, t, random.nextLong(), random.nextInt(), 0, -1, Long.MAX_VALUE, Long.MIN_VALUE,
                             1, 2, 3, 4, 5, d[5]));
             for (SinkPoint record : records) {
@@ -63,14 +64,14 @@ class InfluxSchemaTest {
 
     @Test
     void contactWithoutTheLowerBackLeavesItsCoverageOut() {
-        assertThat(line(ContactPoint.of("mat-1", T, 0.25, 812.5, Double.NaN, 310, 42.125, 20.5, 61, "supine")))
+        assertThat(line(ContactPoint.of("mat-1", T, 0.25, 812.5, null, 310, 42.125, 20.5, 61.0, "supine")))
                 .isEqualTo("contact,mat=mat-1 contact_area_cm2=812.5,contact_ratio=0.25,cop_x_cm=20.5,cop_y_cm=61.0,"
                         + "mean_pressure=42.125,peak_pressure=310.0,posture=\"supine\" 1790000000123");
     }
 
     @Test
     void contactWithEveryField() {
-        ContactPoint c = ContactPoint.of("mat-1", T, 0.25, 812.5, 0.5, 310, 42.125, 20.5, 61, "left")
+        ContactPoint c = ContactPoint.of("mat-1", T, 0.25, 812.5, 0.5, 310, 42.125, 20.5, 61.0, "left")
                 .withExtras("kPa", 240, 512.5);
         assertThat(line(c)).isEqualTo("contact,mat=mat-1 contact_area_cm2=812.5,contact_cells=240i,contact_ratio=0.25,"
                 + "cop_x_cm=20.5,cop_y_cm=61.0,load_n=512.5,lower_back_coverage=0.5,mean_pressure=42.125,"
@@ -79,37 +80,38 @@ class InfluxSchemaTest {
 
     @Test
     void nanInfiniteAndNullFieldsAreLeftOut() {
-        ContactPoint c = new ContactPoint("mat-1", T, Double.NaN, Double.POSITIVE_INFINITY, Double.NaN,
-                Double.NEGATIVE_INFINITY, Double.NaN, 1.5, Double.NaN, null, null, -1, Double.NaN);
+        ContactPoint c = ContactPoint.of("mat-1", T, Double.NaN, Double.POSITIVE_INFINITY, null,
+                Double.NEGATIVE_INFINITY, Double.NaN, 1.5, null, null);
         assertThat(line(c)).isEqualTo("contact,mat=mat-1 cop_x_cm=1.5 1790000000123");
         // Nothing left: no point at all (InfluxDB cannot store a point without fields).
-        ContactPoint none = new ContactPoint("mat-1", T, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, null, null, -1, Double.NaN);
+        ContactPoint none = ContactPoint.of("mat-1", T, Double.NaN, Double.NaN, null, Double.NaN, Double.NaN, null,
+                null, null);
         assertThat(InfluxSchema.point(none)).isEmpty();
-        assertThat(line(new ShiftPoint("mat-1", T, "s1", "supine", "left", Double.NaN)))
+        assertThat(line(ShiftPoint.of("mat-1", T, "s1", "supine", "left", null)))
                 .isEqualTo("posture_shift,mat=mat-1 from=\"supine\",session_id=\"s1\",to=\"left\" 1790000000123");
     }
 
     @Test
     void sessionIsTimedAtItsStartWithIntegerShiftsAndABoolean() {
-        SessionPoint s = new SessionPoint("mat-1", T, "mat-1-1790000000123", 600, 0.75, 420.5, 3, true,
-                Map.of("supine", 400.0, "left", 200.0), null);
+        SessionPoint s = SessionPoint.of("mat-1", T, "mat-1-1790000000123", 600, 0.75, 420.5, 3, true)
+                .withPostures(Map.of("supine", 400.0, "left", 200.0), null);
         assertThat(s.timeMs()).isEqualTo(T);
         assertThat(line(s)).isEqualTo("session,mat=mat-1 active=true,duration_s=600.0,lower_back_coverage_mean=0.75,"
                 + "lower_back_time_s=420.5,posture_shifts=3i,session_id=\"mat-1-1790000000123\",time_left_s=200.0,"
                 + "time_supine_s=400.0 1790000000123");
-        SessionPoint ended = SessionPoint.of("mat-1", T, "s1", 0, Double.NaN, 0, 0, false);
+        SessionPoint ended = SessionPoint.of("mat-1", T, "s1", 0, null, 0, 0, false);
         assertThat(line(ended)).isEqualTo("session,mat=mat-1 active=false,duration_s=0.0,lower_back_time_s=0.0,"
                 + "posture_shifts=0i,session_id=\"s1\" 1790000000123");
-        assertThat(line(new SessionPoint("mat-1", T, "s1", 1, 1, 1, 1, false, null, "left_mat")))
+        assertThat(line(SessionPoint.of("mat-1", T, "s1", 1, 1.0, 1, 1, false).withPostures(null, "left_mat")))
                 .contains("end_reason=\"left_mat\"");
-        assertThatThrownBy(() -> new SessionPoint("mat-1", T, "s1", 1, 1, 1, 1, false, Map.of("Supine X", 1.0), null))
+        assertThatThrownBy(() -> SessionPoint.of("mat-1", T, "s1", 1, 1.0, 1, 1, false)
+                .withPostures(Map.of("Supine X", 1.0), null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void shift() {
-        assertThat(line(new ShiftPoint("mat-1", T, "s1", "supine", "left", 7.5)))
+        assertThat(line(ShiftPoint.of("mat-1", T, "s1", "supine", "left", 7.5)))
                 .isEqualTo("posture_shift,mat=mat-1 cop_shift_cm=7.5,from=\"supine\",session_id=\"s1\",to=\"left\""
                         + " 1790000000123");
     }
@@ -139,18 +141,18 @@ class InfluxSchemaTest {
     @Test
     void escapesTagValuesAndStrings() {
         // Mat ids are [A-Za-z0-9._:-] by the protocol; the escaping holds all the same.
-        assertThat(line(ContactPoint.of("mat 1,a=b", T, 0.5, 1, Double.NaN, 1, 1, 1, 1, "say \"hi\"\\")))
+        assertThat(line(ContactPoint.of("mat 1,a=b", T, 0.5, 1, null, 1, 1, 1.0, 1.0, "say \"hi\"\\")))
                 .startsWith("contact,mat=mat\\ 1\\,a\\=b ")
                 .contains("posture=\"say \\\"hi\\\"\\\\\"");
-        assertThat(line(ContactPoint.of("mat.1:a-b_c", T, 0.5, 1, Double.NaN, 1, 1, 1, 1, null)))
+        assertThat(line(ContactPoint.of("mat.1:a-b_c", T, 0.5, 1, null, 1, 1, 1.0, 1.0, null)))
                 .startsWith("contact,mat=mat.1:a-b_c ");
     }
 
     @Test
     void rejectsMatIdsThatWouldBreakLineProtocol() {
-        assertThatThrownBy(() -> ContactPoint.of("mat\n1", T, 0.5, 1, 1, 1, 1, 1, 1, null))
+        assertThatThrownBy(() -> ContactPoint.of("mat\n1", T, 0.5, 1, 1.0, 1, 1, 1.0, 1.0, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control character");
-        assertThatThrownBy(() -> new ShiftPoint(" ", T, "s", "a", "b", 1))
+        assertThatThrownBy(() -> ShiftPoint.of(" ", T, "s", "a", "b", 1.0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing");
         assertThatThrownBy(() -> HealthPoint.fromFields(null, T, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -158,9 +160,9 @@ class InfluxSchemaTest {
 
     @Test
     void sessionsAndShiftsAreAlsoKeptLong() {
-        assertThat(InfluxSchema.keptLong(SessionPoint.of("m", T, "s", 1, 1, 1, 0, true))).isTrue();
-        assertThat(InfluxSchema.keptLong(new ShiftPoint("m", T, "s", "a", "b", 1))).isTrue();
-        assertThat(InfluxSchema.keptLong(ContactPoint.of("m", T, 1, 1, 1, 1, 1, 1, 1, "supine"))).isFalse();
+        assertThat(InfluxSchema.keptLong(SessionPoint.of("m", T, "s", 1, 1.0, 1, 0, true))).isTrue();
+        assertThat(InfluxSchema.keptLong(ShiftPoint.of("m", T, "s", "a", "b", 1.0))).isTrue();
+        assertThat(InfluxSchema.keptLong(ContactPoint.of("m", T, 1, 1, 1.0, 1, 1, 1.0, 1.0, "supine"))).isFalse();
         assertThat(InfluxSchema.keptLong(HealthPoint.fromFields("m", T, Map.of()))).isFalse();
     }
 }

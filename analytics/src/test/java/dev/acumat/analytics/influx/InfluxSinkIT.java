@@ -96,12 +96,12 @@ class InfluxSinkIT {
         setup.ensure();
         InfluxWriter writer = new InfluxWriter(endpoint, InfluxWriter.Options.defaults());
         List<SinkPoint> batch = List.of(
-                ContactPoint.of("mat-1", T0, 0.25, 812.5, Double.NaN, 310, 42.5, 20.5, 61, "sitting")
-                        .withExtras("raw", 240, Double.NaN),
-                ContactPoint.of("mat-1", T0 + 1000, 0.5, 900, 0.75, 320, 40, 21, 60, "supine"),
-                ContactPoint.of("mat 2,x=y", T0, 0.1, 10, Double.NaN, 5, 5, 1, 1, "unknown"),
+                ContactPoint.of("mat-1", T0, 0.25, 812.5, null, 310, 42.5, 20.5, 61.0, "sitting")
+                        .withExtras("raw", 240, null),
+                ContactPoint.of("mat-1", T0 + 1000, 0.5, 900, 0.75, 320, 40, 21.0, 60.0, "supine"),
+                ContactPoint.of("mat 2,x=y", T0, 0.1, 10, null, 5, 5, 1.0, 1.0, "unknown"),
                 SessionPoint.of("mat-1", T0, "mat-1-1", 1, 0.75, 1, 1, true),
-                new ShiftPoint("mat-1", T0 + 1000, "mat-1-1", "sitting", "supine", 4.25),
+                ShiftPoint.of("mat-1", T0 + 1000, "mat-1-1", "sitting", "supine", 4.25),
                 new HealthPoint("mat-1", T0 + 500, 1234567, 2500, 0, 1, 2, 3, 0, 1, 3, 0, 0, 25.0));
         assertThat(writer.write(batch).points()).isEqualTo(8);
 
@@ -128,8 +128,8 @@ class InfluxSinkIT {
 
         // A replay (Kafka delivers again after a restart) lands on the same points.
         writer.write(batch);
-        SessionPoint ended = new SessionPoint("mat-1", T0, "mat-1-1", 95, 0.7, 60, 2, false, Map.of("supine", 90.0),
-                "left_mat");
+        SessionPoint ended = SessionPoint.of("mat-1", T0, "mat-1-1", 95, 0.7, 60, 2, false)
+                .withPostures(Map.of("supine", 90.0), "left_mat");
         writer.write(List.of(ended));
         assertThat(count("contact", "mat", "mat-1")).isEqualTo(2);
         assertThat(rows(bound("SELECT active, duration_s, end_reason FROM session WHERE mat = $mat",
@@ -181,7 +181,7 @@ class InfluxSinkIT {
                     List<SinkPoint> batch = new ArrayList<>();
                     for (int i = 0; i < perBatch; i++) {
                         long t = T0 + (b * perBatch + i) * 40L;
-                        batch.add(ContactPoint.of("mat-crash", t, 0.5, 100, 0.5, 10, 5, 1, 2, "supine"));
+                        batch.add(ContactPoint.of("mat-crash", t, 0.5, 100, 0.5, 10, 5, 1.0, 2.0, "supine"));
                     }
                     writer.write(batch);
                 }

@@ -86,7 +86,7 @@ class InfluxWriterTest {
     }
 
     private static ContactPoint contact(int i) {
-        return ContactPoint.of("mat-1", T + i * 1000L, 0.5, 100, Double.NaN, 10, 5, 1, 2, "supine");
+        return ContactPoint.of("mat-1", T + i * 1000L, 0.5, 100, null, 10, 5, 1.0, 2.0, "supine");
     }
 
     @Test
@@ -218,8 +218,7 @@ class InfluxWriterTest {
         for (int i = 0; i < 5; i++) {
             batch.add(contact(i));
         }
-        batch.add(new ContactPoint("mat-1", T, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, null, null, -1, Double.NaN));
+        batch.add(ContactPoint.of("mat-1", T, Double.NaN, Double.NaN, null, Double.NaN, Double.NaN, null, null, null));
         InfluxWriter.WriteResult result = writer.write(batch);
         assertThat(result).isEqualTo(new InfluxWriter.WriteResult(5, 1, 3, 0, 0));
         assertThat(seen).extracting(Seen::encoding).containsOnlyNulls();

@@ -2,6 +2,7 @@ package dev.acumat.analytics.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.contract.PipelineHeaders;
 import dev.acumat.protocol.PressureFrame;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,7 +21,7 @@ class KafkaFrameStoreTest {
 
     private static long time(byte[] anchor) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(KafkaFrameStore.CLOCK_ANCHOR_HEADER, anchor);
+        headers.add(PipelineHeaders.CLOCK_ANCHOR_US, anchor);
         return KafkaFrameStore.timeMicros(FRAME, headers, RECORD_MS);
     }
 
@@ -40,6 +41,6 @@ class KafkaFrameStoreTest {
         assertThat(time(new byte[0])).isEqualTo(RECORD_MS * 1000);
         assertThat(time(new byte[] {0, 0, 0, 0, 0, 0, 0, 42})).isEqualTo(RECORD_MS * 1000);
         assertThat(time(ascii("-1790000000000000"))).as("before 1970").isEqualTo(RECORD_MS * 1000);
-        assertThat(time(ascii(Long.toString(Long.MAX_VALUE)))).as("overflowed").isEqualTo(RECORD_MS * 1000);
+        assertThat(time(PipelineHeaders.decimal(Long.MAX_VALUE))).as("overflowed").isEqualTo(RECORD_MS * 1000);
     }
 }

@@ -2,9 +2,11 @@ package dev.acumat.analytics.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.analytics.influx.ContactPoint;
 import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.influx.InfluxWriter;
 import dev.acumat.analytics.stream.AnalyticsRecords;
+import dev.acumat.contract.Topics;
 import dev.acumat.time.Time;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -45,13 +47,13 @@ class InfluxSinkShutdownTest {
         InfluxWriter writer = new InfluxWriter(new InfluxEndpoint(URI.create("http://127.0.0.1:" + port), "acumat", null),
                 InfluxWriter.Options.defaults());
         StrictConsumer consumer = new StrictConsumer();
-        TopicPartition tp = new TopicPartition(AnalyticsRecords.CONTACT_TOPIC, 0);
+        TopicPartition tp = new TopicPartition(Topics.CONTACT, 0);
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(tp));
             consumer.updateBeginningOffsets(Map.of(tp, 0L));
             consumer.addRecord(new ConsumerRecord<>(tp.topic(), 0, 0, "mat-1", AnalyticsRecords.toJson(
-                    new AnalyticsRecords.Contact("mat-1", 1_790_000_000_000_000L, null, "kPa", 0.5, 900, 100, null,
-                            20, 5, 400, 20.0, 30.0, "supine"))));
+                    new ContactPoint("mat-1", 1_790_000_000_000_000L, null, "kPa", 0.5, 900, 100, null,
+                            20, 5, 400.0, 20.0, 30.0, "supine"))));
         });
         InfluxSink sink = new InfluxSink(consumer, writer, Time.SYSTEM);
         AtomicReference<Throwable> escaped = new AtomicReference<>();

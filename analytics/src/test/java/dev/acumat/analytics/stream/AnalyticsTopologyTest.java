@@ -2,6 +2,10 @@ package dev.acumat.analytics.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.analytics.influx.ContactPoint;
+import dev.acumat.analytics.influx.SessionPoint;
+import dev.acumat.contract.PipelineHeaders;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
@@ -62,7 +66,7 @@ class AnalyticsTopologyTest {
 
         void feed(TestInputTopic<String, byte[]> in, long frames) {
             RecordHeaders headers = new RecordHeaders();
-            headers.add("acumat.clock-anchor-us", Long.toString(ANCHOR_US).getBytes(StandardCharsets.US_ASCII));
+            headers.add(PipelineHeaders.CLOCK_ANCHOR_US, Long.toString(ANCHOR_US).getBytes(StandardCharsets.US_ASCII));
             if (index == 0) {
                 in.pipeInput(new TestRecord<>("mat-t", MessageWriter.toBytes(info), headers, Instant.ofEpochMilli(ANCHOR_US / 1000)));
             }
@@ -77,7 +81,7 @@ class AnalyticsTopologyTest {
     }
 
     private static TestInputTopic<String, byte[]> frames(TopologyTestDriver d) {
-        return d.createInputTopic(AnalyticsTopology.FRAMES_TOPIC, new StringSerializer(), new ByteArraySerializer());
+        return d.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
     }
 
     private static <T> List<T> read(TopologyTestDriver d, String topic, Class<T> type) throws IOException {
@@ -101,8 +105,8 @@ class AnalyticsTopologyTest {
             // The scenario ends 5 s after getting off, inside the grace period: the silence that
             // follows ends the session, at the moment the person got off.
             d.advanceWallClockTime(Duration.ofMinutes(10));
-            List<AnalyticsRecords.Contact> contact = read(d, AnalyticsRecords.CONTACT_TOPIC, AnalyticsRecords.Contact.class);
-            List<AnalyticsRecords.Session> sessions = read(d, AnalyticsRecords.SESSIONS_TOPIC, AnalyticsRecords.Session.class);
+            List<ContactPoint> contact = read(d, Topics.CONTACT, ContactPoint.class);
+            List<SessionPoint> sessions = read(d, Topics.SESSIONS, SessionPoint.class);
 
             long onFrames = feeder.truth.stream().filter(FrameTruth::onMat).count();
             assertThat(contact.size()).as("one contact record a second on the mat")
@@ -112,10 +116,10 @@ class AnalyticsTopologyTest {
             }
             assertThat(contact).allSatisfy(c -> assertThat(c.units()).isEqualTo("kPa"));
             assertThat(sessions.get(0).active()).isTrue();
-            AnalyticsRecords.Session last = sessions.get(sessions.size() - 1);
+            SessionPoint last = sessions.get(sessions.size() - 1);
             assertThat(last.active()).isFalse();
             assertThat(last.endReason()).isEqualTo("silent");
-            assertThat(sessions).extracting(AnalyticsRecords.Session::sessionId).containsOnly(last.sessionId());
+            assertThat(sessions).extracting(SessionPoint::sessionId).containsOnly(last.sessionId());
             assertThat(last.durationS()).isCloseTo(onFrames / 25.0, org.assertj.core.data.Offset.offset(20.0));
         }
     }
@@ -123,12 +127,12 @@ class AnalyticsTopologyTest {
     @Test
     void aRestartCarriesOnTheSessionAndCountsNothingTwice() throws IOException {
         Feeder feeder = new Feeder("still");
-        List<AnalyticsRecords.Session> sessions = new ArrayList<>();
+        List<SessionPoint> sessions = new ArrayList<>();
         List<KeyValue<String, byte[]>> saved = new ArrayList<>();
         try (TopologyTestDriver d = driver()) {
             feeder.feed(frames(d), 1500);
             d.advanceWallClockTime(Duration.ofSeconds(2));  // the state reaches the store
-            sessions.addAll(read(d, AnalyticsRecords.SESSIONS_TOPIC, AnalyticsRecords.Session.class));
+            sessions.addAll(read(d, Topics.SESSIONS, SessionPoint.class));
             try (KeyValueIterator<String, byte[]> all = matStates(d).all()) {
                 all.forEachRemaining(saved::add);
             }
@@ -148,12 +152,12 @@ class AnalyticsTopologyTest {
                 feeder.mat.next(skip);
             }
             feeder.feed(frames(d), Long.MAX_VALUE);
-            sessions.addAll(read(d, AnalyticsRecords.SESSIONS_TOPIC, AnalyticsRecords.Session.class));
+            sessions.addAll(read(d, Topics.SESSIONS, SessionPoint.class));
             d.advanceWallClockTime(Duration.ofMinutes(10));  // frames stopped: the session ends
-            sessions.addAll(read(d, AnalyticsRecords.SESSIONS_TOPIC, AnalyticsRecords.Session.class));
+            sessions.addAll(read(d, Topics.SESSIONS, SessionPoint.class));
         }
-        assertThat(sessions).extracting(AnalyticsRecords.Session::sessionId).containsOnly(sessions.get(0).sessionId());
-        AnalyticsRecords.Session end = sessions.get(sessions.size() - 1);
+        assertThat(sessions).extracting(SessionPoint::sessionId).containsOnly(sessions.get(0).sessionId());
+        SessionPoint end = sessions.get(sessions.size() - 1);
         assertThat(end.active()).isFalse();
         assertThat(end.endReason()).isEqualTo("silent");
         double onSeconds = feeder.truth.stream().filter(FrameTruth::onMat).count() / 25.0;
@@ -170,7 +174,7 @@ class AnalyticsTopologyTest {
             in.pipeInput("mat-x", MessageWriter.toBytes(new PressureFrame(0, 0, 2, 2, new int[] {1, 2, 3, 4})));
             Feeder feeder = new Feeder("still");
             feeder.feed(in, 300);
-            assertThat(read(d, AnalyticsRecords.SESSIONS_TOPIC, AnalyticsRecords.Session.class)).isNotEmpty();
+            assertThat(read(d, Topics.SESSIONS, SessionPoint.class)).isNotEmpty();
         }
     }
 }

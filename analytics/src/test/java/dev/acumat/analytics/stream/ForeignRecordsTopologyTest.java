@@ -3,6 +3,8 @@ package dev.acumat.analytics.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.acumat.contract.PipelineHeaders;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.InfoRequest;
 import dev.acumat.protocol.MessageWriter;
@@ -42,9 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ForeignRecordsTopologyTest {
     private static final long ANCHOR_US = 1_790_000_000_000_000L;
     private static final String MAT = "mat-t";
-    private static final String ANCHOR = "acumat.clock-anchor-us";
-    private static final List<String> OUTPUT_TOPICS = List.of(AnalyticsRecords.CONTACT_TOPIC,
-            AnalyticsRecords.SESSIONS_TOPIC, AnalyticsRecords.SHIFTS_TOPIC, AnalyticsRecords.MATS_TOPIC);
+    private static final String ANCHOR = PipelineHeaders.CLOCK_ANCHOR_US;
+    private static final List<String> OUTPUT_TOPICS = List.of(Topics.CONTACT,
+            Topics.SESSIONS, Topics.POSTURE_SHIFTS, Topics.MATS);
 
     @TempDir
     Path stateDir;
@@ -113,7 +115,7 @@ class ForeignRecordsTopologyTest {
     }
 
     private static TestInputTopic<String, byte[]> input(TopologyTestDriver d) {
-        return d.createInputTopic(AnalyticsTopology.FRAMES_TOPIC, new StringSerializer(), new ByteArraySerializer());
+        return d.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.acumat.analytics.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.analytics.settings.MatSettings;
+import dev.acumat.contract.PipelineHeaders;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MatKind;
@@ -55,7 +57,7 @@ class MatLayoutTopologyTest {
         SyntheticMat mat = Scenarios.create(scenario, 10, 5, geometry);
         DeviceInfo info = mat.deviceInfo(id);
         RecordHeaders headers = new RecordHeaders();
-        headers.add("acumat.clock-anchor-us", Long.toString(ANCHOR_US).getBytes(StandardCharsets.US_ASCII));
+        headers.add(PipelineHeaders.CLOCK_ANCHOR_US, Long.toString(ANCHOR_US).getBytes(StandardCharsets.US_ASCII));
         Instant start = Instant.ofEpochMilli(ANCHOR_US / 1000);
         in.pipeInput(new TestRecord<>(id, MessageWriter.toBytes(info), headers, start));
         if (layout != null) {
@@ -91,7 +93,7 @@ class MatLayoutTopologyTest {
         Map<String, List<String>> sessions;
         try (TopologyTestDriver d = driver(settings)) {
             TestInputTopic<String, byte[]> in =
-                    d.createInputTopic(AnalyticsTopology.FRAMES_TOPIC, new StringSerializer(), new ByteArraySerializer());
+                    d.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
             send(in, "mat-plain", "roll", MatGeometry.ACUPRESSURE, CellOrder.NONE, null);
             send(in, "mat-stated", "roll", MatGeometry.ACUPRESSURE, snake, MatLayout.of(snake, MatKind.TORSO));
             send(in, "mat-overruled", "roll", MatGeometry.ACUPRESSURE, CellOrder.NONE, MatLayout.of(snake, MatKind.TORSO));
@@ -101,8 +103,8 @@ class MatLayoutTopologyTest {
             send(in, "pad-overruled", "on-off", MatGeometry.LUMBAR_PAD, CellOrder.NONE,
                     MatLayout.of(CellOrder.NONE, MatKind.LUMBAR_PAD));
             d.advanceWallClockTime(Duration.ofMinutes(10));
-            contact = records(d, AnalyticsRecords.CONTACT_TOPIC);
-            sessions = records(d, AnalyticsRecords.SESSIONS_TOPIC);
+            contact = records(d, Topics.CONTACT);
+            sessions = records(d, Topics.SESSIONS);
         }
         List<String> plain = contact.get("mat-plain");
         assertThat(plain).hasSizeGreaterThan(30);

@@ -3,7 +3,11 @@ package dev.acumat.analytics.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.analytics.body.PostureModel;
+import dev.acumat.analytics.influx.ContactPoint;
+import dev.acumat.analytics.influx.SessionPoint;
 import dev.acumat.analytics.settings.MatSettings;
+import dev.acumat.contract.PipelineHeaders;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageWriter;
@@ -79,7 +83,7 @@ class MatOrderTopologyTest {
 
         void feed(TestInputTopic<String, byte[]> in, long frames) {
             RecordHeaders headers = new RecordHeaders();
-            headers.add("acumat.clock-anchor-us", Long.toString(ANCHOR_US).getBytes(StandardCharsets.US_ASCII));
+            headers.add(PipelineHeaders.CLOCK_ANCHOR_US, Long.toString(ANCHOR_US).getBytes(StandardCharsets.US_ASCII));
             if (index == 0) {
                 in.pipeInput(new TestRecord<>(id, MessageWriter.toBytes(sent), headers, Instant.ofEpochMilli(ANCHOR_US / 1000)));
             }
@@ -94,7 +98,7 @@ class MatOrderTopologyTest {
     }
 
     private static TestInputTopic<String, byte[]> frames(TopologyTestDriver d) {
-        return d.createInputTopic(AnalyticsTopology.FRAMES_TOPIC, new StringSerializer(), new ByteArraySerializer());
+        return d.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** The records of a topic by mat, with the mat and its session id left out so that mats compare. */
@@ -127,8 +131,8 @@ class MatOrderTopologyTest {
                 m.feed(in, Long.MAX_VALUE);
             }
             d.advanceWallClockTime(Duration.ofMinutes(10));
-            contact = byMat(d, AnalyticsRecords.CONTACT_TOPIC, AnalyticsRecords.Contact.class);
-            sessions = byMat(d, AnalyticsRecords.SESSIONS_TOPIC, AnalyticsRecords.Session.class);
+            contact = byMat(d, Topics.CONTACT, ContactPoint.class);
+            sessions = byMat(d, Topics.SESSIONS, SessionPoint.class);
         }
         List<String> plain = contact.get("mat-plain");
         assertThat(plain).hasSizeGreaterThan(30);
@@ -167,7 +171,7 @@ class MatOrderTopologyTest {
             new WiredMat("mat-plain", CellOrder.NONE, "roll").feed(in, Long.MAX_VALUE);
             new WiredMat("mat-prone", CellOrder.NONE, "roll").feed(in, Long.MAX_VALUE);
             d.advanceWallClockTime(Duration.ofMinutes(10));
-            contact = byMat(d, AnalyticsRecords.CONTACT_TOPIC, AnalyticsRecords.Contact.class);
+            contact = byMat(d, Topics.CONTACT, ContactPoint.class);
         }
         assertThat(String.join("\n", contact.get("mat-plain"))).contains("\"posture\":\"left\"")
                 .doesNotContain("\"posture\":\"prone\"");
@@ -184,7 +188,7 @@ class MatOrderTopologyTest {
     void aMatRestoredUnderAnotherOrderStartsAfreshInsteadOfFailing() throws IOException {
         WiredMat mat = new WiredMat("mat-o", CellOrder.parse("transpose"), "still");
         List<KeyValue<String, byte[]>> saved = new ArrayList<>();
-        List<AnalyticsRecords.Session> before;
+        List<SessionPoint> before;
         try (TopologyTestDriver d = driver(MatSettings.builder().order("mat-o", mat.order).build())) {
             mat.feed(frames(d), 1500);
             d.advanceWallClockTime(Duration.ofSeconds(2));
@@ -198,7 +202,7 @@ class MatOrderTopologyTest {
 
         // The operator changes the mat's order: as many cells as before, so only the order tells.
         CellOrder changed = CellOrder.parse("transpose,flip-cols");
-        List<AnalyticsRecords.Session> after;
+        List<SessionPoint> after;
         MatStateCodec.MatState state;
         try (TopologyTestDriver d = driver(MatSettings.builder().order("mat-o", changed).build())) {
             KeyValueStore<String, byte[]> store = store(d).wrapped();
@@ -221,11 +225,11 @@ class MatOrderTopologyTest {
         return (MatStateStore) d.getStateStore(AnalyticsTopology.STATE_STORE);
     }
 
-    private static List<AnalyticsRecords.Session> sessions(TopologyTestDriver d) throws IOException {
-        List<AnalyticsRecords.Session> out = new ArrayList<>();
-        for (byte[] v : d.createOutputTopic(AnalyticsRecords.SESSIONS_TOPIC, new StringDeserializer(),
+    private static List<SessionPoint> sessions(TopologyTestDriver d) throws IOException {
+        List<SessionPoint> out = new ArrayList<>();
+        for (byte[] v : d.createOutputTopic(Topics.SESSIONS, new StringDeserializer(),
                 new ByteArrayDeserializer()).readValuesToList()) {
-            out.add(AnalyticsRecords.fromJson(v, AnalyticsRecords.Session.class));
+            out.add(AnalyticsRecords.fromJson(v, SessionPoint.class));
         }
         return out;
     }

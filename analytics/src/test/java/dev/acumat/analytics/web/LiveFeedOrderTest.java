@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acumat.analytics.settings.MatSettings;
-import dev.acumat.analytics.stream.AnalyticsTopology;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageWriter;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LiveFeedOrderTest {
     private static ConsumerRecord<String, byte[]> record(String mat, Object message) {
         byte[] value = message instanceof DeviceInfo i ? MessageWriter.toBytes(i) : MessageWriter.toBytes((PressureFrame) message);
-        return new ConsumerRecord<>(AnalyticsTopology.FRAMES_TOPIC, 0, 0, mat, value);
+        return new ConsumerRecord<>(Topics.FRAMES, 0, 0, mat, value);
     }
 
     /** The cells of a frame message: after the magic, the JSON's length and the JSON. */

@@ -3,8 +3,8 @@ package dev.acumat.analytics.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.acumat.analytics.stream.AnalyticsRecords;
-import dev.acumat.analytics.stream.AnalyticsTopology;
+import dev.acumat.contract.PipelineHeaders;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.InfoRequest;
 import dev.acumat.protocol.MessageWriter;
@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 class LiveFeedRecordsTest {
     private static final long ANCHOR_US = 1_790_000_000_000_000L;
     private static final String MAT = "mat-t";
-    private static final String ANCHOR = "acumat.clock-anchor-us";
-    private static final List<String> TOPICS = List.of(AnalyticsTopology.FRAMES_TOPIC, AnalyticsRecords.MATS_TOPIC,
-            AnalyticsRecords.SESSIONS_TOPIC);
+    private static final String ANCHOR = PipelineHeaders.CLOCK_ANCHOR_US;
+    private static final List<String> TOPICS = List.of(Topics.FRAMES, Topics.MATS,
+            Topics.SESSIONS);
 
     @Test
     void theFeedReadsOnlyCommittedRecords() {
@@ -50,9 +50,9 @@ class LiveFeedRecordsTest {
         RecordHeaders anchor = new RecordHeaders();
         anchor.add(ANCHOR, Long.toString(ANCHOR_US).getBytes(StandardCharsets.US_ASCII));
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        out.add(record(AnalyticsTopology.FRAMES_TOPIC, MAT, MessageWriter.toBytes(info), anchor));
+        out.add(record(Topics.FRAMES, MAT, MessageWriter.toBytes(info), anchor));
         for (int i = 0; i < frames && mat.next(values); i++) {
-            out.add(record(AnalyticsTopology.FRAMES_TOPIC, MAT, MessageWriter.toBytes(new PressureFrame(i, i * 40_000L,
+            out.add(record(Topics.FRAMES, MAT, MessageWriter.toBytes(new PressureFrame(i, i * 40_000L,
                     info.rows(), info.cols(), values)), anchor));
         }
         return out;
@@ -112,7 +112,7 @@ class LiveFeedRecordsTest {
         };
         boolean badKey = key == null || !key.matches("[A-Za-z0-9._:-]{1,64}");
         String topic = TOPICS.get(random.nextInt(TOPICS.size()));
-        if (!badKey && !topic.equals(AnalyticsTopology.FRAMES_TOPIC)) {
+        if (!badKey && !topic.equals(Topics.FRAMES)) {
             // A mat's session and its announcement are whatever the analytics last said: not foreign.
             key = null;
             badKey = true;

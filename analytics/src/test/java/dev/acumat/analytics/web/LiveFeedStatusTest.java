@@ -3,8 +3,7 @@ package dev.acumat.analytics.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.analytics.settings.MatSettings;
-import dev.acumat.analytics.stream.AnalyticsRecords;
-import dev.acumat.analytics.stream.AnalyticsTopology;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
@@ -44,8 +43,8 @@ class LiveFeedStatusTest {
             feed.watch(browser.client(MAT));
             assertThat(browser.texts).containsExactly(status("null"));
 
-            feed.onRecord(record(AnalyticsTopology.FRAMES_TOPIC, T0, MessageWriter.toBytes(info)));
-            feed.onRecord(record(AnalyticsTopology.FRAMES_TOPIC, T0, MessageWriter.toBytes(new PressureFrame(1, 0,
+            feed.onRecord(record(Topics.FRAMES, T0, MessageWriter.toBytes(info)));
+            feed.onRecord(record(Topics.FRAMES, T0, MessageWriter.toBytes(new PressureFrame(1, 0,
                     info.rows(), info.cols(), new int[info.cells()]))));
             assertThat(browser.frames).hasSize(1);
             // The mat goes quiet (unplugged): the frame's own time plays no part, the server's clock does.
@@ -68,7 +67,7 @@ class LiveFeedStatusTest {
         Browser browser = new Browser();
         try (LiveFeed feed = new LiveFeed("127.0.0.1:1", MatSettings.NONE, time)) {
             // The analytics announced the mat 90 s ago, when they last processed one of its records.
-            feed.onRecord(record(AnalyticsRecords.MATS_TOPIC, T0 - 90_000, MessageWriter.toBytes(info)));
+            feed.onRecord(record(Topics.MATS, T0 - 90_000, MessageWriter.toBytes(info)));
             feed.watch(browser.client(MAT));
             assertThat(browser.texts).hasSize(2);
             assertThat(browser.texts.get(1)).isEqualTo(status("90.0"));

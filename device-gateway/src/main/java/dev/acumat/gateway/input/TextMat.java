@@ -1,7 +1,7 @@
 package dev.acumat.gateway.input;
 
+import dev.acumat.contract.MatId;
 import dev.acumat.protocol.DeviceInfo;
-import dev.acumat.protocol.WireFormat;
 import java.util.List;
 
 /**
@@ -67,7 +67,7 @@ public record TextMat(String matId, int rows, int cols, long rowPitchUm, long co
             return FALLBACK_ID;
         }
         String id = ("text-" + name).replaceAll("[^A-Za-z0-9._:-]", "_");
-        id = id.length() > WireFormat.MAX_MAT_ID_BYTES ? id.substring(0, WireFormat.MAX_MAT_ID_BYTES) : id;
-        return WireFormat.isValidMatId(id) ? id : FALLBACK_ID;
+        id = id.length() > MatId.MAX_LENGTH ? id.substring(0, MatId.MAX_LENGTH) : id;
+        return MatId.isValid(id) ? id : FALLBACK_ID;
     }
 }

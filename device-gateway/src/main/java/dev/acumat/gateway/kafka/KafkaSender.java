@@ -1,5 +1,6 @@
 package dev.acumat.gateway.kafka;
 
+import dev.acumat.contract.PipelineHeaders;
 import dev.acumat.gateway.Backoff;
 import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolEntry;
@@ -298,8 +299,8 @@ public final class KafkaSender implements Runnable {
         for (SpoolEntry.Header h : entry.headers()) {
             headers.add(new RecordHeader(h.name(), h.value()));
         }
-        headers.add(new RecordHeader(FrameRecords.GATEWAY_HEADER, FrameRecords.ascii(gatewayId)));
-        headers.add(new RecordHeader(FrameRecords.SPOOL_OFFSET_HEADER, FrameRecords.ascii(Long.toString(entry.offset()))));
+        headers.add(new RecordHeader(PipelineHeaders.GATEWAY, PipelineHeaders.text(gatewayId)));
+        headers.add(new RecordHeader(PipelineHeaders.SPOOL_OFFSET, PipelineHeaders.decimal(entry.offset())));
         long offset = entry.offset();
         int size = entry.value().length;
         inFlight.put(offset, time.nanoTime());

@@ -1,5 +1,6 @@
 package dev.acumat.gateway.kafka;
 
+import dev.acumat.contract.PipelineHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,8 +64,8 @@ public final class SpoolDeduplicator {
                 recordsRead++;
                 Search s = searches.get(new TopicPartition(r.topic(), r.partition()));
                 if (s != null && r.offset() >= s.from && r.offset() < s.to
-                        && gatewayId.equals(FrameRecords.header(r.headers(), FrameRecords.GATEWAY_HEADER))) {
-                    String offset = FrameRecords.header(r.headers(), FrameRecords.SPOOL_OFFSET_HEADER);
+                        && gatewayId.equals(FrameRecords.header(r.headers(), PipelineHeaders.GATEWAY))) {
+                    String offset = FrameRecords.header(r.headers(), PipelineHeaders.SPOOL_OFFSET);
                     if (offset != null) {
                         s.found = Math.max(s.found, Long.parseLong(offset));
                     }

@@ -3,6 +3,8 @@ package dev.acumat.gateway.kafka;
 import static dev.acumat.gateway.Conditions.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.contract.PipelineHeaders;
+import dev.acumat.contract.Topics;
 import dev.acumat.gateway.Backoff;
 import dev.acumat.gateway.spool.FsyncPolicy;
 import dev.acumat.gateway.spool.Spool;
@@ -77,7 +79,7 @@ class KafkaSenderTest {
                 if (topicFailures.getAndDecrement() > 0) {
                     throw new TimeoutException("Timed out waiting for a node assignment");
                 }
-                return Map.of(FrameRecords.FRAMES_TOPIC, 8, FrameRecords.HEALTH_TOPIC, 2);
+                return Map.of(Topics.FRAMES, 8, Topics.DEVICE_HEALTH, 2);
             }
 
             @Override
@@ -103,8 +105,8 @@ class KafkaSenderTest {
 
     private void append(int n, String mat) throws IOException {
         for (int i = 0; i < n; i++) {
-            spool.append(FrameRecords.FRAMES_TOPIC, mat.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) i, 1, 2},
-                    1_000L + i, List.of(new SpoolEntry.Header(FrameRecords.ENCODING_HEADER, FrameRecords.ascii("1"))));
+            spool.append(Topics.FRAMES, mat.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) i, 1, 2},
+                    1_000L + i, List.of(new SpoolEntry.Header(PipelineHeaders.ENCODING, PipelineHeaders.encodingVersion())));
         }
     }
 
@@ -123,13 +125,13 @@ class KafkaSenderTest {
         int partition = FrameRecords.partition("mat-1".getBytes(StandardCharsets.UTF_8), 8);
         for (int i = 0; i < 50; i++) {
             ProducerRecord<byte[], byte[]> r = sent.get(i);
-            assertThat(r.topic()).isEqualTo("acumat.frames");
+            assertThat(r.topic()).isEqualTo(Topics.FRAMES);
             assertThat(r.partition()).isEqualTo(partition);
             assertThat(r.timestamp()).isEqualTo(1_000L + i);
             assertThat(r.value()[0]).isEqualTo((byte) i);
-            assertThat(FrameRecords.header(r.headers(), FrameRecords.SPOOL_OFFSET_HEADER)).isEqualTo(Integer.toString(i));
-            assertThat(FrameRecords.header(r.headers(), FrameRecords.GATEWAY_HEADER)).isEqualTo("gw-1");
-            assertThat(FrameRecords.header(r.headers(), FrameRecords.ENCODING_HEADER)).isEqualTo("1");
+            assertThat(FrameRecords.header(r.headers(), PipelineHeaders.SPOOL_OFFSET)).isEqualTo(Integer.toString(i));
+            assertThat(FrameRecords.header(r.headers(), PipelineHeaders.GATEWAY)).isEqualTo("gw-1");
+            assertThat(FrameRecords.header(r.headers(), PipelineHeaders.ENCODING)).isEqualTo("1");
         }
         assertThat(spool.acknowledged()).isEqualTo(-1);
         for (int i = 0; i < 20; i++) {
@@ -170,7 +172,7 @@ class KafkaSenderTest {
         assertThat(producer().history().get(0).value()[0]).isEqualTo((byte) 4);
         assertThat(spool.acknowledged()).isEqualTo(3);
         assertThat(dedupSince).as("each new producer asks Kafka what it already has").hasSize(2);
-        assertThat(dedupPartitions.get(1)).containsExactly(new TopicPartition(FrameRecords.FRAMES_TOPIC,
+        assertThat(dedupPartitions.get(1)).containsExactly(new TopicPartition(Topics.FRAMES,
                 FrameRecords.partition("mat-1".getBytes(StandardCharsets.UTF_8), 8)));
     }
 
@@ -204,16 +206,16 @@ class KafkaSenderTest {
         int p1 = FrameRecords.partition("mat-1".getBytes(StandardCharsets.UTF_8), 8);
         int p2 = FrameRecords.partition("mat-2".getBytes(StandardCharsets.UTF_8), 8);
         assertThat(p1).as("the test needs the two mats apart").isNotEqualTo(p2);
-        alreadySent = Map.of(new TopicPartition(FrameRecords.FRAMES_TOPIC, p1), 6L);
+        alreadySent = Map.of(new TopicPartition(Topics.FRAMES, p1), 6L);
         start(1 << 20);
         waitFor("the rest sent", () -> !producers.isEmpty() && producer().history().size() == 13);
-        assertThat(producer().history()).extracting(r -> FrameRecords.header(r.headers(), FrameRecords.SPOOL_OFFSET_HEADER))
+        assertThat(producer().history()).extracting(r -> FrameRecords.header(r.headers(), PipelineHeaders.SPOOL_OFFSET))
                 .containsExactly("7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19");
         assertThat(sender.skippedAsDuplicates()).isEqualTo(7);
         assertThat(dedupSince).containsExactly(spool.read(0).appendTimeMillis());
         assertThat(dedupPartitions).as("only the partitions the unacknowledged entries go to")
-                .containsExactly(Set.of(new TopicPartition(FrameRecords.FRAMES_TOPIC, p1),
-                        new TopicPartition(FrameRecords.FRAMES_TOPIC, p2)));
+                .containsExactly(Set.of(new TopicPartition(Topics.FRAMES, p1),
+                        new TopicPartition(Topics.FRAMES, p2)));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.acumat.gateway.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.contract.Topics;
 import dev.acumat.gateway.spool.FsyncPolicy;
 import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolConfig;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PendingPartitionsTest {
-    private static final Map<String, Integer> PARTITIONS = Map.of(FrameRecords.FRAMES_TOPIC, 8,
-            FrameRecords.HEALTH_TOPIC, 2);
+    private static final Map<String, Integer> PARTITIONS = Map.of(Topics.FRAMES, 8,
+            Topics.DEVICE_HEALTH, 2);
 
     @TempDir
     Path dir;
@@ -50,23 +51,23 @@ class PendingPartitionsTest {
 
     @Test
     void thePartitionsOfTheUnacknowledgedEntriesOnly() throws IOException {
-        append(FrameRecords.FRAMES_TOPIC, "mat-0", 5);  // acknowledged below
-        append(FrameRecords.FRAMES_TOPIC, "mat-1", 5);
-        append(FrameRecords.HEALTH_TOPIC, "mat-1", 1);
-        append(FrameRecords.FRAMES_TOPIC, "mat-2", 5);
-        assertThat(partition(FrameRecords.FRAMES_TOPIC, "mat-0"))
+        append(Topics.FRAMES, "mat-0", 5);  // acknowledged below
+        append(Topics.FRAMES, "mat-1", 5);
+        append(Topics.DEVICE_HEALTH, "mat-1", 1);
+        append(Topics.FRAMES, "mat-2", 5);
+        assertThat(partition(Topics.FRAMES, "mat-0"))
                 .as("the test needs mat-0 apart from the others")
-                .isNotIn(partition(FrameRecords.FRAMES_TOPIC, "mat-1"), partition(FrameRecords.FRAMES_TOPIC, "mat-2"));
+                .isNotIn(partition(Topics.FRAMES, "mat-1"), partition(Topics.FRAMES, "mat-2"));
         spool.acknowledge(4);
 
         assertThat(PendingPartitions.of(spool, 5, PARTITIONS, 1L << 20)).containsExactlyInAnyOrder(
-                partition(FrameRecords.FRAMES_TOPIC, "mat-1"), partition(FrameRecords.HEALTH_TOPIC, "mat-1"),
-                partition(FrameRecords.FRAMES_TOPIC, "mat-2"));
+                partition(Topics.FRAMES, "mat-1"), partition(Topics.DEVICE_HEALTH, "mat-1"),
+                partition(Topics.FRAMES, "mat-2"));
     }
 
     @Test
     void everyPartitionWhenTheEntriesExceedTheLimit() throws IOException {
-        append(FrameRecords.FRAMES_TOPIC, "mat-1", 20);  // 15 bytes each with the key
+        append(Topics.FRAMES, "mat-1", 20);  // 15 bytes each with the key
 
         assertThat(PendingPartitions.of(spool, 0, PARTITIONS, 20 * 15)).hasSize(1);
         assertThat(PendingPartitions.of(spool, 0, PARTITIONS, 20 * 15 - 1)).hasSize(10)
@@ -75,7 +76,7 @@ class PendingPartitionsTest {
 
     @Test
     void nothingWhenEverythingIsAcknowledged() throws IOException {
-        append(FrameRecords.FRAMES_TOPIC, "mat-1", 3);
+        append(Topics.FRAMES, "mat-1", 3);
         spool.acknowledge(2);
 
         assertThat(PendingPartitions.of(spool, 3, PARTITIONS, 1L << 20)).isEmpty();

@@ -2,6 +2,7 @@ package dev.acumat.gateway.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.contract.PipelineHeaders;
 import dev.acumat.gateway.spool.FsyncPolicy;
 import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolConfig;
@@ -170,14 +171,14 @@ class SpoolDeduplicatorIT {
 
     private void send(String topic, int partition, String gateway, long firstSpoolOffset, int count, long timestamp) {
         for (int i = 0; i < count; i++) {
-            send(topic, partition, FrameRecords.ascii("mat-of-" + gateway), gateway, firstSpoolOffset + i, timestamp);
+            send(topic, partition, PipelineHeaders.text("mat-of-" + gateway), gateway, firstSpoolOffset + i, timestamp);
         }
     }
 
     private void send(String topic, int partition, byte[] key, String gateway, long spoolOffset, long timestamp) {
         RecordHeaders headers = new RecordHeaders(List.of(
-                new RecordHeader(FrameRecords.GATEWAY_HEADER, FrameRecords.ascii(gateway)),
-                new RecordHeader(FrameRecords.SPOOL_OFFSET_HEADER, FrameRecords.ascii(Long.toString(spoolOffset))))
+                new RecordHeader(PipelineHeaders.GATEWAY, PipelineHeaders.text(gateway)),
+                new RecordHeader(PipelineHeaders.SPOOL_OFFSET, PipelineHeaders.decimal(spoolOffset)))
                 .toArray(new RecordHeader[0]));
         sends.add(producer.send(new ProducerRecord<>(topic, partition, timestamp, key, VALUE, headers)));
     }

@@ -9,6 +9,7 @@ import static dev.acumat.gateway.spool.SpoolTesting.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.acumat.contract.Topics;
 import dev.acumat.time.ManualTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class SpoolRoundTripTest {
             appended.add(spool.append(TOPIC, new byte[0], new byte[0], 5, List.of()));
             appended.add(spool.append(TOPIC, null, null, 6, null));
             time.advance(java.time.Duration.ofMillis(40));
-            appended.add(spool.append("acumat.device-health", "mat-ü".getBytes(StandardCharsets.UTF_8), large,
+            appended.add(spool.append(Topics.DEVICE_HEALTH, "mat-ü".getBytes(StandardCharsets.UTF_8), large,
                     Long.MIN_VALUE, List.of(new SpoolEntry.Header("", new byte[0]))));
             appended.add(spool.append(TOPIC, new byte[] {1}, new byte[] {0, -1}, Long.MAX_VALUE, many));
 

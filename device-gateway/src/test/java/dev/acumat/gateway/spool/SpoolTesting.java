@@ -1,5 +1,6 @@
 package dev.acumat.gateway.spool;
 
+import dev.acumat.contract.Topics;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
 
 /** Shared pieces for the spool tests: a counting forcer, entries (their time is a ManualTime). */
 final class SpoolTesting {
-    static final String TOPIC = "acumat.frames";
+    static final String TOPIC = Topics.FRAMES;
 
     private SpoolTesting() {
     }
