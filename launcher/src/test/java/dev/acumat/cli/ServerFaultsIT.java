@@ -198,7 +198,8 @@ class ServerFaultsIT {
         java.util.function.Consumer<String> mark = what -> outcome.put(what,
                 "t+" + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began) + " s");
         try (Admin admin = admin()) {
-            diagnosed("both mats' sessions in InfluxDB, both instances with partitions", 120, () ->
+            // Before any fault: at a load average of 66 the two instances took two minutes to start.
+            diagnosed("both mats' sessions in InfluxDB, both instances with partitions", 300, () ->
                     mats.stream().allMatch(m -> queries.count("session", m) == 1)
                             && owners(admin).keySet().containsAll(Set.of(a.pid(), b.pid())), a, b);
 
