@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * whose frames stopped. acumat.mats is told, at most every 2 s, which mats are heard of (for the
  * live view of every instance, which would otherwise read every frame to know them): with a
  * mat's records, never from a punctuation, so that no announcement is sent after the frames
- * stop, as when the broker goes away (RELIABILITY.md, the broker away).
+ * stop, as when the broker goes away (RELIABILITY.md, the stalled offset commit).
  *
  * <p>A mat with a cell order of its own ({@link MatSettings}) has its frames put in the canonical
  * order before the analyzer sees them, and the analyzer's geometry is the canonical one (rows and
