@@ -32,7 +32,8 @@ import org.apache.kafka.common.Uuid;
  *       {@code meta.properties} (and in {@code local-kafka.properties}).</li>
  *   <li>{@code kafka.log} ({@link #logFile()}): the child's stdout and stderr, appended across
  *       runs (rotated to {@code kafka.log.1} above 10 MB). Logging is kept small: warnings and
- *       errors, plus start and shutdown lines.</li>
+ *       errors, plus start and shutdown lines and the transaction and group coordinators' lines
+ *       (what a transaction left open is diagnosed from).</li>
  *   <li>{@code server.properties}, {@code logback-kafka.xml}: written on every start.</li>
  *   <li>{@code tmp/}: the child's {@code java.io.tmpdir}.</li>
  * </ul>

@@ -41,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * the store, the outputs and the input offsets move together, and a crash replays from a state
  * and an offset that agree. A frame whose time is not after the stored last frame is skipped,
  * as a guard against frames sent twice. A wall-clock punctuation ends the sessions of mats
- * whose frames stopped, and another tells acumat.mats every 2 s which mats were heard of (for the
- * live view of every instance, which would otherwise read every frame to know them).
+ * whose frames stopped. acumat.mats is told, at most every 2 s, which mats are heard of (for the
+ * live view of every instance, which would otherwise read every frame to know them): with a
+ * mat's records, never from a punctuation, so that no announcement is sent after the frames
+ * stop, as when the broker goes away (RELIABILITY.md, the stalled offset commit).
  *
  * <p>A mat with a cell order of its own ({@link MatSettings}) has its frames put in the canonical
  * order before the analyzer sees them, and the analyzer's geometry is the canonical one (rows and
@@ -111,7 +113,6 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         // restored from the changelog: what was in memory may be ahead of it.
         mats.clear();
         context.schedule(SILENCE_CHECK_EVERY, PunctuationType.WALL_CLOCK_TIME, this::endSilentSessions);
-        context.schedule(ANNOUNCE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::announceMats);
     }
 
     @Override
@@ -157,6 +158,9 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
             onLayout(matId, mat, layout);
         } else {
             onFrame(matId, mat, (PressureFrame) message, record);
+        }
+        if (mat.info != null && mat.lastHeardMillis - mat.lastAnnouncedMillis >= ANNOUNCE_EVERY.toMillis()) {
+            announce(matId, mat);
         }
     }
 
@@ -327,16 +331,12 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         }
     }
 
-    /** Tells acumat.mats of the mats heard of since they were last announced. */
-    private void announceMats(long wallMillis) {
-        for (Map.Entry<String, Mat> e : mats.entrySet()) {
-            Mat mat = e.getValue();
-            if (mat.info != null && mat.lastHeardMillis > mat.lastAnnouncedMillis) {
-                announce(e.getKey(), mat);
-            }
-        }
-    }
-
+    /**
+     * Tells acumat.mats that the mat was heard of. Only ever from {@link #process}: an
+     * announcement sent by a wall-clock punctuation went out after the frames stopped, when the
+     * broker was going away, and was the send that left the stream thread's transactional
+     * producer in its error state before the stalled offset commit (RELIABILITY.md).
+     */
     private void announce(String matId, Mat mat) {
         mat.lastAnnouncedMillis = mat.lastHeardMillis;
         context.forward(new Record<>(matId, MessageWriter.toBytes(mat.info), mat.lastHeardMillis),

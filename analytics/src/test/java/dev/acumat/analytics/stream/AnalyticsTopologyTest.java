@@ -177,4 +177,34 @@ class AnalyticsTopologyTest {
             assertThat(read(d, Topics.SESSIONS, SessionPoint.class)).isNotEmpty();
         }
     }
+
+    /**
+     * A mat is announced on acumat.mats with its own records, at most every 2 s, and nothing is
+     * announced while no frame comes: frames stop when the broker goes away, and an announcement
+     * sent then is what left the stream thread's producer in its error state (RELIABILITY.md).
+     */
+    @Test
+    void aMatIsAnnouncedWithItsFramesAndNothingIsSentWhileNoFrameComes() {
+        Feeder feeder = new Feeder("still");
+        try (TopologyTestDriver d = driver()) {
+            TestInputTopic<String, byte[]> in = frames(d);
+            TestOutputTopic<String, byte[]> mats = d.createOutputTopic(AnalyticsRecords.MATS_TOPIC,
+                    new StringDeserializer(), new ByteArrayDeserializer());
+            feeder.feed(in, 25);
+            assertThat(mats.readRecordsToList()).as("the device-info, announced").extracting(TestRecord::key)
+                    .containsExactly("mat-t");
+            d.advanceWallClockTime(Duration.ofSeconds(1));
+            feeder.feed(in, 25);
+            assertThat(mats.readRecordsToList()).as("heard of again within 2 s").isEmpty();
+
+            d.advanceWallClockTime(Duration.ofSeconds(20));
+            assertThat(mats.readRecordsToList()).as("announced while no frame came").isEmpty();
+
+            feeder.feed(in, 25);
+            List<TestRecord<String, byte[]>> again = mats.readRecordsToList();
+            assertThat(again).as("announced with the next frames, once").hasSize(1);
+            assertThat(again.get(0).value()).isEqualTo(MessageWriter.toBytes(feeder.info));
+            assertThat(again.get(0).timestamp()).isEqualTo(ANCHOR_US / 1000 + 21_000);
+        }
+    }
 }
