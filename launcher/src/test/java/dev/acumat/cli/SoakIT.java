@@ -58,6 +58,7 @@ class SoakIT {
     private static final Duration STUCK = Duration.ofMinutes(5);
     /** Consumers that read acumat.frames for the check, each with a share of the partitions. */
     private static final int AUDIT_THREADS = 4;
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Path OUT = Path.of("target", "soak");
 
     @TempDir
@@ -131,8 +132,9 @@ class SoakIT {
     @BeforeEach
     void start() throws Exception {
         processes = new Processes(dir);
-        kafka = LocalKafka.start(LocalKafka.Options.forTests(dir.resolve("kafka")));
-        influx = LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")));
+        // A soak loads the machine: a restart mid-run gets longer than the suite's minute to come up.
+        kafka = LocalKafka.start(LocalKafka.Options.forTests(dir.resolve("kafka")).withStartTimeout(START_TIMEOUT));
+        influx = LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")).withStartTimeout(START_TIMEOUT));
     }
 
     @AfterEach
@@ -239,9 +241,15 @@ class SoakIT {
             summary.put("check time (Kafka read, fault-free run, InfluxDB)", seconds(auditing) + " s");
         } finally {
             sampler.shutdownNow();
+            summarizeSamples(settings.mats());
         }
+    }
+
+    /** What the sampler saw, into the summary (a failed run's too). */
+    private void summarizeSamples(int mats) {
         summary.put("most records spooled at once", samples.pendingMax + " at t+" + samples.pendingMaxAtS + " s");
-        summary.put("most consumer lag of the analytics", samples.lagMax + " records at t+" + samples.lagMaxAtS + " s");
+        summary.put("most consumer lag of the analytics", String.format(Locale.ROOT, "%d records (%.0f s of the"
+                + " mats' frames) at t+%d s", samples.lagMax, samples.lagMax / (MatFleet.HZ * mats), samples.lagMaxAtS));
         StringBuilder rss = new StringBuilder();
         for (Analytics a : analytics) {
             rss.append(rss.isEmpty() ? "" : ", ").append(a.name).append(": ").append(a.maxRssKb / 1024).append(" MB");
@@ -254,21 +262,21 @@ class SoakIT {
     /** Makes one fault happen; returns what happened, for the summary. */
     private String strike(FaultSchedule.Fault f, long began) throws Exception {
         long at = seconds(began);
+        long stopping = System.nanoTime();
         switch (f.kind()) {
             case BROKER_RESTART -> {
                 say("t+%d s: stopping the broker for %d s", at, f.away().toSeconds());
                 kafka.stop();
-                waitUntil(System.nanoTime(), f.away());
-                long restarting = System.nanoTime();
+                waitUntil(stopping, f.away());
                 kafka.restart();
-                say("broker back (started in %d s)", seconds(restarting));
+                say("broker back, %d s after its stop began", seconds(stopping));
             }
             case INFLUXD_RESTART -> {
                 say("t+%d s: stopping influxd for %d s", at, f.away().toSeconds());
                 influx.stop();
-                waitUntil(System.nanoTime(), f.away());
+                waitUntil(stopping, f.away());
                 influx.restart();
-                say("influxd back");
+                say("influxd back, %d s after its stop began", seconds(stopping));
             }
             case ANALYTICS_KILL -> {
                 Analytics victim = analytics.get(f.instance());
@@ -279,12 +287,11 @@ class SoakIT {
                 }
                 victim.start();
                 say("analytics %s started again (pid %d)", victim.name, victim.process.pid());
+                return f.kind().label + " of " + victim.name + " at t+" + at + " s";
             }
             default -> throw new IllegalStateException(f.kind().toString());
         }
-        return f.kind().label + (f.kind() == FaultSchedule.Kind.ANALYTICS_KILL
-                ? " of " + analytics.get(f.instance()).name : " (away " + f.away().toSeconds() + " s)") + " at t+" + at
-                + " s";
+        return f.kind().label + " at t+" + at + " s (away " + seconds(stopping) + " s)";
     }
 
     private void checkFrames(MatFleet fleet, FramesAudit audit) {
