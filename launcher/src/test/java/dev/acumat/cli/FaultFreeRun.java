@@ -51,15 +51,36 @@ final class FaultFreeRun {
     }
 
     static FaultFreeRun of(String mat, List<ConsumerRecord<byte[], byte[]>> records) {
-        MatAnalyzer analyzer = null;
-        DeviceInfo info = null;
-        long last = Long.MIN_VALUE;
-        Map<Long, String> contact = new LinkedHashMap<>();
-        List<Long> shifts = new ArrayList<>();
-        Set<String> sessions = new LinkedHashSet<>();
-        SessionSummary lastUpdate = null;
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            Message m = MessageReader.parse(r.value());
+        Builder run = new Builder(mat);
+        records.forEach(run::add);
+        return run.finish();
+    }
+
+    /**
+     * The fault-free run fed one record at a time, for a topic too large to hold in memory (a
+     * soak's hour of frames): the same computation as {@link #of}.
+     */
+    static final class Builder {
+        private final String mat;
+        private MatAnalyzer analyzer;
+        private DeviceInfo info;
+        private long last = Long.MIN_VALUE;
+        private final Map<Long, String> contact = new LinkedHashMap<>();
+        private final List<Long> shifts = new ArrayList<>();
+        private final Set<String> sessions = new LinkedHashSet<>();
+        private SessionSummary lastUpdate;
+
+        Builder(String mat) {
+            this.mat = mat;
+        }
+
+        /** One record of the mat's in acumat.frames, in offset order. */
+        void add(ConsumerRecord<byte[], byte[]> r) {
+            add(r, MessageReader.parse(r.value()));
+        }
+
+        /** {@link #add(ConsumerRecord)} with the record's message parsed already. */
+        void add(ConsumerRecord<byte[], byte[]> r, Message m) {
             if (m instanceof DeviceInfo d) {
                 if (!d.equals(info)) {
                     analyzer = new MatAnalyzer(MatSpec.of(d));
@@ -69,7 +90,7 @@ final class FaultFreeRun {
                 long time = Long.parseLong(FrameRecords.header(r.headers(), PipelineHeaders.CLOCK_ANCHOR_US))
                         + f.deviceTimeMicros();
                 if (time <= last) {
-                    continue;
+                    return;
                 }
                 last = time;
                 MatAnalyzer.FrameResult result = analyzer.analyze(time, f.toArray());
@@ -90,14 +111,18 @@ final class FaultFreeRun {
                 }
             }
         }
-        assertThat(analyzer).as("frames of %s after a device-info", mat).isNotNull();
-        assertThat(sessions).as("the fault-free run of %s: one session, the person never gets off", mat).hasSize(1);
-        List<SessionEvent> end = analyzer.finish();
-        FaultFreeRun run = new FaultFreeRun(sessions.iterator().next(), lastUpdate,
-                ((SessionEvent.Ended) end.get(0)).session());
-        run.contact.putAll(contact);
-        run.shifts.addAll(shifts);
-        return run;
+
+        FaultFreeRun finish() {
+            assertThat(analyzer).as("frames of %s after a device-info", mat).isNotNull();
+            assertThat(sessions).as("the fault-free run of %s: one session, the person never gets off", mat)
+                    .hasSize(1);
+            List<SessionEvent> end = analyzer.finish();
+            FaultFreeRun run = new FaultFreeRun(sessions.iterator().next(), lastUpdate,
+                    ((SessionEvent.Ended) end.get(0)).session());
+            run.contact.putAll(contact);
+            run.shifts.addAll(shifts);
+            return run;
+        }
     }
 
     /** A contact point's values, to nine significant digits (InfluxDB and Kafka carry them exactly; this is margin). */
