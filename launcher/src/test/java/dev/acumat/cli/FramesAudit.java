@@ -1,6 +1,6 @@
 package dev.acumat.cli;
 
-import dev.acumat.gateway.kafka.FrameRecords;
+import dev.acumat.contract.Topics;
 import dev.acumat.protocol.Message;
 import dev.acumat.protocol.MessageReader;
 import dev.acumat.protocol.PressureFrame;
@@ -109,7 +109,7 @@ final class FramesAudit {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> tps = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(FrameRecords.FRAMES_TOPIC, Duration.ofSeconds(30))) {
+            for (PartitionInfo info : consumer.partitionsFor(Topics.FRAMES, Duration.ofSeconds(30))) {
                 if (info.partition() % of == share) {
                     tps.add(new TopicPartition(info.topic(), info.partition()));
                 }

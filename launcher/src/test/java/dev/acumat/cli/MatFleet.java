@@ -1,9 +1,8 @@
 package dev.acumat.cli;
 
+import dev.acumat.contract.Topics;
 import dev.acumat.gateway.Backoff;
 import dev.acumat.gateway.FrameIntake;
-import dev.acumat.gateway.Time;
-import dev.acumat.gateway.kafka.FrameRecords;
 import dev.acumat.gateway.kafka.KafkaConnection;
 import dev.acumat.gateway.kafka.KafkaSender;
 import dev.acumat.gateway.spool.FsyncPolicy;
@@ -11,9 +10,9 @@ import dev.acumat.gateway.spool.Spool;
 import dev.acumat.gateway.spool.SpoolConfig;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.PressureFrame;
+import dev.acumat.time.Time;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,7 @@ final class MatFleet implements AutoCloseable {
     /** 512 MiB each: hours of a mat's frames, so no outage of a soak fills a spool. */
     static final SpoolConfig SPOOL = new SpoolConfig(512L << 20, 16L << 20, FsyncPolicy.INTERVAL, FSYNC_INTERVAL);
     /** Partitions of acumat.frames (the gateway's default) and acumat.device-health. */
-    static final Map<String, Integer> PARTITIONS = Map.of(FrameRecords.FRAMES_TOPIC, 32, FrameRecords.HEALTH_TOPIC, 8);
+    static final Map<String, Integer> PARTITIONS = Map.of(Topics.FRAMES, Topics.DEFAULT_FRAMES_PARTITIONS, Topics.DEVICE_HEALTH, Topics.OTHER_PARTITIONS);
     /** The gateway's window of bytes in flight. */
     private static final long WINDOW_BYTES = 16L * 1024 * 1024;
 
@@ -70,7 +69,7 @@ final class MatFleet implements AutoCloseable {
             this.loop = loop;
             this.info = loop.infoOf(id);
             this.phase = phase;
-            this.spool = Spool.open(dir, SPOOL, Clock.systemUTC());
+            this.spool = Spool.open(dir, SPOOL, Time.SYSTEM);
             this.intake = new FrameIntake(spool, null, Time.SYSTEM);
             String gatewayId = UUID.randomUUID().toString();
             this.sender = new KafkaSender(spool, () -> new KafkaConnection(bootstrap, "soak-gateway-" + id, gatewayId,

@@ -2,7 +2,7 @@ package dev.acumat.cli;
 
 
 import dev.acumat.analytics.stream.StreamsRunner;
-import dev.acumat.gateway.kafka.FrameRecords;
+import dev.acumat.contract.Topics;
 import dev.acumat.servers.LocalInflux;
 import dev.acumat.servers.LocalKafka;
 import java.io.IOException;
@@ -454,8 +454,8 @@ class SoakIT {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(StreamsRunner.APPLICATION_ID)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int p = 0; p < MatFleet.PARTITIONS.get(FrameRecords.FRAMES_TOPIC); p++) {
-                latest.put(new TopicPartition(FrameRecords.FRAMES_TOPIC, p), OffsetSpec.latest());
+            for (int p = 0; p < MatFleet.PARTITIONS.get(Topics.FRAMES); p++) {
+                latest.put(new TopicPartition(Topics.FRAMES, p), OffsetSpec.latest());
             }
             long lag = 0;
             for (var e : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()) {

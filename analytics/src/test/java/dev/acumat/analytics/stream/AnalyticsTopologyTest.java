@@ -188,7 +188,7 @@ class AnalyticsTopologyTest {
         Feeder feeder = new Feeder("still");
         try (TopologyTestDriver d = driver()) {
             TestInputTopic<String, byte[]> in = frames(d);
-            TestOutputTopic<String, byte[]> mats = d.createOutputTopic(AnalyticsRecords.MATS_TOPIC,
+            TestOutputTopic<String, byte[]> mats = d.createOutputTopic(Topics.MATS,
                     new StringDeserializer(), new ByteArrayDeserializer());
             feeder.feed(in, 25);
             assertThat(mats.readRecordsToList()).as("the device-info, announced").extracting(TestRecord::key)
