@@ -2,7 +2,7 @@ package dev.acumat.analytics;
 
 import dev.acumat.analytics.body.BodyAnalyzer;
 import dev.acumat.analytics.body.BodyReading;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import dev.acumat.analytics.body.PostureFilter;
 import dev.acumat.analytics.body.PadRegion;
 import dev.acumat.analytics.body.PostureModel;

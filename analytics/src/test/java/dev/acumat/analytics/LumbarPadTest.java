@@ -7,7 +7,7 @@ import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionSummary;
 import dev.acumat.protocol.MatKind;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Scenarios;
 import dev.acumat.simulator.synthetic.SyntheticMat;

@@ -10,7 +10,7 @@ import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Pose;
 import dev.acumat.simulator.synthetic.Script;

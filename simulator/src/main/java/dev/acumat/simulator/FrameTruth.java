@@ -1,5 +1,7 @@
 package dev.acumat.simulator;
 
+import dev.acumat.contract.Posture;
+
 /**
  * The ground truth of one synthetic frame: what the person was doing and, from the noiseless
  * pressure on the mat window, what load the analytics should have seen.

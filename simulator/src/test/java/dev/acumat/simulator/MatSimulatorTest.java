@@ -3,6 +3,7 @@ package dev.acumat.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.acumat.contract.Posture;
 import dev.acumat.protocol.DecodeError;
 import dev.acumat.protocol.DecodeListener;
 import dev.acumat.protocol.DeviceInfo;

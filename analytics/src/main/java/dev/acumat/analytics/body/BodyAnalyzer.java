@@ -1,7 +1,7 @@
 package dev.acumat.analytics.body;
 
 import dev.acumat.analytics.frame.PressureMap;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 
 /**
  * The body in one frame: where its axis lies, its posture, and for a person lying supine the

@@ -1,6 +1,6 @@
 package dev.acumat.analytics.body;
 
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 
 /**
  * What one frame says about the body on the mat.

@@ -1,7 +1,7 @@
 package dev.acumat.analytics.body;
 
 import dev.acumat.analytics.frame.MatSpec;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.acumat.analytics.body;
 
 import dev.acumat.analytics.frame.PressureMap;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.acumat.analytics.history;
 
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

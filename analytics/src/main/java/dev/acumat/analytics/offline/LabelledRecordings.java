@@ -1,7 +1,7 @@
 package dev.acumat.analytics.offline;
 
 import dev.acumat.analytics.MatAnalyzer;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import dev.acumat.analytics.frame.Calibration;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.frame.PressureMap;

@@ -1,6 +1,6 @@
 package dev.acumat.analytics.session;
 
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 
 /**
  * What the session logic needs of one frame.

@@ -1,6 +1,6 @@
 package dev.acumat.analytics.session;
 
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import java.util.ArrayDeque;
 import java.util.List;
 

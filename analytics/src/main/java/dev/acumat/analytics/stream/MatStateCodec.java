@@ -1,7 +1,7 @@
 package dev.acumat.analytics.stream;
 
 import dev.acumat.analytics.MatAnalyzer;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import dev.acumat.analytics.body.PostureFilter;
 import dev.acumat.analytics.session.Observation;
 import dev.acumat.analytics.session.SessionTracker;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.frame.PressureMap;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

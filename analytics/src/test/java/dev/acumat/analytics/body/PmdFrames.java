@@ -4,7 +4,7 @@ import dev.acumat.analytics.frame.Baseline;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.frame.PressureMap;
 import dev.acumat.analytics.frame.PressureMapper;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.acumat.analytics.body;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import org.junit.jupiter.api.Test;
 
 class PostureFilterTest {

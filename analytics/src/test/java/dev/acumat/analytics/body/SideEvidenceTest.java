@@ -3,7 +3,7 @@ package dev.acumat.analytics.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.analytics.offline.LabelledRecordings;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -5,7 +5,7 @@ import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.frame.PressureMap;
 import dev.acumat.analytics.frame.PressureMapper;
 import dev.acumat.simulator.FrameTruth;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import dev.acumat.simulator.synthetic.Body;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Pose;

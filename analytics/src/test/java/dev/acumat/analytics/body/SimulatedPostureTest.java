@@ -2,7 +2,7 @@ package dev.acumat.analytics.body;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import dev.acumat.simulator.synthetic.Body;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Pose;

@@ -1,7 +1,7 @@
 package dev.acumat.analytics.body;
 
 import dev.acumat.simulator.FrameTruth;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import dev.acumat.simulator.synthetic.Body;
 import dev.acumat.simulator.synthetic.BodyModel;
 import dev.acumat.simulator.synthetic.MatGeometry;

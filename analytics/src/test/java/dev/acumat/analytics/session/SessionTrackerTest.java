@@ -2,7 +2,7 @@ package dev.acumat.analytics.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.acumat.simulator.synthetic;
 
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;

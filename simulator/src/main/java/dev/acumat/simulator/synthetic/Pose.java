@@ -1,6 +1,6 @@
 package dev.acumat.simulator.synthetic;
 
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 /**
  * Where and how the body lies at one instant. Translation and rotation move the posture's
  * template from its place in the world (see {@link MatGeometry} for the axes); the rotation is

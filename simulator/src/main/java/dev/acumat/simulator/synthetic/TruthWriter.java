@@ -1,7 +1,7 @@
 package dev.acumat.simulator.synthetic;
 
 import dev.acumat.simulator.FrameTruth;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;

@@ -3,7 +3,7 @@ package dev.acumat.simulator.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import org.junit.jupiter.api.Test;
 
 class BodyModelTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.acumat.simulator.FrameTruth;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

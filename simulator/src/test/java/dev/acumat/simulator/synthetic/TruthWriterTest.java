@@ -5,7 +5,7 @@ import static dev.acumat.simulator.synthetic.TruthLines.ofKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.simulator.FrameTruth;
-import dev.acumat.simulator.Posture;
+import dev.acumat.contract.Posture;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Arrays;

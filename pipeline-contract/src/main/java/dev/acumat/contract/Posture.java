@@ -1,4 +1,4 @@
-package dev.acumat.simulator;
+package dev.acumat.contract;
 
 import java.util.Locale;
 
