@@ -15,9 +15,10 @@ import java.util.Set;
  * the harnesses against a local broker and influxd that it starts and stops itself.
  *
  * <pre>
- * BenchMain [--quick] [--only core,pipeline,influx,gateway,producer] [--work DIR]
+ * BenchMain [--quick] [--only core,pipeline,influx,gateway,producer] [--mats N] [--work DIR]
  * </pre>
  * {@code --quick} runs each part briefly (a check that everything starts, not a measurement).
+ * {@code --mats N} makes the pipeline part hold N mats for a minute instead of stepping up (to profile a load).
  * Everything it writes goes under the work directory (default {@code benchmarks/target/bench}).
  */
 public final class BenchMain {
@@ -32,11 +33,13 @@ public final class BenchMain {
         boolean quick = false;
         Set<String> parts = new LinkedHashSet<>(PARTS);
         Path work = Path.of("benchmarks", "target", "bench");
+        int mats = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--only" -> parts = parts(value(args, ++i, "--only"));
                 case "--work" -> work = Path.of(value(args, ++i, "--work"));
+                case "--mats" -> mats = positive(value(args, ++i, "--mats"), "--mats");
                 default -> usage("unknown option " + args[i]);
             }
         }
@@ -50,7 +53,7 @@ public final class BenchMain {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), work);
         boolean stopped = false;
         try {
-            run(parts, quick, work, results);
+            run(parts, quick, mats, work, results);
         } catch (Exception | Error e) {
             // The figures taken so far still count: print them with what went wrong.
             e.printStackTrace();
@@ -68,7 +71,7 @@ public final class BenchMain {
         }
     }
 
-    static void run(Set<String> parts, boolean quick, Path work, Results results) throws Exception {
+    static void run(Set<String> parts, boolean quick, int mats, Path work, Results results) throws Exception {
         if (parts.contains("core")) {
             new CoreBenchmarks(results, quick).run();
         }
@@ -84,7 +87,8 @@ public final class BenchMain {
                         new InfluxSinkHarness(results, influx.url(), quick).run();
                     }
                     if (parts.contains("pipeline")) {
-                        new PipelineHarness(results, kafka.bootstrap(), kafka.pid().orElseThrow(), influx, work, quick)
+                        new PipelineHarness(results, kafka.bootstrap(), kafka.pid().orElseThrow(), influx, work, quick,
+                                mats)
                                 .run();
                     }
                 }
@@ -110,6 +114,19 @@ public final class BenchMain {
         return out;
     }
 
+    private static int positive(String value, String option) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        usage(option + " takes a whole number above 0, got " + value);
+        return 0;
+    }
+
     private static String value(String[] args, int i, String option) {
         if (i >= args.length) {
             usage(option + " needs a value");
@@ -119,7 +136,7 @@ public final class BenchMain {
 
     private static void usage(String problem) {
         System.err.println("bench: " + problem + "; usage: BenchMain [--quick] [--only "
-                + String.join(",", PARTS) + "] [--work DIR]");
+                + String.join(",", PARTS) + "] [--mats N] [--work DIR]");
         System.exit(2);
     }
 }

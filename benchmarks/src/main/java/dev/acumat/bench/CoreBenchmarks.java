@@ -26,10 +26,12 @@ final class CoreBenchmarks {
     private static final List<String> GEOMETRIES = List.of("32x20", "64x32");
 
     private final Results results;
+    private final boolean quick;
     private final int iterations;
 
     CoreBenchmarks(Results results, boolean quick) {
         this.results = results;
+        this.quick = quick;
         this.iterations = quick ? 1 : 5;
     }
 
@@ -51,12 +53,23 @@ final class CoreBenchmarks {
         }
     }
 
+    /**
+     * JMH's settings. Warm-up: C2 has compiled the hot loops after one or two 1-second
+     * iterations, and the score is flat from the third (the iterations' scores in the log show
+     * it), so five leave a margin for a crowded machine, where the compiler threads get less of
+     * a core. Forks: each JVM makes its own inlining and profile decisions, so two forks of one
+     * build can differ by more than one fork's iterations do; three forks show that spread, and
+     * JMH's error bar covers it. Measurement: eight 1-second iterations a fork, 24 in all.
+     */
+    private Options options(String include, String geometry) {
+        return new OptionsBuilder().include(include).param("geometry", geometry)
+                .warmupIterations(quick ? 1 : 5).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 1 : 8).measurementTime(TimeValue.seconds(1))
+                .forks(quick ? 1 : 3).shouldFailOnError(true).build();
+    }
+
     private double jmh(Class<?> benchmark, String geometry) throws RunnerException {
-        Options options = new OptionsBuilder().include(benchmark.getName() + ".*").param("geometry", geometry)
-                .warmupIterations(Math.max(2, iterations / 2)).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(Math.max(2, iterations)).measurementTime(TimeValue.seconds(1))
-                .forks(1).shouldFailOnError(true).build();
-        Collection<RunResult> run = new Runner(options).run();
+        Collection<RunResult> run = new Runner(options(benchmark.getName() + ".*", geometry)).run();
         return run.iterator().next().getPrimaryResult().getScore();
     }
 

@@ -22,7 +22,15 @@ import org.HdrHistogram.Recorder;
 final class LiveProbe implements AutoCloseable {
     private static final Pattern TIME = Pattern.compile("\"time_ms\":(\\d+)");
 
+    /** Frames slower than this are kept one by one, for {@link LatencyTail}. */
+    static final long SLOW_MICROS = 50_000;
+
+    /** A frame that took longer than {@link #SLOW_MICROS}: when it arrived (wall clock) and how long it took. */
+    record Slow(long arrivedMillis, double latencyMillis) {
+    }
+
     private final Recorder latency = new Recorder(3);
+    private final List<Slow> slow = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<WebSocket> sockets = new ArrayList<>();
     private volatile boolean recording;
 
@@ -38,12 +46,20 @@ final class LiveProbe implements AutoCloseable {
     /** Starts a fresh histogram: what arrived before is dropped. */
     void reset() {
         latency.getIntervalHistogram();
+        slow.clear();
         recording = true;
     }
 
     /** The histogram since {@link #reset}. */
     org.HdrHistogram.Histogram histogram() {
         return latency.getIntervalHistogram();
+    }
+
+    /** The frames slower than {@link #SLOW_MICROS} since {@link #reset}. */
+    List<Slow> slow() {
+        synchronized (slow) {
+            return List.copyOf(slow);
+        }
     }
 
     private final class Listener implements WebSocket.Listener {
@@ -78,7 +94,11 @@ final class LiveProbe implements AutoCloseable {
                     .toString();
             Matcher m = TIME.matcher(json);
             if (m.find()) {
-                latency.recordValue(Math.max(0, arrivedMicros - Long.parseLong(m.group(1)) * 1000));
+                long micros = Math.max(0, arrivedMicros - Long.parseLong(m.group(1)) * 1000);
+                latency.recordValue(micros);
+                if (micros > SLOW_MICROS) {
+                    slow.add(new Slow(arrivedMicros / 1000, micros / 1000.0));
+                }
             }
         }
     }

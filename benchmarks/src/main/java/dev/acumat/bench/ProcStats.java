@@ -51,7 +51,7 @@ public final class ProcStats {
         throw new IOException("could not read the heap of process " + pid + " from: " + info);
     }
 
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+    static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process p = new ProcessBuilder(List.of(jcmd.toString(), Long.toString(pid), command))
                 .redirectErrorStream(true).start();
