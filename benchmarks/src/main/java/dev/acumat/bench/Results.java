@@ -10,8 +10,11 @@ import java.util.Locale;
 
 /** The figures of a bench run, printed as a table at the end (and as each comes in). */
 public final class Results {
-    /** One figure: what was measured, its value, the target and whether it was met. */
-    public record Row(String figure, String value, String target, Boolean met) {
+    /**
+     * One figure: what was measured, its value, the issue's target, whether it was met, and the
+     * machine's one-minute load average when it was taken (on a shared machine, part of the figure).
+     */
+    public record Row(String figure, String value, String target, Boolean met, double load) {
         String verdict() {
             return met == null ? "" : met ? "ok" : "MISSED";
         }
@@ -21,12 +24,16 @@ public final class Results {
 
     /** A figure without a target. */
     public synchronized void add(String figure, String value) {
-        add(new Row(figure, value, "", null));
+        add(new Row(figure, value, "", null, loadAverage()));
     }
 
     /** A figure with a target. */
     public synchronized void add(String figure, String value, String target, boolean met) {
-        add(new Row(figure, value, target, met));
+        add(new Row(figure, value, target, met, loadAverage()));
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private void add(Row row) {
@@ -49,13 +56,14 @@ public final class Results {
             v = Math.max(v, r.value().length());
             t = Math.max(t, r.target().length());
         }
-        String format = "| %-" + f + "s | %" + v + "s | %-" + t + "s | %-6s |%n";
+        String format = "| %-" + f + "s | %" + v + "s | %-" + t + "s | %-6s | %4s |%n";
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, format, "figure", "value", "target", ""));
+        out.append(String.format(Locale.ROOT, format, "figure", "value", "target", "", "load"));
         out.append("|").append("-".repeat(f + 2)).append("|").append("-".repeat(v + 2)).append("|")
-                .append("-".repeat(t + 2)).append("|--------|\n");
+                .append("-".repeat(t + 2)).append("|--------|------|\n");
         for (Row r : rows) {
-            out.append(String.format(Locale.ROOT, format, r.figure(), r.value(), r.target(), r.verdict()));
+            out.append(String.format(Locale.ROOT, format, r.figure(), r.value(), r.target(), r.verdict(),
+                    num(r.load(), 1)));
         }
         return out.toString();
     }
