@@ -83,7 +83,8 @@ public final class AnalyticsService implements AutoCloseable {
         if (!config.mats().isEmpty()) {
             log.info("mats with settings of their own: {}", config.mats());
         }
-        StreamsRunner streams = StreamsRunner.start(config.kafka(), config.stateDir(), config.threads(), config.mats());
+        StreamsRunner streams = StreamsRunner.start(config.kafka(), config.stateDir(), config.threads(),
+                config.stateMemoryMb() << 20, config.mats());
         InfluxSink sink = new InfluxSink(config.kafka(), new InfluxWriter(config.influx(),
                 InfluxWriter.Options.forEndpoint(config.influx())));
         LiveFeed live = null;

@@ -27,6 +27,7 @@ class AnalyticsConfigTest {
     void theDefaultsAreTheNamedOnes() {
         AnalyticsConfig config = valid().build();
         assertThat(config.threads()).isEqualTo(AnalyticsConfig.DEFAULT_THREADS).isEqualTo(1);
+        assertThat(config.stateMemoryMb()).isEqualTo(AnalyticsConfig.DEFAULT_STATE_MEMORY_MB).isEqualTo(64);
         assertThat(config.httpHost()).as("no web server").isNull();
         assertThat(config.httpToken()).isNull();
         assertThat(config.mats()).isSameAs(MatSettings.NONE);
@@ -39,6 +40,7 @@ class AnalyticsConfigTest {
         assertThat(config.httpHost()).isEqualTo("0.0.0.0");
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.threads()).isEqualTo(4);
+        assertThat(valid().stateMemoryMb(32).build().stateMemoryMb()).isEqualTo(32);
         assertThat(valid().web("127.0.0.1", 0).build().httpPort()).isZero();
     }
 
@@ -49,6 +51,8 @@ class AnalyticsConfigTest {
                 bad(b -> b.stateDir(null), "streams.state-dir: give a directory"),
                 bad(b -> b.threads(0), "streams.threads must be 1..64, got 0"),
                 bad(b -> b.threads(65), "streams.threads must be 1..64, got 65"),
+                bad(b -> b.stateMemoryMb(31), "streams.state-memory-mb must be 32..65536, got 31"),
+                bad(b -> b.stateMemoryMb(65_537), "streams.state-memory-mb must be 32..65536, got 65537"),
                 bad(b -> b.web("127.0.0.1", 70_000), "web.address: port must be 0..65535, got 70000"),
                 bad(b -> b.web("0.0.0.0", 8080), "web.address: 0.0.0.0 is not a loopback address"));
     }

@@ -36,8 +36,11 @@ public final class ChildJvm implements AutoCloseable {
         command.add(mainClass);
         command.addAll(args);
         Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // As the acumat script runs them: glibc's malloc arenas limited to two.
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        Process p = builder.start();
         return new ChildJvm(name, p, log);
     }
 
@@ -46,8 +49,10 @@ public final class ChildJvm implements AutoCloseable {
      * (space-separated), e.g. {@code -XX:StartFlightRecording=filename=child.jfr} to profile.
      */
     public static List<String> options(String... options) {
-        // As the acumat script runs them: out of memory is an exit, not a dead thread.
-        List<String> out = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
+        // As the acumat script runs them: out of memory is an exit, not a dead thread, and the JDK
+        // keeps no large temporary direct buffers.
+        List<String> out = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError",
+                "-Djdk.nio.maxCachedBufferSize=262144"));
         out.addAll(List.of(options));
         String extra = System.getProperty("bench.childJvmOptions", "").strip();
         if (!extra.isEmpty()) {

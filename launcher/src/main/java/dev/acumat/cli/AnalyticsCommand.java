@@ -52,6 +52,12 @@ final class AnalyticsCommand implements Callable<Integer> {
             description = "Stream threads of this instance. Default: ${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--state-memory-mb", paramLabel = "MB", defaultValue = "${env:ACUMAT_STATE_MEMORY_MB:-"
+            + AnalyticsConfig.DEFAULT_STATE_MEMORY_MB + "}",
+            description = "Memory for the local copy of the mats' state (RocksDB's cache and write buffers, every"
+                    + " store together), MiB. Default: ${DEFAULT-VALUE}.")
+    long stateMemoryMb;
+
     @CommandLine.Mixin
     MatOrderOption matOrder;
 
@@ -76,6 +82,7 @@ final class AnalyticsCommand implements Callable<Integer> {
                     .influx(influx == null || influx.isBlank() ? null : InfluxEndpoint.of(influx, db))
                     .stateDir(stateDir != null ? stateDir : Paths.dataDir().resolve("analytics-state"))
                     .threads(threads)
+                    .stateMemoryMb(stateMemoryMb)
                     .web(web == null ? null : web.host(), web == null ? 0 : web.port())
                     .webToken(web == null ? null : httpToken.token(System.getenv()))
                     .mats(mats)

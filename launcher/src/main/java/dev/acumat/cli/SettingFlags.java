@@ -53,6 +53,7 @@ final class SettingFlags {
         f.put(InfluxEndpoint.DATABASE, "--db");
         f.put(AnalyticsConfig.STATE_DIR, "--state-dir");
         f.put(AnalyticsConfig.THREADS, "--threads");
+        f.put(AnalyticsConfig.STATE_MEMORY_MB, "--state-memory-mb");
         f.put(AnalyticsConfig.WEB_ADDRESS, "--http");
         return Collections.unmodifiableMap(f);
     }

@@ -103,6 +103,10 @@ class SettingFlagsTest {
                 "65", "--state-dir", dir.toString())).isEqualTo(2);
         assertThat(cli.errorLine()).isEqualTo("acumat analytics: --threads must be 1..64, got 65"
                 + " (see 'acumat analytics --help')");
+        assertThat(cli.run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "http://127.0.0.1:1",
+                "--state-memory-mb", "8", "--state-dir", dir.toString())).isEqualTo(2);
+        assertThat(cli.errorLine()).isEqualTo("acumat analytics: --state-memory-mb must be 32..65536, got 8"
+                + " (see 'acumat analytics --help')");
         assertThat(cli.run("analytics", "--influx", "http://127.0.0.1:1", "--state-dir", dir.toString())).isEqualTo(2);
         assertThat(cli.errorLine()).contains("--kafka: give the bootstrap servers");
         assertThat(cli.run("analytics", "--kafka", "127.0.0.1:9092", "--influx", "ftp://127.0.0.1:1")).isEqualTo(2);

@@ -1,5 +1,6 @@
 package dev.acumat.analytics.stream;
 
+import dev.acumat.analytics.AnalyticsConfig;
 import dev.acumat.analytics.settings.MatSettings;
 import dev.acumat.contract.Topics;
 import java.io.IOException;
@@ -41,16 +42,38 @@ public final class StreamsRunner implements AutoCloseable {
 
     /** Creates missing topics and starts the streams; returns at once, the streams run on their own threads. */
     public static StreamsRunner start(String bootstrap, Path stateDir, int threads) throws Exception {
-        return start(bootstrap, stateDir, threads, MatSettings.NONE);
+        return start(bootstrap, stateDir, threads, AnalyticsConfig.DEFAULT_STATE_MEMORY_MB << 20, MatSettings.NONE);
     }
 
-    /** {@link #start(String, Path, int)} with per-mat settings. */
-    public static StreamsRunner start(String bootstrap, Path stateDir, int threads, MatSettings settings)
-            throws Exception {
+    /**
+     * {@link #start(String, Path, int)} with per-mat settings, the state stores together holding
+     * about {@code stateMemoryBytes} in memory at most ({@link BoundedRocksDBConfig}).
+     */
+    public static StreamsRunner start(String bootstrap, Path stateDir, int threads, long stateMemoryBytes,
+                                      MatSettings settings) throws Exception {
         short replication = ensureTopics(bootstrap, ADMIN_TIMEOUT);
-        Properties p = new Properties();
+        Properties p = properties(bootstrap, stateDir, threads, stateMemoryBytes);
         // The mats' state lives in changelog topics: as many copies as the cluster allows, up to 3.
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
+        KafkaStreams streams;
+        try {
+            streams = startStreams(p, settings);
+        } catch (ProcessorStateException e) {
+            // A process killed hard can leave a store that does not open again. The local copy is
+            // only a cache of the changelogs (exactly once: nothing in it that Kafka lacks), so
+            // it is dropped and restored rather than keeping the analytics down.
+            Path local = stateDir.resolve(APPLICATION_ID);
+            log.warn("the local copy of the mats' state in {} does not open ({}); deleting it, Kafka restores it",
+                    local, e.getMessage());
+            deleteTree(local);
+            streams = startStreams(p, settings);
+        }
+        return new StreamsRunner(streams);
+    }
+
+    /** The streams' configuration but for the changelogs' replication, which needs the broker. */
+    static Properties properties(String bootstrap, Path stateDir, int threads, long stateMemoryBytes) {
+        Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         // Named by process id, so the consumer group's members (which instance has which mats) say
         // whose they are, rather than a random UUID.
@@ -80,20 +103,11 @@ public final class StreamsRunner implements AutoCloseable {
         p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
         p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
-        KafkaStreams streams;
-        try {
-            streams = startStreams(p, settings);
-        } catch (ProcessorStateException e) {
-            // A process killed hard can leave a store that does not open again. The local copy is
-            // only a cache of the changelogs (exactly once: nothing in it that Kafka lacks), so
-            // it is dropped and restored rather than keeping the analytics down.
-            Path local = stateDir.resolve(APPLICATION_ID);
-            log.warn("the local copy of the mats' state in {} does not open ({}); deleting it, Kafka restores it",
-                    local, e.getMessage());
-            deleteTree(local);
-            streams = startStreams(p, settings);
-        }
-        return new StreamsRunner(streams);
+        // Every store under one memory budget: by default each of the 32 tasks' stores has its own
+        // block cache and up to three 16 MB memtables, most of the process's memory at 1,000 mats.
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDBConfig.class);
+        p.put(BoundedRocksDBConfig.MEMORY_BYTES, stateMemoryBytes);
+        return p;
     }
 
     private static KafkaStreams startStreams(Properties p, MatSettings settings) {
