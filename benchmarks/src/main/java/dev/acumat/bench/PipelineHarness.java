@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -299,6 +300,9 @@ final class PipelineHarness {
 
     private void memory(ChildJvm analytics, int mats) throws Exception {
         double heap = ProcStats.liveHeapMb(analytics.pid());
+        // What the heap holds right after that full collection, for where the memory goes.
+        Files.writeString(work.resolve("heap-histogram-" + mats + "-mats.txt"),
+                ProcStats.jcmd(analytics.pid(), "GC.class_histogram"));
         double rss = ProcStats.rssMb(analytics.pid());
         results.add("analytics: heap after full GC / RSS, " + mats + " mats (-Xmx256m)",
                 Results.num(heap, 1) + " MB / " + Results.num(rss, 0) + " MB",
