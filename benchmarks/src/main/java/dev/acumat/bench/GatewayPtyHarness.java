@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * Two runs: unpaced (the simulator writes as fast as the pty takes it: the highest sustained
  * rate, and every frame must arrive) and paced at the wire rate of 921,600 baud (the CPU the
  * gateway needs at the fastest real UART). Frames are counted from the gateway's /metrics.
- * The wire-rate run plays a minute before it measures ({@code -Dbench.gateway.warmUp=SECONDS}
+ * The wire-rate run plays two minutes before it measures ({@code -Dbench.gateway.warmUp=SECONDS}
  * to change that), then measures six consecutive windows, each with the machine's load and the
  * gateway's CPU per thread (from /proc): the compiler threads' share shows when the JIT is done,
  * and the windows side by side whether the cost is flat.
@@ -38,8 +38,9 @@ final class GatewayPtyHarness {
     private final Path work;
     private final double seconds;
     /**
-     * The wire-rate run's warm-up: a minute, since C2 was still compiling after 15 s (the JVM had
-     * just run the unpaced run; its compiler threads then used half of the 16 % measured).
+     * The wire-rate run's warm-up: two minutes. C2 was still compiling after 15 s (the JVM had
+     * just run the unpaced run; its compiler threads then used half of the 16 % measured), and
+     * on a shared machine it still was 100 s in, with the CPU per frame falling until about 140 s.
      */
     private final double wireWarmUp;
     /** The wire-rate run's consecutive windows: each long enough for a 2 % share to be read to a tenth. */
@@ -51,7 +52,7 @@ final class GatewayPtyHarness {
         this.bootstrap = bootstrap;
         this.work = work;
         this.seconds = quick ? 3 : 15;
-        this.wireWarmUp = Double.parseDouble(System.getProperty("bench.gateway.warmUp", quick ? "3" : "60"));
+        this.wireWarmUp = Double.parseDouble(System.getProperty("bench.gateway.warmUp", quick ? "3" : "120"));
         this.wireWindows = quick ? 1 : 6;
         this.wireWindowSeconds = quick ? 3 : 20;
     }
