@@ -11,8 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The gateway as users run it ({@code acumat gateway}, its own JVM, heap capped at 64 MB) on a
@@ -20,6 +25,10 @@ import java.util.concurrent.TimeUnit;
  * Two runs: unpaced (the simulator writes as fast as the pty takes it: the highest sustained
  * rate, and every frame must arrive) and paced at the wire rate of 921,600 baud (the CPU the
  * gateway needs at the fastest real UART). Frames are counted from the gateway's /metrics.
+ * The wire-rate run plays two minutes before it measures ({@code -Dbench.gateway.warmUp=SECONDS}
+ * to change that), then measures six consecutive windows, each with the machine's load and the
+ * gateway's CPU per thread (from /proc): the compiler threads' share shows when the JIT is done,
+ * and the windows side by side whether the cost is flat.
  */
 final class GatewayPtyHarness {
     static final int BAUD = 921_600;
@@ -28,12 +37,24 @@ final class GatewayPtyHarness {
     private final String bootstrap;
     private final Path work;
     private final double seconds;
+    /**
+     * The wire-rate run's warm-up: two minutes. C2 was still compiling after 15 s (the JVM had
+     * just run the unpaced run; its compiler threads then used half of the 16 % measured), and
+     * on a shared machine it still was 100 s in, with the CPU per frame falling until about 140 s.
+     */
+    private final double wireWarmUp;
+    /** The wire-rate run's consecutive windows: each long enough for a 2 % share to be read to a tenth. */
+    private final int wireWindows;
+    private final double wireWindowSeconds;
 
     GatewayPtyHarness(Results results, String bootstrap, Path work, boolean quick) {
         this.results = results;
         this.bootstrap = bootstrap;
         this.work = work;
         this.seconds = quick ? 3 : 15;
+        this.wireWarmUp = Double.parseDouble(System.getProperty("bench.gateway.warmUp", quick ? "3" : "120"));
+        this.wireWindows = quick ? 1 : 6;
+        this.wireWindowSeconds = quick ? 3 : 20;
     }
 
     void run() throws Exception {
@@ -57,7 +78,7 @@ final class GatewayPtyHarness {
             // reached, so that frame times stay near the wall clock: at 25 Hz they ran hours
             // ahead within seconds, and Kafka 4 refuses records over an hour in the future.
             Run fast = play(sample, b, new MatSimulator.Options("pty-mat", 10_000, 0, 0, true, false), gateway,
-                    metrics, 0);
+                    metrics, 0, 1, seconds);
             results.add("gateway: highest sustained rate through a pty, frames/s (32x20, session mix)",
                     Results.num(fast.framesPerSecond(), 0));
             results.add("gateway: frames lost at that rate", fast.lost() + " of " + fast.sent(), "0", fast.lost() == 0);
@@ -67,9 +88,13 @@ final class GatewayPtyHarness {
             // would count against the wire-rate run.
             GatewayPtyHarness.await(metrics::drained, 300, "the gateway's spool to drain");
             Run wire = play(sample, b, new MatSimulator.Options("pty-mat", 10_000, 1, BAUD, true, false), gateway, metrics,
-                    seconds);
+                    wireWarmUp, wireWindows, wireWindowSeconds);
             results.add("gateway: at 921,600 baud, frames/s (wire-paced)", Results.num(wire.framesPerSecond(), 0));
-            results.add("gateway: CPU at 921,600 baud, share of one core", Results.num(wire.cpuShare() * 100, 1) + " %");
+            results.add("gateway: CPU at 921,600 baud after " + Results.num(wireWarmUp, 0) + " s, share of one core ("
+                            + wire.windows().size() + " x " + Results.num(wireWindowSeconds, 0) + " s windows)",
+                    Results.num(wire.cpuShare() * 100, 1) + " % (windows: " + wire.windowShares() + ")", "<= 2 %",
+                    wire.cpuShare() <= 0.02);
+            results.add("gateway: at 921,600 baud, CPU per frame by thread, us", wire.perFrameByThread());
             results.add("gateway: frames lost at 921,600 baud", wire.lost() + " of " + wire.sent(), "0", wire.lost() == 0);
             results.add("gateway: heap after full GC / RSS, 1 mat (-Xmx64m)",
                     Results.num(ProcStats.liveHeapMb(gateway.pid()), 1) + " MB / "
@@ -81,29 +106,66 @@ final class GatewayPtyHarness {
         }
     }
 
-    /** What one run did: frames sent and received, the gateway's CPU over the run. */
-    /** Frames sent and received over the whole run; frames, time and CPU of its measured window. */
-    record Run(long sent, long received, long framesInWindow, double seconds, double cpuSeconds) {
+    /** One measured window: frames, wall time and CPU of the gateway, per thread kind, and the machine's load. */
+    record Window(long frames, double seconds, double cpuSeconds, Map<String, Long> threadNanos, double load) {
+        /** The window as one line: its share of a core, the load, and where the CPU went. */
+        String line(int index) {
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                    "window %d: %.1f s, %d frames (%.0f/s), CPU %.2f %% of a core, load %.2f;", index, seconds, frames,
+                    frames / seconds, cpuSeconds / seconds * 100, load));
+            threadNanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> out.append(String.format(Locale.ROOT, " %s %.2f %%", e.getKey(),
+                            e.getValue() / 1e9 / seconds * 100)));
+            return out.toString();
+        }
+    }
+
+    /** Frames sent and received over the whole run; its measured windows, one after the other. */
+    record Run(long sent, long received, List<Window> windows) {
         long lost() {
             return sent - received;
         }
 
+        private double total(java.util.function.ToDoubleFunction<Window> f) {
+            return windows.stream().mapToDouble(f).sum();
+        }
+
         double framesPerSecond() {
-            return framesInWindow / seconds;
+            return total(Window::frames) / total(Window::seconds);
         }
 
         double cpuShare() {
-            return cpuSeconds / seconds;
+            return total(Window::cpuSeconds) / total(Window::seconds);
+        }
+
+        String windowShares() {
+            return windows.stream().map(w -> Results.num(w.cpuSeconds() / w.seconds() * 100, 1))
+                    .collect(Collectors.joining(", ")) + " %; load " + windows.stream()
+                    .map(w -> Results.num(w.load(), 1)).collect(Collectors.joining(", "));
+        }
+
+        /** Each busy thread kind's CPU per frame over all windows, in microseconds, busiest first. */
+        String perFrameByThread() {
+            Map<String, Long> sum = new TreeMap<>();
+            windows.forEach(w -> w.threadNanos().forEach((k, v) -> sum.merge(k, v, Long::sum)));
+            double frames = Math.max(1, total(Window::frames));
+            double all = total(Window::cpuSeconds) * 1e6 / frames;
+            return "all " + Results.num(all, 0) + "; " + sum.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .filter(e -> e.getValue() / 1e3 / frames >= 1)
+                    .map(e -> e.getKey() + " " + Results.num(e.getValue() / 1e3 / frames, 0))
+                    .collect(Collectors.joining(", "));
         }
     }
 
     /**
-     * Plays the sample through the pty for {@code warmUp} seconds, then measures for the run's
-     * length: the gateway's JIT, still compiling after a run of another kind, is not its cost
-     * at the wire rate (it was most of the CPU measured there).
+     * Plays the sample through the pty for {@code warmUp} seconds, then measures {@code windows}
+     * consecutive windows of {@code windowSeconds}: the gateway's JIT, still compiling after a
+     * run of another kind, is not its cost at the wire rate (it was most of the CPU measured
+     * there), and windows side by side show whether the cost has become flat.
      */
     private Run play(SampleFrames sample, Path port, MatSimulator.Options options, ChildJvm gateway, Metrics metrics,
-                     double warmUp) throws Exception {
+                     double warmUp, int windows, double windowSeconds) throws Exception {
         MatSimulator simulator = new MatSimulator(new CyclingFrames(sample), options, () -> FilePortLink.open(port),
                 Time.SYSTEM, (frame, device, truth) -> { });
         Thread thread = new Thread(() -> {
@@ -118,13 +180,27 @@ final class GatewayPtyHarness {
         long start = metrics.frames();
         thread.start();
         Thread.sleep((long) (warmUp * 1000));
-        long before = metrics.frames();
+        List<Window> measured = new ArrayList<>();
+        long frames0 = metrics.frames();
         double cpu0 = gateway.cpuSeconds();
+        Map<String, Long> threads0 = ThreadCpu.snapshot(gateway.pid());
         long t0 = System.nanoTime();
-        Thread.sleep((long) (seconds * 1000));
-        long inWindow = metrics.frames() - before;
-        double cpu = gateway.cpuSeconds() - cpu0;
-        double elapsed = (System.nanoTime() - t0) / 1e9;
+        for (int i = 1; i <= windows; i++) {
+            Thread.sleep((long) (windowSeconds * 1000));
+            long frames = metrics.frames();
+            double cpu = gateway.cpuSeconds();
+            Map<String, Long> threads = ThreadCpu.snapshot(gateway.pid());
+            long t = System.nanoTime();
+            Window w = new Window(frames - frames0, (t - t0) / 1e9, cpu - cpu0, ThreadCpu.delta(threads0, threads),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            measured.add(w);
+            System.out.println("bench: gateway " + (options.baud() == 0 ? "unpaced" : options.baud() + " baud") + ", "
+                    + w.line(i));
+            frames0 = frames;
+            cpu0 = cpu;
+            threads0 = threads;
+            t0 = t;
+        }
         simulator.stop();
         thread.join(10_000);
         long sent = simulator.result().framesSent();
@@ -135,7 +211,7 @@ final class GatewayPtyHarness {
             Thread.sleep(50);
             received = metrics.frames() - start;
         }
-        return new Run(sent, received, inWindow, elapsed, cpu);
+        return new Run(sent, received, measured);
     }
 
     /** The gateway's Prometheus counters. */

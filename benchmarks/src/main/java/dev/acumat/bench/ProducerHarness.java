@@ -28,7 +28,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * The gateway's producer against Kafka's own producer benchmark (ProducerPerformance, from
  * kafka-tools) into the same broker, in the same run, with the same record size, acks (all),
- * idempotence, compression (lz4), linger and batch size. The gateway's side is its real path:
+ * idempotence, compression (none, as the gateway's), linger and batch size. The gateway's side is its real path:
  * frames through {@link FrameIntake} into a {@link Spool}, then {@link KafkaSender} with its
  * {@link KafkaConnection}; its rate counts from the first acknowledgement to the last, so the
  * connection's start (topics, the duplicate check) is left out as ProducerPerformance leaves out
@@ -67,7 +67,7 @@ final class ProducerHarness {
             kafka = Math.max(kafka, producerPerformance(recordSize, round));
         }
         double ratio = gateway / kafka;
-        results.add("producer: gateway's sender, records/s (" + recordSize + " B mean, lz4, acks=all)",
+        results.add("producer: gateway's sender, records/s (" + recordSize + " B mean, no compression, acks=all)",
                 Results.num(gateway, 0));
         results.add("producer: ProducerPerformance, records/s (" + recordSize + " B, same settings)",
                 Results.num(kafka, 0));
@@ -125,7 +125,7 @@ final class ProducerHarness {
         List<String> args = new ArrayList<>(List.of("--topic", "bench.producer-performance",
                 "--num-records", Integer.toString(records), "--record-size", Integer.toString(recordSize),
                 "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all",
-                "enable.idempotence=true", "max.in.flight.requests.per.connection=5", "compression.type=lz4",
+                "enable.idempotence=true", "max.in.flight.requests.per.connection=5", "compression.type=none",
                 "linger.ms=5", "batch.size=262144", "buffer.memory=67108864"));
         try (ChildJvm pp = ChildJvm.start("ProducerPerformance", List.of("-Xmx512m"),
                 "org.apache.kafka.tools.ProducerPerformance", args, work.resolve("producer-performance-" + round + ".log"))) {

@@ -7,7 +7,6 @@ import dev.acumat.gateway.spool.SpoolEntry;
 import dev.acumat.time.Time;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
@@ -88,7 +88,8 @@ public final class KafkaSender implements Runnable {
 
     private final Spool spool;
     private final ConnectionFactory factory;
-    private final String gatewayId;
+    /** The gateway header's value, the same on every record: encoded once. */
+    private final byte[] gatewayIdBytes;
     private final long windowBytes;
     private final Time time;
     private final Backoff backoff;
@@ -116,7 +117,7 @@ public final class KafkaSender implements Runnable {
                        Backoff backoff) {
         this.spool = spool;
         this.factory = factory;
-        this.gatewayId = gatewayId;
+        this.gatewayIdBytes = PipelineHeaders.text(gatewayId);
         this.windowBytes = windowBytes;
         this.time = time;
         this.backoff = backoff;
@@ -295,12 +296,13 @@ public final class KafkaSender implements Runnable {
     }
 
     private void send(Producer<byte[], byte[]> producer, SpoolEntry entry, int partition) {
-        List<org.apache.kafka.common.header.Header> headers = new ArrayList<>();
-        for (SpoolEntry.Header h : entry.headers()) {
-            headers.add(new RecordHeader(h.name(), h.value()));
+        List<SpoolEntry.Header> spooled = entry.headers();
+        Header[] headers = new Header[spooled.size() + 2];
+        for (int i = 0; i < spooled.size(); i++) {
+            headers[i] = new RecordHeader(spooled.get(i).name(), spooled.get(i).value());
         }
-        headers.add(new RecordHeader(PipelineHeaders.GATEWAY, PipelineHeaders.text(gatewayId)));
-        headers.add(new RecordHeader(PipelineHeaders.SPOOL_OFFSET, PipelineHeaders.decimal(entry.offset())));
+        headers[spooled.size()] = new RecordHeader(PipelineHeaders.GATEWAY, gatewayIdBytes);
+        headers[spooled.size() + 1] = new RecordHeader(PipelineHeaders.SPOOL_OFFSET, PipelineHeaders.decimal(entry.offset()));
         long offset = entry.offset();
         int size = entry.value().length;
         inFlight.put(offset, time.nanoTime());

@@ -23,6 +23,14 @@ import org.slf4j.LoggerFactory;
 public final class SerialReader implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(SerialReader.class);
 
+    /**
+     * Bytes asked for per read. jSerialComm copies the whole Java array into a native buffer
+     * and back on every read, whatever arrives, and a tty hands over at most its line
+     * discipline's 4 KiB per read anyway: a 64 KiB array cost two 64 KiB copies (and a 64 KiB
+     * malloc) per frame at the wire rate, for nothing.
+     */
+    static final int READ_BYTES = 4096;
+
     /** Finds and opens the mat's port: a fixed path, or a search ({@link MatPortFinder}). */
     @FunctionalInterface
     public interface Opener {
@@ -66,7 +74,7 @@ public final class SerialReader implements Runnable {
 
     @Override
     public void run() {
-        byte[] buf = new byte[64 * 1024];
+        byte[] buf = new byte[READ_BYTES];
         try {
             while (!stopped) {
                 SerialLink current = link;

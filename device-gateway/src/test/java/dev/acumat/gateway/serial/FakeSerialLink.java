@@ -16,6 +16,8 @@ final class FakeSerialLink implements SerialLink {
     /** The mat takes no bytes: every write fails, as on a port whose device went away. */
     boolean failWrites;
     boolean closed;
+    /** The most bytes a read asked for. */
+    int largestRead;
 
     FakeSerialLink(String port, ManualTime time, long readTimeoutMillis) {
         this.port = port;
@@ -46,8 +48,13 @@ final class FakeSerialLink implements SerialLink {
             time.advanceMillis(readTimeoutMillis);
             return 0;
         }
-        System.arraycopy(next, 0, buf, off, next.length);
-        return next.length;
+        largestRead = Math.max(largestRead, len);
+        int n = Math.min(len, next.length);
+        System.arraycopy(next, 0, buf, off, n);
+        if (n < next.length) {
+            chunks.addFirst(java.util.Arrays.copyOfRange(next, n, next.length));  // the rest waits for the next read
+        }
+        return n;
     }
 
     @Override

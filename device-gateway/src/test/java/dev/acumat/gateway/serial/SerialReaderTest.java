@@ -118,6 +118,25 @@ class SerialReaderTest {
     }
 
     @Test
+    void readsAtMostATtyBufferAtATimeAndLosesNothingOfALargerBurst() {
+        long[] seqs = new long[400];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = i;
+        }
+        byte[] burst = wire(seqs);
+        assertThat(burst.length).as("the burst spans several reads").isGreaterThan(2 * 4096);
+        FakeSerialLink link = new FakeSerialLink("/tmp/mat", time, 200).chunk(burst);
+        stopAfterFrames = seqs.length;
+        reader = new SerialReader(() -> link, listener, time, Duration.ofSeconds(5),
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2)));
+        reader.run();
+        assertThat(frames).extracting(PressureFrame::sequence).containsExactly(java.util.Arrays.stream(seqs).boxed()
+                .toArray(Long[]::new));
+        // jSerialComm copies the whole array in and out on every read: a small one is what keeps a read cheap.
+        assertThat(link.largestRead).isLessThanOrEqualTo(4096);
+    }
+
+    @Test
     void garbageBetweenFramesIsCountedAndSkipped() {
         byte[] garbage = {0x13, 0x37, (byte) 0xFF, 0x00};
         FakeSerialLink link = new FakeSerialLink("/tmp/mat", time, 200).chunk(wire(0)).chunk(garbage).chunk(wire(1));
