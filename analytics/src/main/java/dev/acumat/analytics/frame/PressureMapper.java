@@ -23,8 +23,6 @@ public final class PressureMapper {
      * pressed, so this is most of its cells.
      */
     private final int[] floor;
-    /** The columns of the row being mapped whose counts are above their floor. */
-    private final int[] above;
     /** Whether the calibration never falls as counts rise, which {@link #floor} relies on. */
     private final boolean rising;
     private Baseline zeroOf;
@@ -38,7 +36,6 @@ public final class PressureMapper {
         this.map = new PressureMap(spec, pressure, contact);
         this.zero = new float[spec.cells()];
         this.floor = new int[spec.cells()];
-        this.above = new int[spec.cols()];
         this.rising = rises(spec.calibration());
     }
 
@@ -76,26 +73,22 @@ public final class PressureMapper {
         int[] runStart = map.runStarts();
         int[] runEnd = map.runEnds();
         int runs = 0;
-        int[] above = this.above;
         for (int base = 0, r = 0; base < p.length; base += cols, r++) {
-            // First the row's cells above their floor, listed without a branch a cell: sensor
-            // noise puts lone cells just above the baseline all over the mat, and a branch on
-            // each was a misprediction on each. (long: no floor minus count overflows.)
-            int n = 0;
-            for (int col = 0; col < cols; col++) {
-                above[n] = col;
-                n += (int) (((long) floor[base + col] - raw[base + col]) >>> 63);
-            }
             double rowSum = 0;
             double rowX = 0;
-            int open = -1;  // the first cell of the contact run the next contact cell may extend
-            int prev = -2;  // the last contact cell
-            for (int k = 0; k < n; k++) {
-                int col = above[k];
+            int open = -1;  // the first cell of the contact run this cell would extend
+            for (int col = 0; col < cols; col++) {
                 int i = base + col;
-                float v = cal.pressure(raw[i]) - zero[i];
-                if (!(v > 0)) {
-                    continue;  // only when the calibration is not known to rise
+                int count = raw[i];
+                float v;
+                if (count <= floor[i] || !((v = cal.pressure(count) - zero[i]) > 0)) {
+                    // (v <= 0 past the floor only when the calibration is not known to rise)
+                    if (open >= 0) {
+                        runStart[runs] = open;
+                        runEnd[runs++] = i;
+                        open = -1;
+                    }
+                    continue;
                 }
                 p[i] = v;
                 rowSum += v;
@@ -105,20 +98,16 @@ public final class PressureMapper {
                     contactCells++;
                     contactSum += v;
                     peak = Math.max(peak, v);
-                    if (i != prev + 1) {
-                        // A cell left out or below the threshold lies between: a new run.
-                        if (open >= 0) {
-                            runStart[runs] = open;
-                            runEnd[runs++] = prev + 1;
-                        }
-                        open = i;
-                    }
-                    prev = i;
+                    open = open >= 0 ? open : i;
+                } else if (open >= 0) {
+                    runStart[runs] = open;
+                    runEnd[runs++] = i;
+                    open = -1;
                 }
             }
             if (open >= 0) {
                 runStart[runs] = open;
-                runEnd[runs++] = prev + 1;
+                runEnd[runs++] = base + cols;
             }
             sum += rowSum;
             sx += rowX;
