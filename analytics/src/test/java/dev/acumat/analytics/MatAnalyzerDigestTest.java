@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Speed work on the analysis must not change a bit of what it finds: every field of every
  * frame's result (contact, map, contact runs, body, posture, lower back, sessions, shifts) over
- * the simulator's whole {@code session} scenario, as one SHA-256. The digests were taken before
- * the second speed round's changes; a change that means to alter results updates them, and says
- * why in its commit.
+ * the simulator's whole {@code session} scenario, as one SHA-256. The digests were taken with
+ * the analysis as it was before issue 18's speed work; a change that means to alter results
+ * updates them, and says why in its commit.
  *
  * <p>{@code Math.sin}, {@code exp} and the like may round differently on another processor
  * architecture (the JVM's intrinsics differ), so the digests hold on x86-64 only.
