@@ -57,6 +57,13 @@ final class LowerBack {
     /** Smoothed load at its lowest between the landmarks over the lower landmark's load, 0..1. */
     double gap;
     private double[] widths = new double[0];
+    /**
+     * The region's cells, reused from frame to frame like the pressure map (a new array a frame
+     * was a tenth of a 64 x 32 frame's time); cells set last time lie in [cellsFirst, cellsLast].
+     */
+    private boolean[] cells = new boolean[0];
+    private int cellsFirst;
+    private int cellsLast = -1;
 
     /** Finds the shoulder and pelvis bands; false when there are not two that fit a trunk. */
     boolean locate(BodyShape s) {
@@ -194,7 +201,21 @@ final class LowerBack {
         return sw > 0 ? sv / sw : 0;
     }
 
-    /** The lumbar region on this frame, or null when too little of it lies on the mat. */
+    /** The cells buffer for a mat of {@code n} cells, cleared of the last frame's region. */
+    private boolean[] cellsFor(int n) {
+        if (cells.length != n) {
+            cells = new boolean[n];
+        } else if (cellsLast >= cellsFirst) {
+            java.util.Arrays.fill(cells, cellsFirst, cellsLast + 1, false);
+        }
+        cellsLast = -1;
+        return cells;
+    }
+
+    /**
+     * The lumbar region on this frame, or null when too little of it lies on the mat. Its cells
+     * are this instance's buffer: valid until the next frame, as the map is.
+     */
     LowerBackRegion region(BodyShape s, PressureMap map) {
         double span = pelvisU - shoulderU;
         double u0 = shoulderU + TOP * span;
@@ -216,14 +237,17 @@ final class LowerBack {
             r1 = Math.max(r1, (int) Math.floor(corners[i + 1] / s.rowCm));
         }
         boolean[] contact = map.contacts();
-        boolean[] cells = new boolean[contact.length];
+        boolean[] cells = cellsFor(contact.length);
         int inside = 0;
         int touching = 0;
+        int first = Integer.MAX_VALUE;
+        int last = -1;
         for (int r = Math.max(0, r0); r <= Math.min(s.rows - 1, r1); r++) {
             double dy = (r + 0.5) * s.rowCm - s.cy;
             // The row's share of u and v, once a row.
             double cosDy = s.cos * dy;
             double sinDy = s.sin * dy;
+            boolean entered = false;
             for (int c = Math.max(0, c0); c <= Math.min(s.cols - 1, c1); c++) {
                 double dx = (c + 0.5) * s.colCm - s.cx;
                 double cu = -s.sin * dx + cosDy;
@@ -233,9 +257,18 @@ final class LowerBack {
                     cells[i] = true;
                     inside++;
                     touching += contact[i] ? 1 : 0;
+                    first = Math.min(first, i);
+                    last = i;
+                    entered = true;
+                } else if (entered) {
+                    // Every step above is correctly rounded, so cu and cv never turn back along
+                    // a row: the cells inside are one stretch, and none follow it.
+                    break;
                 }
             }
         }
+        cellsFirst = first;
+        cellsLast = last;
         double nominal = (u1 - u0) * 2 * half / s.cellCm2;
         if (inside == 0 || inside < MIN_ON_MAT * nominal) {
             return null;

@@ -5,7 +5,8 @@ package dev.acumat.analytics.body;
  * landmarks: the band between the lower ribs and the pelvis, about a torso wide, turned with
  * the body.
  *
- * @param cells          the mat's cells inside the region, row-major like the pressure map
+ * @param cells          the mat's cells inside the region, row-major like the pressure map; the
+ *                       analyzer's buffer, valid until its next frame, as the map is
  * @param cellCount      how many cells are inside (the part of the region on the mat)
  * @param cellsInContact how many of those are in contact
  * @param coverage       {@code cellsInContact / cellCount}, 0..1

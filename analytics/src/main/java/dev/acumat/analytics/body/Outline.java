@@ -12,11 +12,25 @@ final class Outline {
      * array when none is.
      */
     static double[] clip(double[] polygon, double width, double height) {
+        if (inside(polygon, width, height)) {
+            // Each pass would keep every corner, in order, and add none: a copy.
+            return polygon.clone();
+        }
         double[] p = polygon;
         p = clip(p, 0, 0, 1);          // x >= 0
         p = clip(p, 0, width, -1);     // x <= width
         p = clip(p, 1, 0, 1);          // y >= 0
         return clip(p, 1, height, -1); // y <= height
+    }
+
+    /** Whether every corner passes all four of {@link #clip(double[], double, double)}'s tests. */
+    private static boolean inside(double[] p, double width, double height) {
+        for (int i = 0; i < p.length; i += 2) {
+            if (!(p[i] >= 0 && width - p[i] >= 0 && p[i + 1] >= 0 && height - p[i + 1] >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Keeps the side where {@code sign * coordinate[axis] + offset >= 0}. */

@@ -2,6 +2,7 @@ package dev.acumat.analytics.session;
 
 import dev.acumat.contract.Posture;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,7 +36,12 @@ public final class ShiftDetector {
     public record Sample(long time, double x, double y, Posture posture) {
     }
 
+    private static final Posture[] POSTURES = Posture.values();
+    /** Below this square distance a sample is within {@link #STILL_CM} whatever the rounding. */
+    private static final double SURELY_STILL_SQ = 0.998 * STILL_CM * STILL_CM;
+
     private final ArrayDeque<Sample> window = new ArrayDeque<>();
+    private final int[] postureCounts = new int[POSTURES.length];
     private boolean settled;
     private Posture settledPosture;
     private double settledX;
@@ -69,11 +75,14 @@ public final class ShiftDetector {
             return null;  // not yet a full window of this position
         }
         Posture majority = majority();
-        if (majority == null || !still()) {
+        if (majority == null) {
             return null;
         }
         double mx = meanX();
         double my = meanY();
+        if (!still(mx, my)) {
+            return null;
+        }
         Shift shift = null;
         if (lifted) {
             acrossLift = settled;
@@ -127,11 +136,14 @@ public final class ShiftDetector {
         return p != settledPosture || Math.hypot(x - settledX, y - settledY) > STILL_CM;
     }
 
-    private boolean still() {
-        double mx = meanX();
-        double my = meanY();
+    private boolean still(double mx, double my) {
         for (Sample s : window) {
-            if (Math.hypot(s.x() - mx, s.y() - my) > STILL_CM) {
+            double dx = s.x() - mx;
+            double dy = s.y() - my;
+            // hypot is exact to an ulp, the plain square to a few: a sample well inside needs
+            // no hypot (a frame's most costly call, once per sample of the window), and
+            // one near the edge gets the same answer from it as before.
+            if (dx * dx + dy * dy > SURELY_STILL_SQ && Math.hypot(dx, dy) > STILL_CM) {
                 return false;
             }
         }
@@ -139,11 +151,12 @@ public final class ShiftDetector {
     }
 
     private Posture majority() {
-        int[] counts = new int[Posture.values().length];
+        int[] counts = postureCounts;
+        Arrays.fill(counts, 0);
         for (Sample s : window) {
             counts[s.posture().ordinal()]++;
         }
-        for (Posture p : Posture.values()) {
+        for (Posture p : POSTURES) {
             if (counts[p.ordinal()] >= POSTURE_AGREEMENT * window.size()) {
                 return p;
             }
