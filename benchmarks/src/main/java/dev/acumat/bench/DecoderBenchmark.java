@@ -24,7 +24,18 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The gateway's decoding on one core: a recorded serial stream (COBS framing, CRC-32C, frame
  * parsing) fed in the 4 KiB chunks a serial read returns, as {@code FrameIntake} sees it. One
- * operation decodes the whole stream; {@link #STREAM_BYTES} turns operations into bytes.
+ * operation decodes the whole stream; {@link #streamBytes} turns operations into bytes.
+ *
+ * <p>{@link #readBytes} is the yardstick in the same run: the same stream, in the same chunks,
+ * only read. Issue 18's target is their ratio ({@link #ratioToBaseline}), which the machine's
+ * neighbours move far less than either figure.
+ *
+ * <p>Warm-up and measurement: a fork's score is steady from its second one-second iteration
+ * on (C2 has compiled {@code feed} and what it inlines within the first), so three warm-up
+ * iterations leave a margin and five measured ones give a mean whose error JMH can estimate.
+ * One fork: the decoder has no run-to-run variance of its own (no hashing of addresses, no
+ * profile that can go two ways: one stream, one path), so further forks measured only the
+ * neighbours; those are compared away by the ratio.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -98,5 +109,30 @@ public class DecoderBenchmark {
             decoder.feed(stream, off, Math.min(CHUNK, stream.length - off), sink);
         }
         return sink.messages - before;
+    }
+
+    /**
+     * The baseline: a plain loop that reads every byte of the same stream, chunk by chunk as
+     * {@link #decode} is fed, and XORs them together; the JIT may unroll it as it would any
+     * simple loop. It does no work on the bytes, so it is the speed of reading them at all.
+     */
+    @Benchmark
+    public void readBytes(Blackhole hole) {
+        for (int off = 0; off < stream.length; off += CHUNK) {
+            hole.consume(xor(stream, off, Math.min(CHUNK, stream.length - off)));
+        }
+    }
+
+    private static int xor(byte[] chunk, int off, int len) {
+        int x = 0;
+        for (int i = off, end = off + len; i < end; i++) {
+            x ^= chunk[i];
+        }
+        return x;
+    }
+
+    /** Decode's speed as a share of {@link #readBytes}', both in operations per second of one run. */
+    public static double ratioToBaseline(double decodeOpsPerSecond, double readBytesOpsPerSecond) {
+        return decodeOpsPerSecond / readBytesOpsPerSecond;
     }
 }

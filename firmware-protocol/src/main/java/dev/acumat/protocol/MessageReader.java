@@ -2,6 +2,7 @@ package dev.acumat.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -119,27 +120,30 @@ public final class MessageReader {
         int cells = rows * cols;
         int cellsOffset = body + WireFormat.FRAME_CELLS_OFFSET;
         int cellBytes = bodyLength - WireFormat.FRAME_CELLS_OFFSET;
-        short[] values = new short[cells];
         if (encoding == WireFormat.ENCODING_DENSE) {
             if (cellBytes != 2 * cells) {
                 listener.onError(new DecodeError(DecodeErrorType.BAD_LENGTH, len, "dense " + rows + " x " + cols
                         + " frame needs " + 2 * cells + " cell bytes, has " + cellBytes));
                 return;
             }
+            short[] values = new short[cells];
             for (int i = 0, p = cellsOffset; i < cells; i++, p += 2) {
                 values[i] = (short) ((b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8);
             }
+            listener.onMessage(new PressureFrame(seq, time, rows, cols, values), b, off, len);
         } else if (encoding == WireFormat.ENCODING_SPARSE) {
-            String problem = SparseCells.decode(b, cellsOffset, cellsOffset + cellBytes, values);
+            // Checked in full now; expanded into values only when someone looks at them (PressureFrame).
+            int cellsEnd = cellsOffset + cellBytes;
+            String problem = SparseCells.check(b, cellsOffset, cellsEnd, cells);
             if (problem != null) {
                 listener.onError(new DecodeError(DecodeErrorType.MALFORMED, len, problem));
                 return;
             }
+            listener.onMessage(PressureFrame.ofCheckedSparse(seq, time, rows, cols,
+                    Arrays.copyOfRange(b, cellsOffset, cellsEnd)), b, off, len);
         } else {
             listener.onError(new DecodeError(DecodeErrorType.MALFORMED, len, "unknown cell encoding " + encoding));
-            return;
         }
-        listener.onMessage(new PressureFrame(seq, time, rows, cols, values), b, off, len);
     }
 
     private static void readDeviceInfo(byte[] b, int off, int body, int bodyLength, int len,

@@ -120,14 +120,15 @@ public final class StreamDecoder {
         }
         int stuffed = length;
         length = 0;
-        int n = Cobs.decodeZeroFreeInPlace(buf, stuffed);  // collect() never keeps a delimiter
+        // collect() never keeps a delimiter; the message lands one byte up, where it needs no move.
+        int n = Cobs.decodeZeroFreeAtOne(buf, stuffed);
         if (n < 0) {
             bytesDropped += stuffed;
             counting.onError(new DecodeError(DecodeErrorType.BAD_FRAMING, stuffed, "invalid COBS stuffing"));
             return;
         }
         counting.stuffed = stuffed;
-        MessageReader.read(buf, 0, n, maxBodyLength, counting);
+        MessageReader.read(buf, 1, n, maxBodyLength, counting);
     }
 
     /** Counts on the way to the caller's listener; reused so the hot path allocates nothing extra. */
