@@ -114,7 +114,11 @@ final class Cobs {
         if (len == 0) {
             return 0;
         }
-        int p = 0;
+        return decodeZeroFreeAtOne(buf, 0, len);
+    }
+
+    /** {@link #decodeZeroFreeAtOne(byte[], int)} from the code at {@code p}, the codes before it already zeroed. */
+    static int decodeZeroFreeAtOne(byte[] buf, int p, int len) {
         while (p < len) {
             int code = buf[p] & 0xFF;
             if (code == 0xFF) {

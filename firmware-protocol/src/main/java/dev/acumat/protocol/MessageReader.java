@@ -18,6 +18,11 @@ public final class MessageReader {
 
     /** Reads {@code buf[off, off+len)}; tells {@code listener} the message or the error. */
     public static void read(byte[] buf, int off, int len, int maxBodyLength, DecodeListener listener) {
+        read(buf, off, len, maxBodyLength, listener, null);
+    }
+
+    /** {@link #read}, with the sparse runs the unstuffing walked (StreamDecoder), or null. */
+    static void read(byte[] buf, int off, int len, int maxBodyLength, DecodeListener listener, UnstuffingWalk walk) {
         if (len < WireFormat.OVERHEAD) {
             listener.onError(new DecodeError(DecodeErrorType.TOO_SHORT, len,
                     len + " bytes, a message has at least " + WireFormat.OVERHEAD));
@@ -49,7 +54,7 @@ public final class MessageReader {
         int type = LittleEndian.u8(buf, off + WireFormat.TYPE_OFFSET);
         int body = off + WireFormat.BODY_OFFSET;
         switch (type) {
-            case WireFormat.TYPE_PRESSURE_FRAME -> readFrame(buf, off, body, actual, len, listener);
+            case WireFormat.TYPE_PRESSURE_FRAME -> readFrame(buf, off, body, actual, len, listener, walk);
             case WireFormat.TYPE_DEVICE_INFO -> readDeviceInfo(buf, off, body, actual, len, listener);
             case WireFormat.TYPE_MAT_LAYOUT -> {
                 // Reserved bits and values are delivered, not rejected: the host decides what it
@@ -96,7 +101,8 @@ public final class MessageReader {
         return result[0];
     }
 
-    private static void readFrame(byte[] b, int off, int body, int bodyLength, int len, DecodeListener listener) {
+    private static void readFrame(byte[] b, int off, int body, int bodyLength, int len, DecodeListener listener,
+                                  UnstuffingWalk walk) {
         if (bodyLength < WireFormat.FRAME_CELLS_OFFSET) {
             listener.onError(new DecodeError(DecodeErrorType.BAD_LENGTH, len,
                     "pressure frame body of " + bodyLength + " bytes, its header alone has "
@@ -134,7 +140,9 @@ public final class MessageReader {
         } else if (encoding == WireFormat.ENCODING_SPARSE) {
             // Checked in full now; expanded into values only when someone looks at them (PressureFrame).
             int cellsEnd = cellsOffset + cellBytes;
-            String problem = SparseCells.check(b, cellsOffset, cellsEnd, cells);
+            String problem = walk != null && walk.covers(cellsOffset, cellsEnd, cells)
+                    ? SparseCells.check(b, cellsOffset, cellsEnd, cells, walk.pos, walk.cell)
+                    : SparseCells.check(b, cellsOffset, cellsEnd, cells);
             if (problem != null) {
                 listener.onError(new DecodeError(DecodeErrorType.MALFORMED, len, problem));
                 return;

@@ -124,8 +124,11 @@ final class SparseCells {
      * walk along the run headers, one step per run.
      */
     static String check(byte[] src, int off, int end, int cells) {
-        int cell = 0;
-        int pos = off;
+        return check(src, off, end, cells, off, 0);
+    }
+
+    /** {@link #check(byte[], int, int, int)} resumed at the run at {@code pos}, cell {@code cell}, the runs before it checked. */
+    static String check(byte[] src, int off, int end, int cells, int pos, int cell) {
         while (cell < cells) {
             int z;
             int l;

@@ -83,4 +83,80 @@ class SparseFrameReadTest {
         assertThat(Cobs.decodeZeroFreeAtOne(HexFormat.of().parseHex("051122"), 3)).isEqualTo(-1);
         assertThat(Cobs.decodeZeroFreeAtOne(HexFormat.of().parseHex("0211051122"), 5)).isEqualTo(-1);
     }
+
+    /**
+     * The stream decoder checks sparse runs while it unstuffs, and resumes the full check
+     * where that walk stopped: damaged runs under a good CRC must get the very error, detail
+     * included, that the plain reader gives the same bytes.
+     */
+    @Test
+    void theStreamDecoderRejectsDamagedRunsExactlyAsTheReaderDoes() {
+        SplittableRandom rnd = new SplittableRandom(181);
+        int rejected = 0;
+        for (int i = 0; i < 3000; i++) {
+            int rows = 1 + rnd.nextInt(rnd.nextBoolean() ? 8 : 70);
+            int cols = 1 + rnd.nextInt(rnd.nextBoolean() ? 8 : 40);
+            PressureFrame f = Frames.random(rnd, rows, cols, 16, rnd.nextDouble() * 0.4);
+            byte[] bytes = MessageWriter.toBytes(f);
+            if (bytes[WireFormat.BODY_OFFSET + WireFormat.FRAME_ENCODING_OFFSET] != WireFormat.ENCODING_SPARSE) {
+                continue;
+            }
+            byte[] damaged = damageCells(rnd, bytes);
+            DecodeError expected = null;
+            Message parsed = null;
+            try {
+                parsed = MessageReader.parse(damaged);
+            } catch (ProtocolException e) {
+                expected = e.error();
+            }
+            StreamDecoder decoder = new StreamDecoder();
+            Recorder r = new Recorder();
+            byte[] wire = WireEncoder.frame(damaged);
+            decoder.feed(new byte[] {0}, r);
+            decoder.feed(wire, r);
+            if (expected == null) {
+                assertThat(r.messages).containsExactly(parsed);
+                assertThat(r.errors).isEmpty();
+            } else {
+                rejected++;
+                assertThat(r.messages).isEmpty();
+                assertThat(r.errors).hasSize(1);
+                assertThat(r.errors.get(0).type()).isEqualTo(expected.type());
+                assertThat(r.errors.get(0).detail()).isEqualTo(expected.detail());
+            }
+        }
+        assertThat(rejected).isGreaterThan(500);
+    }
+
+    /** One change to a sparse frame's cell bytes (a byte, a cut, an addition), sealed again with a good length and CRC. */
+    private static byte[] damageCells(SplittableRandom rnd, byte[] message) {
+        int cellsAt = WireFormat.BODY_OFFSET + WireFormat.FRAME_CELLS_OFFSET;
+        byte[] cells = Arrays.copyOfRange(message, cellsAt, message.length - WireFormat.CRC_LENGTH);
+        switch (rnd.nextInt(4)) {
+            case 0 -> {
+                if (cells.length > 0) {
+                    cells[rnd.nextInt(cells.length)] = (byte) rnd.nextInt(256);
+                }
+            }
+            case 1 -> cells = Arrays.copyOf(cells, rnd.nextInt(cells.length + 1));
+            case 2 -> {
+                cells = Arrays.copyOf(cells, cells.length + 1 + rnd.nextInt(4));
+                cells[cells.length - 1] = (byte) rnd.nextInt(256);
+            }
+            default -> {
+                // A count of two bytes where one would do, or a zero count: legal variants and broken ones.
+                if (cells.length > 1) {
+                    cells[rnd.nextInt(cells.length - 1)] = (byte) (rnd.nextBoolean() ? 0 : 0x80 | rnd.nextInt(128));
+                }
+            }
+        }
+        byte[] out = new byte[cellsAt + cells.length + WireFormat.CRC_LENGTH];
+        System.arraycopy(message, 0, out, 0, cellsAt);
+        System.arraycopy(cells, 0, out, cellsAt, cells.length);
+        LittleEndian.putU32(out, WireFormat.BODY_LENGTH_OFFSET, out.length - WireFormat.OVERHEAD);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(out, 0, out.length - WireFormat.CRC_LENGTH);
+        LittleEndian.putU32(out, out.length - WireFormat.CRC_LENGTH, crc.getValue());
+        return out;
+    }
 }
