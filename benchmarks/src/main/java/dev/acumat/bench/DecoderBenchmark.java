@@ -7,6 +7,7 @@ import dev.acumat.protocol.StreamDecoder;
 import dev.acumat.protocol.WireEncoder;
 import java.io.ByteArrayOutputStream;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,20 +28,24 @@ import org.openjdk.jmh.infra.Blackhole;
  * operation decodes the whole stream; {@link #streamBytes} turns operations into bytes.
  *
  * <p>{@link #readBytes} is the yardstick in the same run: the same stream, in the same chunks,
- * only read. Issue 18's target is their ratio ({@link #ratioToBaseline}), which the machine's
+ * only read. The decoder's target (docs/PERFORMANCE.md) is their ratio ({@link #ratioToBaseline}), which the machine's
  * neighbours move far less than either figure.
  *
- * <p>Warm-up and measurement: a fork's score is steady from its second one-second iteration
- * on (C2 has compiled {@code feed} and what it inlines within the first), so three warm-up
- * iterations leave a margin and five measured ones give a mean whose error JMH can estimate.
- * One fork: the decoder has no run-to-run variance of its own (no hashing of addresses, no
- * profile that can go two ways: one stream, one path), so further forks measured only the
- * neighbours; those are compared away by the ratio.
+ * <p>Warm-up: ten one-second iterations. Watched iteration by iteration ({@code -wi 0 -i
+ * 10}), {@code decode} reached its steady score at the fourth to fifth iteration at a load
+ * average of 7 and at the fifth to eighth at 15 to 19: C2's compiler threads share the crowded
+ * cores too, and until {@code feed} and the walk it inlines are compiled, the score is a
+ * fifth of the final one. {@code readBytes} is steady from the second. Ten leave a margin at
+ * the loads these machines see. Five measured iterations give JMH a mean and an error. One
+ * fork: the decoder has one stream and one path, so a second fork repeats the same compiled
+ * code, and what differs between runs here is the neighbours, which the ratio to {@code
+ * readBytes} (and a per-CPU-second figure, {@link #readBatch} and {@link #decodeBatch}) takes
+ * out better than more forks would.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class DecoderBenchmark {
@@ -129,6 +134,49 @@ public class DecoderBenchmark {
             x ^= chunk[i];
         }
         return x;
+    }
+
+    /** One decode of the whole stream per call, as {@link #decode}: for a per-CPU-second figure ({@code CpuRate}). */
+    public static LongSupplier decodeBatch(String geometry) {
+        byte[] stream = stream(geometry);
+        StreamDecoder decoder = new StreamDecoder();
+        long[] seen = new long[2];
+        DecodeListener listener = new DecodeListener() {
+            @Override
+            public void onMessage(Message message) {
+                seen[0]++;
+            }
+
+            @Override
+            public void onMessage(Message message, byte[] bytes, int offset, int length) {
+                seen[0]++;
+                seen[1] += bytes[offset + length - 1];  // what the benchmark's blackhole is given
+            }
+
+            @Override
+            public void onError(DecodeError error) {
+                throw new IllegalStateException("a clean stream decoded with an error: " + error);
+            }
+        };
+        return () -> {
+            long before = seen[0];
+            for (int off = 0; off < stream.length; off += CHUNK) {
+                decoder.feed(stream, off, Math.min(CHUNK, stream.length - off), listener);
+            }
+            return seen[0] - before + (seen[1] & 1);
+        };
+    }
+
+    /** One pass of {@link #readBytes}' loop over the whole stream per call, the yardstick of {@link #decodeBatch}. */
+    public static LongSupplier readBatch(String geometry) {
+        byte[] stream = stream(geometry);
+        return () -> {
+            int x = 0;
+            for (int off = 0; off < stream.length; off += CHUNK) {
+                x += xor(stream, off, Math.min(CHUNK, stream.length - off));
+            }
+            return x;
+        };
     }
 
     /** Decode's speed as a share of {@link #readBytes}', both in operations per second of one run. */
