@@ -203,7 +203,7 @@ final class SparseCells {
     private static final long TOO_LONG = -2;
 
     /** Returns (bytes consumed << 32 | value), or a negative error code. */
-    private static long readVarint(byte[] src, int pos, int end) {
+    static long readVarint(byte[] src, int pos, int end) {
         int value = 0;
         for (int i = 0; i < WireFormat.MAX_VARINT_BYTES; i++) {
             if (pos + i >= end) {

@@ -10,11 +10,11 @@ package dev.acumat.protocol;
  *
  * <p>The run walk reads only bytes the COBS walk has finished (every code before it is
  * turned into its zero), so what it finds is what {@link SparseCells#check} would find over
- * the unstuffed message up to where it stopped; it stops at anything unusual (a count of two
- * or more bytes, a rule broken, the end near) and leaves that to the full check, which
- * {@link MessageReader} resumes from {@link #pos} and {@link #cell} once every other check of
- * the message has passed. The header it went by is the same bytes, so the reader takes the
- * walk only when the header it checked agrees ({@link #covers}).
+ * the unstuffed message up to where it stopped. It stops at anything unusual (a rule broken,
+ * the end near) and leaves that to the full check, which {@link MessageReader} resumes from
+ * {@link #pos} and {@link #cell} once every other check of the message has passed. The header
+ * it went by is the same bytes, so the reader takes the walk only when the header it checked
+ * agrees ({@link #covers}).
  *
  * <p>One per decoder, reused: the decoding thread's alone.
  */
@@ -82,12 +82,29 @@ final class UnstuffingWalk {
             if (going && pos + 1 < p && cell < cells) {
                 int z = buf[pos];
                 int l = buf[pos + 1];
-                if ((z | l) <= 0 || end - pos < 2 || z > cells - cell || l > cells - cell - z
-                        || 2 * l > end - pos - 2) {
-                    going = false;  // a long or zero count, or a broken rule: the full check's
+                int literals = pos + 2;
+                if ((z | l) < 0) {
+                    // A count of two or three bytes (a long run of zeros): both counts, once their
+                    // six bytes at most are unstuffed.
+                    if (pos + 5 >= p) {
+                        continue;
+                    }
+                    long zeros = SparseCells.readVarint(buf, pos, end);
+                    long lits = zeros < 0 ? -1 : SparseCells.readVarint(buf, pos + (int) (zeros >>> 32), end);
+                    if (lits < 0) {
+                        going = false;  // truncated or too long: the full check says which
+                        continue;
+                    }
+                    z = (int) zeros;
+                    l = (int) lits;
+                    literals = pos + (int) (zeros >>> 32) + (int) (lits >>> 32);
+                }
+                if ((z | l) == 0 || end - pos < 2 || z > cells - cell || l > cells - cell - z
+                        || 2 * l > end - literals) {
+                    going = false;  // a broken rule, or the end near: the full check's
                 } else {
                     cell += z + l;
-                    pos += 2 + 2 * l;
+                    pos = literals + 2 * l;
                 }
             }
         }
