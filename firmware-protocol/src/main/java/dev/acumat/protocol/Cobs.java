@@ -104,6 +104,47 @@ final class Cobs {
     }
 
     /**
+     * {@link #decodeZeroFreeInPlace}, leaving the message at {@code buf[1, 1 + n)} where that
+     * saves moving it: the stream decoder's path. Each code's position becomes the zero the code
+     * before it stands for, so while no block is full the message is already in place one byte
+     * up, and the walk is all the work. Input with a full block (a dense frame, say) is
+     * unstuffed to the front and then moved up. Returns n, or -1 as the other method does.
+     */
+    static int decodeZeroFreeAtOne(byte[] buf, int len) {
+        if (len == 0) {
+            return 0;
+        }
+        return decodeZeroFreeAtOne(buf, 0, len);
+    }
+
+    /** {@link #decodeZeroFreeAtOne(byte[], int)} from the code at {@code p}, the codes before it already zeroed. */
+    static int decodeZeroFreeAtOne(byte[] buf, int p, int len) {
+        while (p < len) {
+            int code = buf[p] & 0xFF;
+            if (code == 0xFF) {
+                int n = decodeZeroFreeInPlace(buf, p, len);
+                if (n > 0) {
+                    System.arraycopy(buf, 0, buf, 1, n);
+                }
+                return n;
+            }
+            buf[p] = 0;  // the first code's position, 0, is outside the message
+            p += code;
+        }
+        return p == len ? len - 1 : -1;
+    }
+
+    /** {@link #decodeZeroFreeInPlace} once the walk met a full block at {@code p}, the codes before it already zeroed. */
+    private static int decodeZeroFreeInPlace(byte[] buf, int p, int len) {
+        if (p == 0) {
+            return decodeZeroFreeBlocks(buf, 0, 0, len);
+        }
+        System.arraycopy(buf, 1, buf, 0, p - 1);
+        buf[p - 1] = 0;
+        return decodeZeroFreeBlocks(buf, p, p, len);
+    }
+
+    /**
      * Block by block from the code at {@code in}, the output so far ending at {@code out}: for
      * input with full (0xFF) blocks (dense frames, long blocks, arraycopy).
      */

@@ -2,6 +2,7 @@ package dev.acumat.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -17,6 +18,17 @@ public final class MessageReader {
 
     /** Reads {@code buf[off, off+len)}; tells {@code listener} the message or the error. */
     public static void read(byte[] buf, int off, int len, int maxBodyLength, DecodeListener listener) {
+        read(buf, off, len, maxBodyLength, listener, null);
+    }
+
+    /**
+     * {@link #read}, for the stream decoder: with {@code walk} (the sparse runs its unstuffing
+     * walked), a sparse frame is checked and keeps its bytes, to be expanded only if someone
+     * reads its values (a gateway mostly does not). Without it, as for {@link #parse} (whose
+     * callers read every frame's values), the frame is expanded at once: checking first and
+     * expanding later would walk the runs twice.
+     */
+    static void read(byte[] buf, int off, int len, int maxBodyLength, DecodeListener listener, UnstuffingWalk walk) {
         if (len < WireFormat.OVERHEAD) {
             listener.onError(new DecodeError(DecodeErrorType.TOO_SHORT, len,
                     len + " bytes, a message has at least " + WireFormat.OVERHEAD));
@@ -48,7 +60,7 @@ public final class MessageReader {
         int type = LittleEndian.u8(buf, off + WireFormat.TYPE_OFFSET);
         int body = off + WireFormat.BODY_OFFSET;
         switch (type) {
-            case WireFormat.TYPE_PRESSURE_FRAME -> readFrame(buf, off, body, actual, len, listener);
+            case WireFormat.TYPE_PRESSURE_FRAME -> readFrame(buf, off, body, actual, len, listener, walk);
             case WireFormat.TYPE_DEVICE_INFO -> readDeviceInfo(buf, off, body, actual, len, listener);
             case WireFormat.TYPE_MAT_LAYOUT -> {
                 // Reserved bits and values are delivered, not rejected: the host decides what it
@@ -95,7 +107,8 @@ public final class MessageReader {
         return result[0];
     }
 
-    private static void readFrame(byte[] b, int off, int body, int bodyLength, int len, DecodeListener listener) {
+    private static void readFrame(byte[] b, int off, int body, int bodyLength, int len, DecodeListener listener,
+                                  UnstuffingWalk walk) {
         if (bodyLength < WireFormat.FRAME_CELLS_OFFSET) {
             listener.onError(new DecodeError(DecodeErrorType.BAD_LENGTH, len,
                     "pressure frame body of " + bodyLength + " bytes, its header alone has "
@@ -119,27 +132,40 @@ public final class MessageReader {
         int cells = rows * cols;
         int cellsOffset = body + WireFormat.FRAME_CELLS_OFFSET;
         int cellBytes = bodyLength - WireFormat.FRAME_CELLS_OFFSET;
-        short[] values = new short[cells];
         if (encoding == WireFormat.ENCODING_DENSE) {
             if (cellBytes != 2 * cells) {
                 listener.onError(new DecodeError(DecodeErrorType.BAD_LENGTH, len, "dense " + rows + " x " + cols
                         + " frame needs " + 2 * cells + " cell bytes, has " + cellBytes));
                 return;
             }
+            short[] values = new short[cells];
             for (int i = 0, p = cellsOffset; i < cells; i++, p += 2) {
                 values[i] = (short) ((b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8);
             }
-        } else if (encoding == WireFormat.ENCODING_SPARSE) {
+            listener.onMessage(new PressureFrame(seq, time, rows, cols, values), b, off, len);
+        } else if (encoding == WireFormat.ENCODING_SPARSE && walk == null) {
+            short[] values = new short[cells];
             String problem = SparseCells.decode(b, cellsOffset, cellsOffset + cellBytes, values);
             if (problem != null) {
                 listener.onError(new DecodeError(DecodeErrorType.MALFORMED, len, problem));
                 return;
             }
+            listener.onMessage(new PressureFrame(seq, time, rows, cols, values), b, off, len);
+        } else if (encoding == WireFormat.ENCODING_SPARSE) {
+            // Checked in full now; expanded into values only when someone looks at them (PressureFrame).
+            int cellsEnd = cellsOffset + cellBytes;
+            String problem = walk.covers(cellsOffset, cellsEnd, cells)
+                    ? SparseCells.check(b, cellsOffset, cellsEnd, cells, walk.pos, walk.cell)
+                    : SparseCells.check(b, cellsOffset, cellsEnd, cells);
+            if (problem != null) {
+                listener.onError(new DecodeError(DecodeErrorType.MALFORMED, len, problem));
+                return;
+            }
+            listener.onMessage(PressureFrame.ofCheckedSparse(seq, time, rows, cols,
+                    Arrays.copyOfRange(b, cellsOffset, cellsEnd)), b, off, len);
         } else {
             listener.onError(new DecodeError(DecodeErrorType.MALFORMED, len, "unknown cell encoding " + encoding));
-            return;
         }
-        listener.onMessage(new PressureFrame(seq, time, rows, cols, values), b, off, len);
     }
 
     private static void readDeviceInfo(byte[] b, int off, int body, int bodyLength, int len,

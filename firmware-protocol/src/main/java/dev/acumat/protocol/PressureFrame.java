@@ -5,13 +5,36 @@ import java.util.Arrays;
 /**
  * One scan of the sensor grid: raw values row-major, row 0 at the head end, with the mat's
  * sequence number and clock. Immutable; values are unsigned 16-bit.
+ *
+ * <p>A frame read from the wire in the sparse encoding keeps its checked cell bytes and
+ * expands them into values at the first look at a value: a gateway passes most frames on by
+ * their bytes and their sequence and clock alone, and expanding was most of the decoder's
+ * work. The bytes passed every acceptance rule before the frame was made, so expanding
+ * cannot fail.
  */
 public final class PressureFrame implements Message {
     private final long sequence;
     private final long deviceTimeMicros;
     private final int rows;
     private final int cols;
+    /** The values of a frame made from them, or null for one read in the sparse encoding. */
     private final short[] values;
+    /** The sparse cell bytes of a frame read in that encoding, or null. */
+    private final byte[] sparse;
+    /**
+     * A sparse frame's values once expanded. Set without a lock: {@link Cells}' final field
+     * publishes the array's contents with it, so a thread that sees the holder sees the whole
+     * array, and one that does not yet see it expands again into the same values.
+     */
+    private Cells expanded;
+
+    private static final class Cells {
+        final short[] values;
+
+        Cells(short[] values) {
+            this.values = values;
+        }
+    }
 
     /**
      * @param sequence         the mat's frame counter, 0..2^32-1, wrapping
@@ -26,6 +49,14 @@ public final class PressureFrame implements Message {
 
     /** Takes ownership of {@code values}: callers in this package hand over a fresh array. */
     PressureFrame(long sequence, long deviceTimeMicros, int rows, int cols, short[] values) {
+        this(sequence, deviceTimeMicros, rows, cols, values, null);
+        if (values.length != rows * cols) {
+            throw new IllegalArgumentException("expected " + rows * cols + " values for " + rows + " x " + cols
+                    + ", got " + values.length);
+        }
+    }
+
+    private PressureFrame(long sequence, long deviceTimeMicros, int rows, int cols, short[] values, byte[] sparse) {
         if (sequence < 0 || sequence > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("sequence out of 0..2^32-1: " + sequence);
         }
@@ -33,15 +64,38 @@ public final class PressureFrame implements Message {
             throw new IllegalArgumentException("device time must not be negative: " + deviceTimeMicros);
         }
         checkGeometry(rows, cols);
-        if (values.length != rows * cols) {
-            throw new IllegalArgumentException("expected " + rows * cols + " values for " + rows + " x " + cols
-                    + ", got " + values.length);
-        }
         this.sequence = sequence;
         this.deviceTimeMicros = deviceTimeMicros;
         this.rows = rows;
         this.cols = cols;
         this.values = values;
+        this.sparse = sparse;
+    }
+
+    /**
+     * A frame of sparse cell bytes that {@link SparseCells#check} accepted for rows x cols
+     * cells; takes ownership of {@code sparse}.
+     */
+    static PressureFrame ofCheckedSparse(long sequence, long deviceTimeMicros, int rows, int cols, byte[] sparse) {
+        return new PressureFrame(sequence, deviceTimeMicros, rows, cols, null, sparse);
+    }
+
+    /** The values; a sparse frame's expanded at the first call. */
+    private short[] values() {
+        if (values != null) {
+            return values;
+        }
+        Cells c = expanded;
+        if (c == null) {
+            short[] out = new short[rows * cols];
+            String problem = SparseCells.decode(sparse, 0, sparse.length, out);
+            if (problem != null) {
+                throw new IllegalStateException("checked sparse cells failed to expand: " + problem);
+            }
+            c = new Cells(out);
+            expanded = c;
+        }
+        return c.values;
     }
 
     private static void checkGeometry(int rows, int cols) {
@@ -89,28 +143,29 @@ public final class PressureFrame implements Message {
     }
 
     public int cells() {
-        return values.length;
+        return rows * cols;
     }
 
     /** The raw value of cell {@code index} (row-major). */
     public int valueAt(int index) {
-        return values[index] & 0xFFFF;
+        return values()[index] & 0xFFFF;
     }
 
     public int value(int row, int col) {
         if (row < 0 || row >= rows || col < 0 || col >= cols) {
             throw new IndexOutOfBoundsException("cell (" + row + ", " + col + ") outside " + rows + " x " + cols);
         }
-        return values[row * cols + col] & 0xFFFF;
+        return values()[row * cols + col] & 0xFFFF;
     }
 
     /** The backing array, for the codec in this package only: it must not be modified. */
     short[] rawValues() {
-        return values;
+        return values();
     }
 
     /** A copy of the values, row-major. */
     public int[] toArray() {
+        short[] values = values();
         int[] out = new int[values.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = values[i] & 0xFFFF;
@@ -120,10 +175,16 @@ public final class PressureFrame implements Message {
 
     /** Copies the values, row-major, into {@code dst} (at least {@link #cells()} long): {@link #toArray()} without a new array. */
     public void copyTo(int[] dst) {
-        short[] src = values;
-        if (dst.length < src.length) {
-            throw new IndexOutOfBoundsException("a " + src.length + "-cell frame into " + dst.length + " ints");
+        int cells = rows * cols;
+        if (dst.length < cells) {
+            throw new IndexOutOfBoundsException("a " + cells + "-cell frame into " + dst.length + " ints");
         }
+        if (values == null && expanded == null) {
+            // Straight from the sparse bytes: a consumer with its own buffer needs no short[] between.
+            SparseCells.expandChecked(sparse, cells, dst);
+            return;
+        }
+        short[] src = values();
         for (int i = 0; i < src.length; i++) {
             dst[i] = src[i] & 0xFFFF;
         }
@@ -132,7 +193,7 @@ public final class PressureFrame implements Message {
     /** How many cells are not zero. */
     public int nonZeroCells() {
         int n = 0;
-        for (short v : values) {
+        for (short v : values()) {
             if (v != 0) {
                 n++;
             }
@@ -149,7 +210,7 @@ public final class PressureFrame implements Message {
             return false;
         }
         return sequence == other.sequence && deviceTimeMicros == other.deviceTimeMicros
-                && rows == other.rows && cols == other.cols && Arrays.equals(values, other.values);
+                && rows == other.rows && cols == other.cols && Arrays.equals(values(), other.values());
     }
 
     @Override
@@ -158,7 +219,7 @@ public final class PressureFrame implements Message {
         h = 31 * h + Long.hashCode(deviceTimeMicros);
         h = 31 * h + rows;
         h = 31 * h + cols;
-        return 31 * h + Arrays.hashCode(values);
+        return 31 * h + Arrays.hashCode(values());
     }
 
     @Override

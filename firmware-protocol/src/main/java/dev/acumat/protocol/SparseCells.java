@@ -117,11 +117,93 @@ final class SparseCells {
         return null;
     }
 
+    /**
+     * Checks {@code src[off, end)} against every rule {@link #decode} applies, for {@code cells}
+     * cells, without writing a cell: the same answer, null or the same reason. A frame that
+     * passes is expanded later, if ever, by {@link #decode}. Skipping the literals makes this a
+     * walk along the run headers, one step per run.
+     */
+    static String check(byte[] src, int off, int end, int cells) {
+        return check(src, off, end, cells, off, 0);
+    }
+
+    /** {@link #check(byte[], int, int, int)} resumed at the run at {@code pos}, cell {@code cell}, the runs before it checked. */
+    static String check(byte[] src, int off, int end, int cells, int pos, int cell) {
+        while (cell < cells) {
+            int z;
+            int l;
+            if (end - pos >= 2 && (src[pos] | src[pos + 1]) >= 0) {
+                z = src[pos];
+                l = src[pos + 1];
+                pos += 2;
+            } else {
+                long zeros = readVarint(src, pos, end);
+                if (zeros < 0) {
+                    return "sparse run at byte " + (pos - off) + ": " + varintError(zeros);
+                }
+                pos += (int) (zeros >>> 32);
+                z = (int) zeros;
+                long literals = readVarint(src, pos, end);
+                if (literals < 0) {
+                    return "sparse run at byte " + (pos - off) + ": " + varintError(literals);
+                }
+                pos += (int) (literals >>> 32);
+                l = (int) literals;
+            }
+            if (z > cells - cell || l > cells - cell - z) {
+                return "sparse runs cover more than the " + cells + " cells";
+            }
+            if (z == 0 && l == 0) {
+                return "empty sparse run at cell " + cell;
+            }
+            if (2 * l > end - pos) {
+                return "sparse literals run past the end of the body";
+            }
+            cell += z + l;
+            pos += 2 * l;
+        }
+        if (pos != end) {
+            return (end - pos) + " bytes after the last sparse run";
+        }
+        return null;
+    }
+
+    /**
+     * Expands bytes that {@link #check} accepted for {@code cells} cells into {@code out[0,
+     * cells)} as unsigned values, zeros included: for a consumer's own buffer, without the
+     * checks (they passed) and without a {@code short[]} on the way.
+     */
+    static void expandChecked(byte[] src, int cells, int[] out) {
+        java.util.Arrays.fill(out, 0, cells, 0);
+        int cell = 0;
+        int pos = 0;
+        while (cell < cells) {
+            int z;
+            int l;
+            if ((src[pos] | src[pos + 1]) >= 0) {
+                z = src[pos];
+                l = src[pos + 1];
+                pos += 2;
+            } else {
+                long zeros = readVarint(src, pos, src.length);
+                pos += (int) (zeros >>> 32);
+                z = (int) zeros;
+                long literals = readVarint(src, pos, src.length);
+                pos += (int) (literals >>> 32);
+                l = (int) literals;
+            }
+            cell += z;
+            for (int end = cell + l; cell < end; cell++, pos += 2) {
+                out[cell] = LittleEndian.s16(src, pos) & 0xFFFF;
+            }
+        }
+    }
+
     private static final long TRUNCATED = -1;
     private static final long TOO_LONG = -2;
 
     /** Returns (bytes consumed << 32 | value), or a negative error code. */
-    private static long readVarint(byte[] src, int pos, int end) {
+    static long readVarint(byte[] src, int pos, int end) {
         int value = 0;
         for (int i = 0; i < WireFormat.MAX_VARINT_BYTES; i++) {
             if (pos + i >= end) {

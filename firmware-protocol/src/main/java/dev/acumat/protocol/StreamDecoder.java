@@ -33,6 +33,7 @@ public final class StreamDecoder {
     private long bytesSkipped;
 
     private final Counting counting = new Counting();
+    private final UnstuffingWalk walk = new UnstuffingWalk();
 
     /** A decoder that accepts any valid message of the protocol. */
     public StreamDecoder() {
@@ -120,14 +121,15 @@ public final class StreamDecoder {
         }
         int stuffed = length;
         length = 0;
-        int n = Cobs.decodeZeroFreeInPlace(buf, stuffed);  // collect() never keeps a delimiter
+        // collect() never keeps a delimiter; the message lands one byte up, where it needs no move.
+        int n = walk.unstuff(buf, stuffed);
         if (n < 0) {
             bytesDropped += stuffed;
             counting.onError(new DecodeError(DecodeErrorType.BAD_FRAMING, stuffed, "invalid COBS stuffing"));
             return;
         }
         counting.stuffed = stuffed;
-        MessageReader.read(buf, 0, n, maxBodyLength, counting);
+        MessageReader.read(buf, 1, n, maxBodyLength, counting, walk);
     }
 
     /** Counts on the way to the caller's listener; reused so the hot path allocates nothing extra. */
