@@ -178,9 +178,4 @@ public class DecoderBenchmark {
             return x;
         };
     }
-
-    /** Decode's speed as a share of {@link #readBytes}', both in operations per second of one run. */
-    public static double ratioToBaseline(double decodeOpsPerSecond, double readBytesOpsPerSecond) {
-        return decodeOpsPerSecond / readBytesOpsPerSecond;
-    }
 }
