@@ -21,6 +21,7 @@ import org.HdrHistogram.Recorder;
  */
 final class LiveProbe implements AutoCloseable {
     private static final Pattern TIME = Pattern.compile("\"time_ms\":(\\d+)");
+    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
 
     /** Frames slower than this are kept one by one, for {@link LatencyTail}. */
     static final long SLOW_MICROS = 50_000;
@@ -34,7 +35,16 @@ final class LiveProbe implements AutoCloseable {
     private final List<WebSocket> sockets = new ArrayList<>();
     private volatile boolean recording;
 
+    /** When a frame left, from its sequence number (-1: unknown); null: the frame's own {@code time_ms}. */
+    private final java.util.function.LongUnaryOperator sentMillisBySeq;
+
     LiveProbe(int httpPort, List<String> mats) throws Exception {
+        this(httpPort, mats, null);
+    }
+
+    /** A probe that takes each frame's departure from {@code sentMillisBySeq} instead of its {@code time_ms}. */
+    LiveProbe(int httpPort, List<String> mats, java.util.function.LongUnaryOperator sentMillisBySeq) throws Exception {
+        this.sentMillisBySeq = sentMillisBySeq;
         HttpClient http = HttpClient.newHttpClient();
         for (String mat : mats) {
             sockets.add(http.newWebSocketBuilder()
@@ -92,9 +102,14 @@ final class LiveProbe implements AutoCloseable {
             int length = message.order(ByteOrder.LITTLE_ENDIAN).getInt(4);
             String json = StandardCharsets.UTF_8.decode(message.slice(8, Math.min(length, message.remaining() - 8)))
                     .toString();
-            Matcher m = TIME.matcher(json);
+            Matcher m = (sentMillisBySeq == null ? TIME : SEQ).matcher(json);
             if (m.find()) {
-                long micros = Math.max(0, arrivedMicros - Long.parseLong(m.group(1)) * 1000);
+                long sent = sentMillisBySeq == null ? Long.parseLong(m.group(1))
+                        : sentMillisBySeq.applyAsLong(Long.parseLong(m.group(1)));
+                if (sent < 0) {
+                    return;
+                }
+                long micros = Math.max(0, arrivedMicros - sent * 1000);
                 latency.recordValue(micros);
                 if (micros > SLOW_MICROS) {
                     slow.add(new Slow(arrivedMicros / 1000, micros / 1000.0));

@@ -12,19 +12,27 @@ import java.util.concurrent.TimeUnit;
 /**
  * One mat as a user has it: the simulator's wire code writing a 25 Hz mat in real time, paced
  * at 921,600 baud, into a socat pty, and {@code acumat gateway} (its own JVM, heap capped at
- * 64 MB) reading the other end and producing to the broker. Its frames carry the time the
- * gateway gives them, so a browser watching it measures serial frame to screen.
+ * 64 MB) reading the other end and producing to the broker. It keeps the wall-clock time each
+ * frame was written to the line, by sequence number, so that a browser watching the mat measures
+ * serial frame to screen. (The time a frame carries is its gateway's estimate of when the mat
+ * took it: anchored on the first frame read and only ever moved forward, so a late first frame
+ * or a hiccup makes every later frame look early. It cannot measure a latency.)
  */
 final class SerialMat implements AutoCloseable {
     static final String MAT_ID = "serial-mat";
     private static final long BAUD = GatewayPtyHarness.BAUD;
 
+    /** Write times of the last {@link #REMEMBERED} frames, by sequence number. */
+    private static final int REMEMBERED = 1 << 16;
+
     private final Process socat;
     private final ChildJvm gateway;
     private final MatSimulator simulator;
     private final Thread thread;
+    private final WriteTimes written;
 
-    private SerialMat(Process socat, ChildJvm gateway, MatSimulator simulator, Thread thread) {
+    private SerialMat(Process socat, ChildJvm gateway, MatSimulator simulator, Thread thread, WriteTimes written) {
+        this.written = written;
         this.socat = socat;
         this.gateway = gateway;
         this.simulator = simulator;
@@ -52,9 +60,10 @@ final class SerialMat implements AutoCloseable {
             // arrive before it was taken. A real UART drops them instead.
             ChildJvm started = gateway;
             GatewayPtyHarness.await(() -> logSays(started, "connected"), 120, "the serial mat's gateway to open its port");
+            WriteTimes written = new WriteTimes();
             MatSimulator simulator = new MatSimulator(new CyclingFrames(SampleFrames.of("32x20", MAT_ID, 256, 17)),
                     new MatSimulator.Options(MAT_ID, 25, 1, BAUD, true, true), () -> FilePortLink.open(matSide),
-                    Time.SYSTEM, (frame, device, truth) -> { });
+                    written, (frame, device, truth) -> { });
             Thread thread = new Thread(() -> {
                 try {
                     simulator.run();
@@ -66,7 +75,7 @@ final class SerialMat implements AutoCloseable {
             }, "bench-serial-mat");
             thread.setDaemon(true);
             thread.start();
-            return new SerialMat(socat, gateway, simulator, thread);
+            return new SerialMat(socat, gateway, simulator, thread, written);
         } catch (Exception | Error e) {
             if (gateway != null) {
                 gateway.close();
@@ -81,6 +90,47 @@ final class SerialMat implements AutoCloseable {
             return process.output().contains(text);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** When the frame with sequence number {@code seq} was written to the line (wall-clock ms), or -1 if not known. */
+    long writtenMillis(long seq) {
+        return written.millis(seq);
+    }
+
+    /**
+     * The real clock, noting when each frame's wait ends: the simulator waits once a frame, for
+     * its due time, and writes it right after, so the n-th wait's end is frame n's write.
+     */
+    private static final class WriteTimes implements Time {
+        private final long[] millis = new long[REMEMBERED];
+        private long frames;
+
+        @Override
+        public long nanoTime() {
+            return Time.SYSTEM.nanoTime();
+        }
+
+        @Override
+        public long currentTimeMillis() {
+            return Time.SYSTEM.currentTimeMillis();
+        }
+
+        @Override
+        public void sleep(java.time.Duration duration) throws InterruptedException {
+            Time.SYSTEM.sleep(duration);
+        }
+
+        @Override
+        public void sleepUntil(long deadline) throws InterruptedException {
+            Time.SYSTEM.sleepUntil(deadline);
+            synchronized (this) {
+                millis[(int) (frames++ % REMEMBERED)] = Time.SYSTEM.currentTimeMillis();
+            }
+        }
+
+        synchronized long millis(long seq) {
+            return seq < frames && seq >= frames - REMEMBERED ? millis[(int) (seq % REMEMBERED)] : -1;
         }
     }
 
