@@ -109,11 +109,11 @@ public final class AutoInput implements MatInput {
         if (probeSink.decided && !sawDelimiter) {
             if (text == null) {
                 state = State.TEXT_WITHOUT_GRID;
-                log.warn("port " + port + ": the mat prints lines of " + probeSink.count + " numbers, not the acumat protocol:"
+                log.warn("port " + port + ": the mat prints lines of " + probeSink.decidedCount + " numbers, not the acumat protocol:"
                         + " give --rows, --cols and --pitch-mm to read it as a text mat");
             } else {
                 state = State.TEXT;
-                log.info("port " + port + ": input is text (" + LINES_TO_DECIDE + " lines of " + probeSink.count
+                log.info("port " + port + ": input is text (" + LINES_TO_DECIDE + " lines of " + probeSink.decidedCount
                         + " numbers, no protocol message): reading it as a text mat");
                 text.connected(port);
                 text.feed(kept, 0, keptLength, listener);
@@ -163,6 +163,8 @@ public final class AutoInput implements MatInput {
         int run;
         int count;
         boolean decided;
+        /** The count of the lines that decided. */
+        int decidedCount;
 
         void reset() {
             pastFirst = false;
@@ -179,7 +181,12 @@ public final class AutoInput implements MatInput {
             }
             run = n == count ? run + 1 : 1;
             count = n;
-            decided |= run >= LINES_TO_DECIDE && n >= 2 && (expected == 0 || n == expected);
+            if (!decided && run >= LINES_TO_DECIDE && n >= 2 && (expected == 0 || n == expected)) {
+                decided = true;
+                // A read holds many lines: the ones after the deciding pair (a malformed line,
+                // say) move count on before the decision is acted on.
+                decidedCount = n;
+            }
         }
 
         /** Lines keep coming with one count, and it is not the grid's. */

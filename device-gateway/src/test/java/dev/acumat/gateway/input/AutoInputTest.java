@@ -48,6 +48,18 @@ class AutoInputTest {
     }
 
     @Test
+    void theDecidingLinesAreNamedThoughMoreLinesCameInTheSameRead() {
+        AutoInput in = auto(mat);
+        // One read (a tty hands over up to 4 KiB) that goes on past the deciding pair with a
+        // malformed line: the choice names the deciding lines, not the last one read.
+        feed(in, "3,4\n1,2,3,4\n5,6,7,8\n9,10,11\n13,14,1.5,16\n", out);
+        assertThat(out.said).first().isEqualTo(
+                "INFO port /dev/ttyACM0: input is text (2 lines of 4 numbers, no protocol message): reading it as a text mat");
+        assertThat(out.frames()).extracting(f -> f.valueAt(0)).containsExactly(1, 5);
+        assertThat(out.malformed).isEqualTo(2);
+    }
+
+    @Test
     void aProtocolMatIsChosenAtItsFirstMessageAndLosesNothing() {
         AutoInput in = auto(mat);
         DeviceInfo info = new DeviceInfo("mat-1", 1, 0, 0, 1, 4, 22_000, 22_000, 12, 40_000, 0, List.of());
