@@ -321,8 +321,12 @@ class BrowserIT {
         double onMat = clockSeconds((String) read.get(2));
         assertThat(read.get(3)).isEqualTo("Lower back on the spikes today");
         assertThat(read.get(4)).isIn("10:00", "20:00");
+        // The goal never goes back (live.js keeps the most it has shown), while the session's
+        // lower-back figure drops when the session's record replaces the page's running estimate:
+        // a clean-clone run read a goal of 0:56 against 0:54. Two seconds of that are not the
+        // time on the mat, which the check below keeps apart.
         assertThat(goal).as("the goal %s against the lower-back time %s", read.get(0), read.get(1))
-                .isCloseTo(lowerBack, org.assertj.core.data.Offset.offset(1.0));
+                .isCloseTo(lowerBack, org.assertj.core.data.Offset.offset(2.5));
         if (onMat - lowerBack > 3) {
             assertThat(goal).as("the goal is not the time on the mat (%s)", read.get(2)).isLessThan(onMat - 2);
         }
