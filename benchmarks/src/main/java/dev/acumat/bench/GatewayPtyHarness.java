@@ -168,17 +168,8 @@ final class GatewayPtyHarness {
                      double warmUp, int windows, double windowSeconds) throws Exception {
         MatSimulator simulator = new MatSimulator(new CyclingFrames(sample), options, () -> FilePortLink.open(port),
                 Time.SYSTEM, (frame, device, truth) -> { });
-        Thread thread = new Thread(() -> {
-            try {
-                simulator.run();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-simulator");
         long start = metrics.frames();
-        thread.start();
+        Thread thread = startSimulator(simulator, "bench-simulator");
         Thread.sleep((long) (warmUp * 1000));
         List<Window> measured = new ArrayList<>();
         long frames0 = metrics.frames();
@@ -262,6 +253,22 @@ final class GatewayPtyHarness {
             }
             return sum;
         }
+    }
+
+    /** Runs the simulator on a thread of its own, started; stop it with {@link MatSimulator#stop()}. */
+    static Thread startSimulator(MatSimulator simulator, String name) {
+        Thread thread = new Thread(() -> {
+            try {
+                simulator.run();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     static void await(java.util.function.BooleanSupplier condition, int seconds, String what)

@@ -78,7 +78,6 @@ final class PipelineHarness {
             // its JIT is done by the time latency is measured at 100 mats.
             serialMat = SerialMat.start(bootstrap, work);
             long gatewayPid = serialMat.gateway().pid();
-            GatewayPtyHarness.await(() -> ProcStats.isJvmUp(gatewayPid), 60, "the serial mat's gateway");
             pauses = List.of(JvmPauses.watch("analytics", analytics.pid(), work.resolve("pauses-analytics.log")),
                     JvmPauses.watch("broker", brokerPid, work.resolve("pauses-broker.log")),
                     JvmPauses.watch("gateway", gatewayPid, work.resolve("pauses-gateway.log")),

@@ -23,19 +23,6 @@ public final class ProcStats {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
     }
 
-    /** Whether {@code jcmd} reaches the JVM of process {@code pid} yet (it answers once the JVM has started). */
-    public static boolean isJvmUp(long pid) {
-        try {
-            jcmd(pid, "VM.uptime");
-            return true;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** Resident set size in MiB. */
     public static double rssMb(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
