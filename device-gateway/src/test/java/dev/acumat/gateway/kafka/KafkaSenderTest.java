@@ -189,8 +189,7 @@ class KafkaSenderTest {
         assertThat(producer().history().get(0).value()[0]).isEqualTo((byte) 4);
         assertThat(spool.acknowledged()).isEqualTo(3);
         assertThat(dedupSince).as("each new producer asks Kafka what it already has").hasSize(2);
-        assertThat(dedupPartitions.get(1)).containsExactly(new TopicPartition(Topics.FRAMES,
-                partitionOf("mat-1")));
+        assertThat(dedupPartitions.get(1)).containsExactly(new TopicPartition(Topics.FRAMES, partitionOf("mat-1")));
     }
 
     @Test
