@@ -169,7 +169,7 @@ final class GatewayPtyHarness {
         MatSimulator simulator = new MatSimulator(new CyclingFrames(sample), options, () -> FilePortLink.open(port),
                 Time.SYSTEM, (frame, device, truth) -> { });
         long start = metrics.frames();
-        Thread thread = startSimulator(simulator, "bench-simulator");
+        Thread thread = simulator.startThread("bench-simulator");
         Thread.sleep((long) (warmUp * 1000));
         List<Window> measured = new ArrayList<>();
         long frames0 = metrics.frames();
@@ -253,22 +253,6 @@ final class GatewayPtyHarness {
             }
             return sum;
         }
-    }
-
-    /** Runs the simulator on a thread of its own, started; stop it with {@link MatSimulator#stop()}. */
-    static Thread startSimulator(MatSimulator simulator, String name) {
-        Thread thread = new Thread(() -> {
-            try {
-                simulator.run();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 
     static void await(java.util.function.BooleanSupplier condition, int seconds, String what)

@@ -64,7 +64,7 @@ final class SerialMat implements AutoCloseable {
             MatSimulator simulator = new MatSimulator(new CyclingFrames(SampleFrames.of("32x20", MAT_ID, 256, 17)),
                     new MatSimulator.Options(MAT_ID, 25, 1, BAUD, true, true), () -> FilePortLink.open(matSide),
                     written, (frame, device, truth) -> { });
-            Thread thread = GatewayPtyHarness.startSimulator(simulator, "bench-serial-mat");
+            Thread thread = simulator.startThread("bench-serial-mat");
             return new SerialMat(socat, gateway, simulator, thread, written);
         } catch (Exception | Error e) {
             if (gateway != null) {

@@ -71,9 +71,26 @@ final class SparseCells {
      * or why the stream is malformed; never trusts a count before checking it against what is left.
      */
     static String decode(byte[] src, int off, int end, short[] out) {
-        int cells = out.length;
-        int cell = 0;
-        int pos = off;
+        return walk(src, off, end, out.length, off, 0, out);
+    }
+
+    /**
+     * Checks {@code src[off, end)} against every rule {@link #decode} applies, for {@code cells}
+     * cells, without writing a cell: the same answer, null or the same reason (one walk serves
+     * both). A frame that passes is expanded later, if ever, by {@link #decode}. Skipping the
+     * literals makes this a walk along the run headers, one step per run.
+     */
+    static String check(byte[] src, int off, int end, int cells) {
+        return walk(src, off, end, cells, off, 0, null);
+    }
+
+    /** {@link #check(byte[], int, int, int)} resumed at the run at {@code pos}, cell {@code cell}, the runs before it checked. */
+    static String check(byte[] src, int off, int end, int cells, int pos, int cell) {
+        return walk(src, off, end, cells, pos, cell, null);
+    }
+
+    /** Checks the runs from {@code pos} (at {@code cell}) on, writing their literals into {@code out} unless it is null. */
+    private static String walk(byte[] src, int off, int end, int cells, int pos, int cell, short[] out) {
         while (cell < cells) {
             int z;
             int l;
@@ -102,64 +119,16 @@ final class SparseCells {
             if (z == 0 && l == 0) {
                 return "empty sparse run at cell " + cell;
             }
+            if (2 * l > end - pos) {
+                return "sparse literals run past the end of the body";
+            }
             cell += z;
-            if (2 * l > end - pos) {
-                return "sparse literals run past the end of the body";
-            }
-            for (int j = 0; j < l; j++) {
-                out[cell++] = LittleEndian.s16(src, pos);
-                pos += 2;
-            }
-        }
-        if (pos != end) {
-            return (end - pos) + " bytes after the last sparse run";
-        }
-        return null;
-    }
-
-    /**
-     * Checks {@code src[off, end)} against every rule {@link #decode} applies, for {@code cells}
-     * cells, without writing a cell: the same answer, null or the same reason. A frame that
-     * passes is expanded later, if ever, by {@link #decode}. Skipping the literals makes this a
-     * walk along the run headers, one step per run.
-     */
-    static String check(byte[] src, int off, int end, int cells) {
-        return check(src, off, end, cells, off, 0);
-    }
-
-    /** {@link #check(byte[], int, int, int)} resumed at the run at {@code pos}, cell {@code cell}, the runs before it checked. */
-    static String check(byte[] src, int off, int end, int cells, int pos, int cell) {
-        while (cell < cells) {
-            int z;
-            int l;
-            if (end - pos >= 2 && (src[pos] | src[pos + 1]) >= 0) {
-                z = src[pos];
-                l = src[pos + 1];
-                pos += 2;
-            } else {
-                long zeros = readVarint(src, pos, end);
-                if (zeros < 0) {
-                    return "sparse run at byte " + (pos - off) + ": " + varintError(zeros);
+            if (out != null) {
+                for (int j = 0; j < l; j++) {
+                    out[cell + j] = LittleEndian.s16(src, pos + 2 * j);
                 }
-                pos += (int) (zeros >>> 32);
-                z = (int) zeros;
-                long literals = readVarint(src, pos, end);
-                if (literals < 0) {
-                    return "sparse run at byte " + (pos - off) + ": " + varintError(literals);
-                }
-                pos += (int) (literals >>> 32);
-                l = (int) literals;
             }
-            if (z > cells - cell || l > cells - cell - z) {
-                return "sparse runs cover more than the " + cells + " cells";
-            }
-            if (z == 0 && l == 0) {
-                return "empty sparse run at cell " + cell;
-            }
-            if (2 * l > end - pos) {
-                return "sparse literals run past the end of the body";
-            }
-            cell += z + l;
+            cell += l;
             pos += 2 * l;
         }
         if (pos != end) {

@@ -58,21 +58,11 @@ class ArduinoGridExampleTest {
                 "--request-after", Integer.toString(REQUEST_AFTER)), wire);
         result.assertSucceeded("grid_host");
 
-        List<Message> messages = new ArrayList<>();
-        List<DecodeError> errors = new ArrayList<>();
+        Recorder recorder = new Recorder();
         StreamDecoder decoder = new StreamDecoder();
-        decoder.feed(Files.readAllBytes(wire), new DecodeListener() {
-            @Override
-            public void onMessage(Message message) {
-                messages.add(message);
-            }
-
-            @Override
-            public void onError(DecodeError error) {
-                errors.add(error);
-            }
-        });
-        assertThat(errors).as("decode errors").isEmpty();
+        decoder.feed(Files.readAllBytes(wire), recorder);
+        List<Message> messages = recorder.messages;
+        assertThat(recorder.errors).as("decode errors").isEmpty();
         assertThat(decoder.stats().bytesSkipped()).as("bytes before the start-up delimiter").isZero();
 
         assertThat(messages.get(0)).as("the first message").isInstanceOf(DeviceInfo.class);

@@ -62,12 +62,7 @@ class StreamDecoderTest {
     @Test
     void anEndlessStretchWithoutDelimiterIsDroppedOnceAndTheNextFrameDecodes() {
         StreamDecoder small = new StreamDecoder(100);
-        small.feed(new byte[] {0}, recorder);
-        byte[] noise = new byte[10_000];
-        Arrays.fill(noise, (byte) 0x42);
-        for (int i = 0; i < 50; i++) {
-            small.feed(noise, recorder);
-        }
+        feedNoiseAfterADelimiter(small, (byte) 0x42, 10_000, 50);
         small.feed(new byte[] {0}, recorder);
         small.feed(WireEncoder.encode(frame), recorder);
         assertThat(recorder.events).containsExactly(DecodeErrorType.OVERSIZE, frame);
@@ -77,12 +72,7 @@ class StreamDecoderTest {
     @Test
     void memoryStaysBoundedByTheLargestValidMessage() throws Exception {
         StreamDecoder small = new StreamDecoder(1000);
-        small.feed(new byte[] {0}, recorder);
-        byte[] noise = new byte[65536];
-        Arrays.fill(noise, (byte) 7);
-        for (int i = 0; i < 20; i++) {
-            small.feed(noise, recorder);
-        }
+        feedNoiseAfterADelimiter(small, (byte) 7, 65536, 20);
         Field buf = StreamDecoder.class.getDeclaredField("buf");
         buf.setAccessible(true);
         assertThat(((byte[]) buf.get(small)).length).isLessThanOrEqualTo(WireFormat.maxStuffedLength(1000));
@@ -118,6 +108,16 @@ class StreamDecoderTest {
         }
         assertThat(stats.totalErrors()).isEqualTo(3);
         assertThat(stats.messages()).isEqualTo(1);
+    }
+
+    /** A delimiter, then {@code times} reads of {@code length} bytes of {@code value}: no delimiter in them. */
+    private void feedNoiseAfterADelimiter(StreamDecoder d, byte value, int length, int times) {
+        d.feed(new byte[] {0}, recorder);
+        byte[] noise = new byte[length];
+        Arrays.fill(noise, value);
+        for (int i = 0; i < times; i++) {
+            d.feed(noise, recorder);
+        }
     }
 
     private byte[] stream() {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -118,28 +117,12 @@ public final class LocalInflux extends LocalServer {
         public Options {
             Objects.requireNonNull(dataDir, "dataDir");
             dataDir = dataDir.toAbsolutePath().normalize();
-            checkPort(port, "port");
-            checkPort(rpcPort, "rpcPort");
-            if (port != 0 && port == rpcPort) {
-                throw new IllegalArgumentException("port and rpcPort must differ: " + port);
-            }
-            Objects.requireNonNull(startTimeout, "startTimeout");
-            if (startTimeout.isNegative() || startTimeout.isZero()) {
-                throw new IllegalArgumentException("startTimeout must be positive: " + startTimeout);
-            }
+            ServerOptions.checkPorts(port, "port", rpcPort, "rpcPort");
+            ServerOptions.checkStartTimeout(startTimeout);
             if ((adminUser == null) != (adminPassword == null) || (adminUser != null && adminUser.isBlank())) {
                 throw new IllegalArgumentException("adminUser and adminPassword go together, and the user is not blank");
             }
-            extraConfig = Map.copyOf(extraConfig);
-            List<String> managed = new ArrayList<>();
-            for (String key : extraConfig.keySet()) {
-                if (InfluxConfig.MANAGED_KEYS.contains(key.trim())) {
-                    managed.add(key);
-                }
-            }
-            if (!managed.isEmpty()) {
-                throw new IllegalArgumentException("extraConfig may not set " + managed + ": LocalInflux sets them");
-            }
+            extraConfig = ServerOptions.extraConfig(extraConfig, InfluxConfig.MANAGED_KEYS, "LocalInflux");
         }
 
         /** Free ports (or those kept in dataDir), influxd from the PATH, no authentication. */
@@ -178,12 +161,6 @@ public final class LocalInflux extends LocalServer {
             return "Options[dataDir=" + dataDir + ", port=" + port + ", rpcPort=" + rpcPort + ", influxd=" + influxd
                     + ", startTimeout=" + startTimeout + ", adminUser=" + adminUser
                     + (adminPassword == null ? "" : ", adminPassword=***") + ", extraConfig=" + extraConfig + "]";
-        }
-
-        private static void checkPort(int port, String name) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException(name + " out of range: " + port);
-            }
         }
     }
 }

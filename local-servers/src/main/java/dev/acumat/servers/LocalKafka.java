@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -146,29 +145,13 @@ public final class LocalKafka extends LocalServer {
         public Options {
             Objects.requireNonNull(dataDir, "dataDir");
             dataDir = dataDir.toAbsolutePath().normalize();
-            checkPort(port, "port");
-            checkPort(controllerPort, "controllerPort");
-            if (port != 0 && port == controllerPort) {
-                throw new IllegalArgumentException("port and controllerPort must differ: " + port);
-            }
+            ServerOptions.checkPorts(port, "port", controllerPort, "controllerPort");
             classpath = List.copyOf(classpath);
             if (classpath.isEmpty()) {
                 throw new IllegalArgumentException("classpath is empty");
             }
-            Objects.requireNonNull(startTimeout, "startTimeout");
-            if (startTimeout.isNegative() || startTimeout.isZero()) {
-                throw new IllegalArgumentException("startTimeout must be positive: " + startTimeout);
-            }
-            extraConfig = Map.copyOf(extraConfig);
-            List<String> managed = new ArrayList<>();
-            for (String key : extraConfig.keySet()) {
-                if (BrokerConfig.MANAGED_KEYS.contains(key.trim())) {
-                    managed.add(key);
-                }
-            }
-            if (!managed.isEmpty()) {
-                throw new IllegalArgumentException("extraConfig may not set " + managed + ": LocalKafka sets them");
-            }
+            ServerOptions.checkStartTimeout(startTimeout);
+            extraConfig = ServerOptions.extraConfig(extraConfig, BrokerConfig.MANAGED_KEYS, "LocalKafka");
         }
 
         /** Free ports, this JVM's classpath, {@link #DEFAULT_START_TIMEOUT}, no extra config. */
@@ -208,12 +191,6 @@ public final class LocalKafka extends LocalServer {
         /** Every {@code *.jar} in a directory, sorted by name: for a distribution's {@code lib/}. */
         public static List<Path> jarsIn(Path dir) {
             return Classpaths.jarsIn(dir);
-        }
-
-        private static void checkPort(int port, String name) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException(name + " out of range: " + port);
-            }
         }
     }
 }

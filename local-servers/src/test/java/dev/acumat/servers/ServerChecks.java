@@ -50,27 +50,23 @@ final class ServerChecks {
      */
     static void survivesStopAndKill(LocalServer server, Supplier<String> address, Check afterStop, Check afterKill)
             throws Exception {
-        String name = server.getClass().getSimpleName();
         String before = address.get();
+        restartsAfter(server, "stop", server::stop, address, before, afterStop);
+        restartsAfter(server, "kill -9", server::kill, address, before, afterKill);
+    }
+
+    /** Ends the server's process one way, sees it gone, restarts it on the same address and checks. */
+    private static void restartsAfter(LocalServer server, String how, Runnable end, Supplier<String> address,
+            String before, Check check) throws Exception {
         long pid = server.pid().orElseThrow();
-        server.stop();
+        end.run();
         assertThat(server.isRunning()).isFalse();
         assertThat(isAlive(pid)).isFalse();
-        long t1 = System.nanoTime();
+        long t = System.nanoTime();
         server.restart();
-        System.out.printf("%s restart after stop: %d ms%n", name, millisSince(t1));
+        System.out.printf("%s restart after %s: %d ms%n", server.getClass().getSimpleName(), how, millisSince(t));
         assertThat(address.get()).isEqualTo(before);
-        afterStop.run();
-
-        long pidBeforeKill = server.pid().orElseThrow();
-        server.kill();
-        assertThat(server.isRunning()).isFalse();
-        assertThat(isAlive(pidBeforeKill)).isFalse();
-        long t2 = System.nanoTime();
-        server.restart();
-        System.out.printf("%s restart after kill -9: %d ms%n", name, millisSince(t2));
-        assertThat(address.get()).isEqualTo(before);
-        afterKill.run();
+        check.run();
     }
 
     static boolean isAlive(long pid) {

@@ -148,6 +148,26 @@ public final class MatSimulator {
         return result();
     }
 
+    /**
+     * Runs the simulator ({@link #run()}) on a daemon thread of its own, started, for a harness
+     * that plays a mat beside its own work; {@link #stop()} ends it. A failed first open ends
+     * the thread with that error.
+     */
+    public Thread startThread(String name) {
+        Thread thread = new Thread(() -> {
+            try {
+                run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
     /** Ends the run after the current frame; from any thread. */
     public void stop() {
         stopped = true;

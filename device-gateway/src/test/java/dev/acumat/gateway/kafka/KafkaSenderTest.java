@@ -36,6 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KafkaSenderTest {
+    /** The frames topic's partitions as the mock connection reports them. */
+    private static final int FRAME_PARTITIONS = 8;
+
     @TempDir
     Path dir;
 
@@ -79,7 +82,7 @@ class KafkaSenderTest {
                 if (topicFailures.getAndDecrement() > 0) {
                     throw new TimeoutException("Timed out waiting for a node assignment");
                 }
-                return Map.of(Topics.FRAMES, 8, Topics.DEVICE_HEALTH, 2);
+                return Map.of(Topics.FRAMES, FRAME_PARTITIONS, Topics.DEVICE_HEALTH, 2);
             }
 
             @Override
@@ -114,15 +117,32 @@ class KafkaSenderTest {
         return producers.get(producers.size() - 1);
     }
 
+    /** Waits until the newest producer has been handed {@code records} records in all. */
+    private void awaitSent(String what, int records) throws Exception {
+        waitFor(what, () -> !producers.isEmpty() && producer().history().size() == records);
+    }
+
+    /** Kafka confirms every record the newest producer still holds; the sender then drains. */
+    private void kafkaConfirmsTheRest() throws Exception {
+        while (producer().completeNext()) {
+            // one record confirmed
+        }
+        assertThat(sender.drain(10_000)).isTrue();
+    }
+
+    private static int partitionOf(String mat) {
+        return FrameRecords.partition(mat.getBytes(StandardCharsets.UTF_8), FRAME_PARTITIONS);
+    }
+
     @Test
     void sendsInSpoolOrderWithItsHeadersAndAcknowledgesWhatKafkaConfirms() throws Exception {
         append(50, "mat-1");
         topicFailures.set(2);  // the broker is not there yet
         start(1 << 20);
-        waitFor("50 records sent", () -> !producers.isEmpty() && producer().history().size() == 50);
+        awaitSent("50 records sent", 50);
         assertThat(time.sleptMillis()).containsExactly(200L, 400L);
         List<ProducerRecord<byte[], byte[]>> sent = producer().history();
-        int partition = FrameRecords.partition("mat-1".getBytes(StandardCharsets.UTF_8), 8);
+        int partition = partitionOf("mat-1");
         for (int i = 0; i < 50; i++) {
             ProducerRecord<byte[], byte[]> r = sent.get(i);
             assertThat(r.topic()).isEqualTo(Topics.FRAMES);
@@ -140,10 +160,7 @@ class KafkaSenderTest {
         waitFor("20 acknowledged", () -> spool.acknowledged() == 19);
         append(5, "mat-1");
         waitFor("more sent", () -> producer().history().size() == 55);
-        while (producer().completeNext()) {
-            // acknowledge the rest
-        }
-        assertThat(sender.drain(10_000)).isTrue();
+        kafkaConfirmsTheRest();
         assertThat(spool.acknowledged()).isEqualTo(54);
         assertThat(sender.sent()).isEqualTo(55);
     }
@@ -152,7 +169,7 @@ class KafkaSenderTest {
     void keepsNoMoreThanTheWindowInFlight() throws Exception {
         append(100, "mat-1");
         start(10);  // 3 bytes per record: three at a time
-        waitFor("a window's worth", () -> !producers.isEmpty() && producer().history().size() == 3);
+        awaitSent("a window's worth", 3);
         assertThat(producer().history()).hasSize(3);
         producer().completeNext();
         waitFor("one more", () -> producer().history().size() == 4);
@@ -162,7 +179,7 @@ class KafkaSenderTest {
     void afterAProducerFailureResendsWhatKafkaDidNotConfirm() throws Exception {
         append(10, "mat-1");
         start(1 << 20);
-        waitFor("sent", () -> !producers.isEmpty() && producer().history().size() == 10);
+        awaitSent("sent", 10);
         MockProducer<byte[], byte[]> first = producer();
         for (int i = 0; i < 4; i++) {
             first.completeNext();
@@ -172,15 +189,14 @@ class KafkaSenderTest {
         assertThat(producer().history().get(0).value()[0]).isEqualTo((byte) 4);
         assertThat(spool.acknowledged()).isEqualTo(3);
         assertThat(dedupSince).as("each new producer asks Kafka what it already has").hasSize(2);
-        assertThat(dedupPartitions.get(1)).containsExactly(new TopicPartition(Topics.FRAMES,
-                FrameRecords.partition("mat-1".getBytes(StandardCharsets.UTF_8), 8)));
+        assertThat(dedupPartitions.get(1)).containsExactly(new TopicPartition(Topics.FRAMES, partitionOf("mat-1")));
     }
 
     @Test
     void aRecordKafkaRefusesForGoodIsDroppedAndCountedAndTheRestGoesOn() throws Exception {
         append(6, "mat-1");
         start(1 << 20);
-        waitFor("sent", () -> !producers.isEmpty() && producer().history().size() == 6);
+        awaitSent("sent", 6);
         MockProducer<byte[], byte[]> first = producer();
         first.completeNext();
         first.completeNext();
@@ -190,10 +206,7 @@ class KafkaSenderTest {
                 + "more more invalid records"));
         waitFor("a second producer with the rest", () -> producers.size() == 2 && producer().history().size() == 3);
         assertThat(producer().history()).extracting(r -> r.value()[0]).containsExactly((byte) 3, (byte) 4, (byte) 5);
-        while (producer().completeNext()) {
-            // acknowledge the rest
-        }
-        assertThat(sender.drain(10_000)).isTrue();
+        kafkaConfirmsTheRest();
         assertThat(spool.acknowledged()).isEqualTo(5);
         assertThat(sender.refused()).isEqualTo(1);
         assertThat(sender.sent()).isEqualTo(5);
@@ -203,12 +216,12 @@ class KafkaSenderTest {
     void afterARestartSkipsWhatKafkaAlreadyHas() throws Exception {
         append(10, "mat-1");
         append(10, "mat-2");
-        int p1 = FrameRecords.partition("mat-1".getBytes(StandardCharsets.UTF_8), 8);
-        int p2 = FrameRecords.partition("mat-2".getBytes(StandardCharsets.UTF_8), 8);
+        int p1 = partitionOf("mat-1");
+        int p2 = partitionOf("mat-2");
         assertThat(p1).as("the test needs the two mats apart").isNotEqualTo(p2);
         alreadySent = Map.of(new TopicPartition(Topics.FRAMES, p1), 6L);
         start(1 << 20);
-        waitFor("the rest sent", () -> !producers.isEmpty() && producer().history().size() == 13);
+        awaitSent("the rest sent", 13);
         assertThat(producer().history()).extracting(r -> FrameRecords.header(r.headers(), PipelineHeaders.SPOOL_OFFSET))
                 .containsExactly("7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19");
         assertThat(sender.skippedAsDuplicates()).isEqualTo(7);
@@ -222,7 +235,7 @@ class KafkaSenderTest {
     void aProducerThatNeverAnswersIsClosedAndMadeAnewAfterTheDeadline() throws Exception {
         append(5, "mat-1");
         start(1 << 20);
-        waitFor("sent", () -> !producers.isEmpty() && producer().history().size() == 5);
+        awaitSent("sent", 5);
         MockProducer<byte[], byte[]> stuck = producer();
         time.advanceMillis(KafkaSender.STALL_TIMEOUT.toMillis() - 1_000);
         append(1, "mat-1");
@@ -232,10 +245,7 @@ class KafkaSenderTest {
         waitFor("a second producer with every record again", () -> producers.size() == 2
                 && producer().history().size() == 6);
         assertThat(stuck.closed()).isTrue();
-        while (producer().completeNext()) {
-            // Kafka answers the new producer
-        }
-        assertThat(sender.drain(10_000)).isTrue();
+        kafkaConfirmsTheRest();
         assertThat(spool.acknowledged()).isEqualTo(5);
     }
 }

@@ -16,30 +16,22 @@ final class Json {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                default:
-                    // Other control characters, and the separators JavaScript rejects in literals.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        sb.append("\\u").append(HEX[c >> 12 & 15]).append(HEX[c >> 8 & 15])
-                                .append(HEX[c >> 4 & 15]).append(HEX[c & 15]);
-                    } else {
-                        sb.append(c);
-                    }
+            String escape = switch (c) {
+                case '"' -> "\\\"";
+                case '\\' -> "\\\\";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> null;
+            };
+            if (escape != null) {
+                sb.append(escape);
+            } else if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                // Other control characters, and the separators JavaScript rejects in literals.
+                sb.append("\\u").append(HEX[c >> 12 & 15]).append(HEX[c >> 8 & 15])
+                        .append(HEX[c >> 4 & 15]).append(HEX[c & 15]);
+            } else {
+                sb.append(c);
             }
         }
         sb.append('"');

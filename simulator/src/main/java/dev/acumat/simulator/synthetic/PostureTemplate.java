@@ -106,37 +106,34 @@ final class PostureTemplate {
 
     /** Separable moving average over an element of widthX x widthY cm, with fractional end taps. */
     private static double[] boxFilter(double[] in, int nx, int ny, double widthX, double widthY) {
-        double[] kx = boxKernel(widthX);
-        double[] ky = boxKernel(widthY);
         double[] tmp = new double[in.length];
         double[] out = new double[in.length];
-        int hx = kx.length / 2;
-        int hy = ky.length / 2;
-        for (int iy = 0; iy < ny; iy++) {
-            for (int ix = 0; ix < nx; ix++) {
-                double s = 0;
-                for (int k = -hx; k <= hx; k++) {
-                    int j = ix + k;
-                    if (j >= 0 && j < nx) {
-                        s += kx[k + hx] * in[iy * nx + j];
-                    }
-                }
-                tmp[iy * nx + ix] = s;
-            }
-        }
-        for (int iy = 0; iy < ny; iy++) {
-            for (int ix = 0; ix < nx; ix++) {
-                double s = 0;
-                for (int k = -hy; k <= hy; k++) {
-                    int j = iy + k;
-                    if (j >= 0 && j < ny) {
-                        s += ky[k + hy] * tmp[j * nx + ix];
-                    }
-                }
-                out[iy * nx + ix] = s;
-            }
-        }
+        smoothAlong(in, tmp, boxKernel(widthX), ny, nx, nx, 1);   // each row, along x
+        smoothAlong(tmp, out, boxKernel(widthY), nx, 1, ny, nx);  // each column, along y
         return out;
+    }
+
+    /**
+     * One pass of the separable filter: each of {@code lines} lines (the first cell of line n at
+     * {@code n * lineStride}) of {@code length} cells, {@code step} apart, convolved with {@code
+     * kernel}; taps past the line's ends count as zero.
+     */
+    private static void smoothAlong(double[] in, double[] out, double[] kernel, int lines, int lineStride, int length,
+                                    int step) {
+        int h = kernel.length / 2;
+        for (int line = 0; line < lines; line++) {
+            int first = line * lineStride;
+            for (int i = 0; i < length; i++) {
+                double s = 0;
+                for (int k = -h; k <= h; k++) {
+                    int j = i + k;
+                    if (j >= 0 && j < length) {
+                        s += kernel[k + h] * in[first + j * step];
+                    }
+                }
+                out[first + i * step] = s;
+            }
+        }
     }
 
     /** Weights of grid points covered by a centred interval of the given width, summing to 1. */

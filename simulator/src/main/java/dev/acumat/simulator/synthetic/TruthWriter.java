@@ -165,11 +165,7 @@ public final class TruthWriter implements Closeable {
     }
 
     private void writeInterval() throws IOException {
-        line.setLength(0);
-        line.append("{\"kind\":\"interval\",\"start_frame\":").append(startFrame)
-                .append(",\"end_frame\":").append(lastFrame);
-        seconds(",\"start_s\":", startMicros);
-        seconds(",\"end_s\":", lastMicros);
+        span("interval", startFrame, startMicros);
         line.append(",\"on_mat\":").append(onMat).append(",\"posture\":");
         posture(posture);
         line.append(",\"phase\":");
@@ -221,13 +217,18 @@ public final class TruthWriter implements Closeable {
     }
 
     private void writeSessionEnd() throws IOException {
-        line.setLength(0);
-        line.append("{\"kind\":\"session_end\",\"start_frame\":").append(sessionFrame)
-                .append(",\"end_frame\":").append(lastFrame);
-        seconds(",\"start_s\":", sessionMicros);
-        seconds(",\"end_s\":", lastMicros);
+        span("session_end", sessionFrame, sessionMicros);
         emit();
         inSession = false;
+    }
+
+    /** Starts a line of {@code kind} that spans from the given frame to the last one seen. */
+    private void span(String kind, long fromFrame, long fromMicros) {
+        line.setLength(0);
+        line.append("{\"kind\":\"").append(kind).append("\",\"start_frame\":").append(fromFrame)
+                .append(",\"end_frame\":").append(lastFrame);
+        seconds(",\"start_s\":", fromMicros);
+        seconds(",\"end_s\":", lastMicros);
     }
 
     private void posture(Posture p) {

@@ -94,21 +94,14 @@ final class TruthLines {
             }
             char e = s.charAt(pos[0]++);
             switch (e) {
-                case 'n':
-                    sb.append('\n');
-                    break;
-                case 'r':
-                    sb.append('\r');
-                    break;
-                case 't':
-                    sb.append('\t');
-                    break;
-                case 'u':
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> {
                     sb.append((char) Integer.parseInt(s.substring(pos[0], pos[0] + 4), 16));
                     pos[0] += 4;
-                    break;
-                default:
-                    sb.append(e);
+                }
+                default -> sb.append(e);
             }
         }
     }
