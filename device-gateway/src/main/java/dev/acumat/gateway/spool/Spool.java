@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * it accepts, a sender reads them in order and acknowledges what Kafka has taken, and segments
  * that are wholly acknowledged are deleted. Format and guarantees: device-gateway/SPOOL.md.
  *
- * <p>Threads: appends are serialized by a lock inside (the design has one appending thread);
+ * <p>Threads: appends are serialized by a lock inside (the gateway has one appending thread);
  * any thread may read through a {@link Reader} of its own, acknowledge (Kafka's callback thread
  * too: that only records the offset) and query. Deleting segments and writing the checkpoint
  * happen on a background daemon thread, on {@link #sync()}, on {@link #close()}, and in an
