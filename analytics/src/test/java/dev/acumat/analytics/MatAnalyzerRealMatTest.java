@@ -6,7 +6,6 @@ import static org.assertj.core.data.Offset.offset;
 import dev.acumat.analytics.body.BodyReading;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.offline.LabelledRecordings;
-import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionSummary;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.simulator.FrameTruth;
@@ -43,11 +42,9 @@ class MatAnalyzerRealMatTest {
     }
 
     /** What the analyzer made of a run of frames, one a second. */
-    private static final class Run {
+    private static final class Run extends AnalyzerEvents {
         final MatAnalyzer analyzer;
         final List<MatAnalyzer.FrameResult> results = new ArrayList<>();
-        final List<SessionSummary> sessions = new ArrayList<>();
-        final List<SessionEvent.Shifted> shifts = new ArrayList<>();
 
         Run(MatSpec spec, List<int[]> frames, long stepMicros) {
             analyzer = new MatAnalyzer(spec);
@@ -57,16 +54,6 @@ class MatAnalyzerRealMatTest {
                 take(r.events());
             }
             take(analyzer.finish());
-        }
-
-        private void take(List<SessionEvent> events) {
-            for (SessionEvent e : events) {
-                if (e instanceof SessionEvent.Ended end) {
-                    sessions.add(end.session());
-                } else if (e instanceof SessionEvent.Shifted s) {
-                    shifts.add(s);
-                }
-            }
         }
     }
 
@@ -183,7 +170,7 @@ class MatAnalyzerRealMatTest {
         int[] raw = new int[info.cells()];
         long on = -1;
         long off = -1;
-        List<SessionSummary> sessions = new ArrayList<>();
+        AnalyzerEvents events = new AnalyzerEvents();
         for (long i = 0; sim.next(raw); i++) {
             long t = i * 40_000;
             FrameTruth truth = sim.truth();
@@ -192,12 +179,9 @@ class MatAnalyzerRealMatTest {
             } else if (!truth.onMat() && on >= 0 && off < 0) {
                 off = t;
             }
-            for (SessionEvent e : analyzer.analyze(t, raw).events()) {
-                if (e instanceof SessionEvent.Ended end) {
-                    sessions.add(end.session());
-                }
-            }
+            events.take(analyzer.analyze(t, raw).events());
         }
+        List<SessionSummary> sessions = events.sessions;
         assertThat(off).as("the scenario has the person get off").isPositive();
         assertThat(sessions).hasSize(1);
         assertThat((sessions.get(0).startMicros() - on) / 1e6).as("start error, s").isCloseTo(0, offset(1.0));

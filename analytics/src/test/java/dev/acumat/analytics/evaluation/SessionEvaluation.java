@@ -1,9 +1,9 @@
 package dev.acumat.analytics.evaluation;
 
+import dev.acumat.analytics.AnalyzerEvents;
 import dev.acumat.analytics.MatAnalyzer;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.offline.LabelledRecordings;
-import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionSummary;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.simulator.FrameTruth;
@@ -112,20 +112,12 @@ final class SessionEvaluation {
 
     private static List<SessionSummary> sessions(MatSpec spec, List<int[]> frames) {
         MatAnalyzer analyzer = new MatAnalyzer(spec);
-        List<SessionSummary> out = new ArrayList<>();
+        AnalyzerEvents events = new AnalyzerEvents();
         for (int i = 0; i < frames.size(); i++) {
-            ended(analyzer.analyze(i * 1_000_000L, frames.get(i)).events(), out);
+            events.take(analyzer.analyze(i * 1_000_000L, frames.get(i)).events());
         }
-        ended(analyzer.finish(), out);
-        return out;
-    }
-
-    private static void ended(List<SessionEvent> events, List<SessionSummary> out) {
-        for (SessionEvent e : events) {
-            if (e instanceof SessionEvent.Ended end) {
-                out.add(end.session());
-            }
-        }
+        events.take(analyzer.finish());
+        return events.sessions;
     }
 
     /** The simulator's on-off scenario on both mats with residual loads, several seeds, at 25 Hz. */
@@ -150,7 +142,7 @@ final class SessionEvaluation {
                     int[] raw = new int[info.cells()];
                     double on = -1;
                     double off = -1;
-                    List<SessionSummary> sessions = new ArrayList<>();
+                    AnalyzerEvents events = new AnalyzerEvents();
                     for (long i = 0; mat.next(raw); i++) {
                         FrameTruth t = mat.truth();
                         if (t.onMat() && on < 0) {
@@ -158,10 +150,10 @@ final class SessionEvaluation {
                         } else if (!t.onMat() && on >= 0 && off < 0) {
                             off = i / 25.0;
                         }
-                        ended(analyzer.analyze(Math.round(i * 1e6 / 25), raw).events(), sessions);
+                        events.take(analyzer.analyze(Math.round(i * 1e6 / 25), raw).events());
                     }
-                    ended(analyzer.finish(), sessions);
-                    e.add("seed " + seed, sessions, on, off);
+                    events.take(analyzer.finish());
+                    e.add("seed " + seed, events.sessions, on, off);
                 }
                 out.put("simulator, " + (g.rows() == 32 ? "acupressure" : "bed") + " mat, " + load[0], e);
             }
