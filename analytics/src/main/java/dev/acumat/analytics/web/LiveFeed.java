@@ -265,21 +265,10 @@ public final class LiveFeed implements Runnable, AutoCloseable {
                 mat.analyzer = analyzer;
             }
             long time = KafkaFrameStore.timeMicros(f, r);
-            MatAnalyzer.FrameResult result = mat.order.isNone() ? analyzer.analyze(time, f)
-                    : analyzer.analyze(time, canonical(mat, f));
+            MatAnalyzer.FrameResult result = analyzer.analyze(time, f, mat.order);
             byte[] message = LiveFrames.frameMessage(mat.spec, f.sequence(), result, mat.session);
             mat.clients.forEach(c -> c.offer(message));
         }
-    }
-
-    private static int[] canonical(LiveMat mat, PressureFrame f) {
-        if (mat.written.length != f.cells()) {
-            mat.written = new int[f.cells()];
-            mat.canonical = new int[f.cells()];
-        }
-        f.copyTo(mat.written);
-        mat.order.apply(mat.written, f.rows(), f.cols(), mat.canonical);
-        return mat.canonical;
     }
 
     /** An announcement of acumat.mats: the mat's device-info, heard of at the record's time. */
