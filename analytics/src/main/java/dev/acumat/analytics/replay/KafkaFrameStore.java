@@ -82,7 +82,7 @@ public final class KafkaFrameStore implements FrameStore {
         byte[] key = mat.getBytes(StandardCharsets.UTF_8);
         DeviceInfo info = null;
         MatLayout layout = null;
-        long inRange = 0;
+        FrameRange range = new FrameRange(fromMs, toMs, every);
         long position = consumer.position(tp);
         long lastProgress = System.nanoTime();
         while (position < end) {
@@ -124,15 +124,7 @@ public final class KafkaFrameStore implements FrameStore {
                 if (!(m instanceof PressureFrame f) || info == null || f.rows() != info.rows() || f.cols() != info.cols()) {
                     continue;
                 }
-                RecordedFrame frame = new RecordedFrame(timeMicros(f, r), f);
-                if (frame.timeMs() > toMs) {
-                    return;
-                }
-                boolean in = frame.timeMs() >= fromMs;
-                if (in && inRange++ % every != 0) {
-                    continue;
-                }
-                if (!visitor.frame(frame, in)) {
+                if (!range.offer(new RecordedFrame(timeMicros(f, r), f), visitor)) {
                     return;
                 }
             }
