@@ -6,6 +6,7 @@ import static dev.acumat.analytics.stream.GatewayRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.acumat.analytics.ForeignKeys;
 import dev.acumat.contract.PipelineHeaders;
 import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
@@ -158,17 +159,8 @@ class ForeignRecordsTopologyTest {
 
     /** A record no gateway of ours writes: a foreign key, or a value the valid mat's key cannot carry. */
     private static TestRecord<String, byte[]> foreignRecord(Random random, DeviceInfo info, Instant time) {
-        String key = switch (random.nextInt(7)) {
-            case 0 -> null;
-            case 1 -> "";
-            case 2 -> "m".repeat(65);
-            case 3 -> "mät-" + random.nextInt(10);
-            case 4 -> "mat t\n" + random.nextInt(10);
-            case 5 -> "other-" + random.nextInt(5);  // a mat id, but no device-info ever came for it
-            default -> MAT;
-        };
-        boolean badKey = key == null || key.isEmpty() || key.length() > 64 || !key.chars().allMatch(c -> c < 0x7F
-                && (Character.isLetterOrDigit(c) || ".-_:".indexOf(c) >= 0));
+        String key = ForeignKeys.next(random, MAT);
+        boolean badKey = !ForeignKeys.isMatId(key);
         return new TestRecord<>(key, foreignValue(random, info, badKey), foreignHeaders(random),
                 time.plusMillis(random.nextInt(2000) - 1000));
     }
