@@ -17,6 +17,7 @@ import dev.acumat.analytics.session.Observation;
 import dev.acumat.analytics.session.OnMatDetector;
 import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionTracker;
+import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.MatKind;
 import dev.acumat.protocol.PressureFrame;
 import java.util.Arrays;
@@ -76,6 +77,8 @@ public final class MatAnalyzer {
     private long invalidFrames;
     /** The current frame's raw values, reused: nothing keeps them past {@link #analyze}. */
     private int[] raw = new int[0];
+    /** The same turned to the canonical order, for a mat wired in another (reused likewise). */
+    private int[] canonical = new int[0];
     private int[] sorted = new int[0];
 
     /**
@@ -185,11 +188,32 @@ public final class MatAnalyzer {
 
     /** Analyses one frame taken at {@code timeMicros}, its values read without a copy of their own. */
     public FrameResult analyze(long timeMicros, PressureFrame frame) {
+        return analyze(timeMicros, copy(frame));
+    }
+
+    /**
+     * Analyses one frame of a mat whose cells are in {@code order}, turned to the canonical order
+     * of this analyzer's spec first; under {@link CellOrder#isNone()} the frame is already in it.
+     */
+    public FrameResult analyze(long timeMicros, PressureFrame frame, CellOrder order) {
+        if (order.isNone()) {
+            return analyze(timeMicros, frame);
+        }
+        int[] written = copy(frame);
+        if (canonical.length != written.length) {
+            canonical = new int[written.length];
+        }
+        order.apply(written, frame.rows(), frame.cols(), canonical);
+        return analyze(timeMicros, canonical);
+    }
+
+    /** The frame's values in the reused array. */
+    private int[] copy(PressureFrame frame) {
         if (raw.length != frame.cells()) {
             raw = new int[frame.cells()];
         }
         frame.copyTo(raw);
-        return analyze(timeMicros, raw);
+        return raw;
     }
 
     /** Analyses one frame of raw counts (row-major, in acumat's orientation) taken at {@code timeMicros}. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import dev.acumat.analytics.frame.MatSpec;
-import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionSummary;
 import dev.acumat.protocol.MatKind;
 import dev.acumat.contract.Posture;
@@ -24,15 +23,11 @@ class LumbarPadTest {
     private static final int HZ = 10;
 
     /** What the analyzer made of a scenario on the pad, and the simulator's truth. */
-    private static final class Run {
-        final List<SessionSummary> sessions = new ArrayList<>();
+    private static final class Run extends AnalyzerEvents {
         final List<String> postures = new ArrayList<>();
         final List<Double> coverages = new ArrayList<>();
         double truthOnSeconds;
         double truthLyingSeconds;
-        int shifts;
-        int postureChanges;
-        final List<Double> shiftSeconds = new ArrayList<>();
 
         Run(String scenario, MatKind kind) {
             SyntheticMat mat = Scenarios.create(scenario, HZ, 1, MatGeometry.LUMBAR_PAD);
@@ -55,16 +50,12 @@ class LumbarPadTest {
             take(analyzer.finish());
         }
 
-        private void take(List<SessionEvent> events) {
-            for (SessionEvent e : events) {
-                if (e instanceof SessionEvent.Ended end) {
-                    sessions.add(end.session());
-                } else if (e instanceof SessionEvent.Shifted shift) {
-                    shifts++;
-                    shiftSeconds.add(shift.shift().timeMicros() / 1e6);
-                    postureChanges += shift.shift().from() != shift.shift().to() ? 1 : 0;
-                }
-            }
+        long postureChanges() {
+            return shifts.stream().filter(s -> s.shift().from() != s.shift().to()).count();
+        }
+
+        List<Double> shiftSeconds() {
+            return shifts.stream().map(s -> s.shift().timeMicros() / 1e6).toList();
         }
     }
 
@@ -84,12 +75,12 @@ class LumbarPadTest {
         assertThat(run.coverages.stream().filter(c -> c != null).count()).isGreaterThan(run.coverages.size() * 9 / 10);
         assertThat(run.postures).as("no posture on a lumbar pad").containsOnlyNulls();
         assertThat(s.postureTimeS()).isEmpty();
-        assertThat(s.postureShifts()).isEqualTo(run.shifts);
-        assertThat(run.postureChanges).as("shifts are moves of the back on the pad, never posture changes").isZero();
+        assertThat(s.postureShifts()).isEqualTo(run.shifts.size());
+        assertThat(run.postureChanges()).as("shifts are moves of the back on the pad, never posture changes").isZero();
         System.out.printf("lumbar pad, on-off: on the pad %.1f s (lying %.1f s), session %.1f s, lower back %.1f s,"
                 + " mean coverage %.3f, highest %.3f, shifts at %s s%n", run.truthOnSeconds, run.truthLyingSeconds, duration,
                 s.lowerBackTimeS(), s.coverageMean(),
-                run.coverages.stream().filter(c -> c != null).mapToDouble(Double::doubleValue).max().orElse(0), run.shiftSeconds);
+                run.coverages.stream().filter(c -> c != null).mapToDouble(Double::doubleValue).max().orElse(0), run.shiftSeconds());
     }
 
     @Test

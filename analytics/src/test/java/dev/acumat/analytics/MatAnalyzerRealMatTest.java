@@ -6,15 +6,11 @@ import static org.assertj.core.data.Offset.offset;
 import dev.acumat.analytics.body.BodyReading;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.offline.LabelledRecordings;
-import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionSummary;
-import dev.acumat.protocol.DeviceInfo;
-import dev.acumat.simulator.FrameTruth;
 import dev.acumat.simulator.synthetic.Body;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Scenarios;
 import dev.acumat.simulator.synthetic.SensorModel;
-import dev.acumat.simulator.synthetic.SyntheticMat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,11 +39,9 @@ class MatAnalyzerRealMatTest {
     }
 
     /** What the analyzer made of a run of frames, one a second. */
-    private static final class Run {
+    private static final class Run extends AnalyzerEvents {
         final MatAnalyzer analyzer;
         final List<MatAnalyzer.FrameResult> results = new ArrayList<>();
-        final List<SessionSummary> sessions = new ArrayList<>();
-        final List<SessionEvent.Shifted> shifts = new ArrayList<>();
 
         Run(MatSpec spec, List<int[]> frames, long stepMicros) {
             analyzer = new MatAnalyzer(spec);
@@ -57,16 +51,6 @@ class MatAnalyzerRealMatTest {
                 take(r.events());
             }
             take(analyzer.finish());
-        }
-
-        private void take(List<SessionEvent> events) {
-            for (SessionEvent e : events) {
-                if (e instanceof SessionEvent.Ended end) {
-                    sessions.add(end.session());
-                } else if (e instanceof SessionEvent.Shifted s) {
-                    shifts.add(s);
-                }
-            }
         }
     }
 
@@ -177,31 +161,12 @@ class MatAnalyzerRealMatTest {
     void stuckCellsAndATopperBecomeTheBaselineAndTheSessionIsThePersonsTime(String mat, double stuck, double topper) {
         MatGeometry geometry = mat.equals("BED") ? MatGeometry.BED : MatGeometry.ACUPRESSURE;
         SensorModel sensor = SensorModel.DEFAULT.withStuckCells(stuck).withTopper(topper);
-        SyntheticMat sim = Scenarios.create("on-off", 25, 3, geometry, Body.DEFAULT, sensor);
-        DeviceInfo info = sim.deviceInfo("m");
-        MatAnalyzer analyzer = new MatAnalyzer(MatSpec.of(info));
-        int[] raw = new int[info.cells()];
-        long on = -1;
-        long off = -1;
-        List<SessionSummary> sessions = new ArrayList<>();
-        for (long i = 0; sim.next(raw); i++) {
-            long t = i * 40_000;
-            FrameTruth truth = sim.truth();
-            if (truth.onMat() && on < 0) {
-                on = t;
-            } else if (!truth.onMat() && on >= 0 && off < 0) {
-                off = t;
-            }
-            for (SessionEvent e : analyzer.analyze(t, raw).events()) {
-                if (e instanceof SessionEvent.Ended end) {
-                    sessions.add(end.session());
-                }
-            }
-        }
-        assertThat(off).as("the scenario has the person get off").isPositive();
+        SimulatedRun run = new SimulatedRun(Scenarios.create("on-off", 25, 3, geometry, Body.DEFAULT, sensor), 25);
+        List<SessionSummary> sessions = run.sessions;
+        assertThat(run.offMicros).as("the scenario has the person get off").isPositive();
         assertThat(sessions).hasSize(1);
-        assertThat((sessions.get(0).startMicros() - on) / 1e6).as("start error, s").isCloseTo(0, offset(1.0));
-        assertThat((sessions.get(0).endMicros() - off) / 1e6).as("end error, s").isCloseTo(0, offset(1.0));
-        assertThat(analyzer.onMat()).isFalse();
+        assertThat((sessions.get(0).startMicros() - run.onMicros) / 1e6).as("start error, s").isCloseTo(0, offset(1.0));
+        assertThat((sessions.get(0).endMicros() - run.offMicros) / 1e6).as("end error, s").isCloseTo(0, offset(1.0));
+        assertThat(run.analyzer.onMat()).isFalse();
     }
 }

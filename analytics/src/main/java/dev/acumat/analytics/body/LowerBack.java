@@ -64,6 +64,9 @@ final class LowerBack {
     private boolean[] cells = new boolean[0];
     private int cellsFirst;
     private int cellsLast = -1;
+    /** What {@link #loadCentre} found last. */
+    private double centreU;
+    private double centreV;
 
     /** Finds the shoulder and pelvis bands; false when there are not two that fit a trunk. */
     boolean locate(BodyShape s) {
@@ -112,26 +115,19 @@ final class LowerBack {
             first--;
         }
         int last = Math.min(bottom, first + (int) Math.round(UPPER_TRUNK_CM / s.binCm));
-        double sw = 0;
-        double su = 0;
-        double sv = 0;
-        for (int k = first; k < last; k++) {
-            sw += s.profile.load[k];
-            su += s.profile.load[k] * s.profile.binU(k);
-            sv += s.profile.vSum[k];
-        }
-        if (!(sw > 0)) {
+        if (!(loadCentre(s, first, last - 1) > 0)) {
             return false;
         }
-        shoulderU = su / sw;
-        shoulderV = sv / sw;
-        pelvisU = centroid(s, bottom);
-        pelvisV = lateral(s, bottom);
+        shoulderU = centreU;
+        shoulderV = centreV;
+        int h = (int) Math.round(REFINE_CM / s.binCm);
+        boolean pelvisLoaded = loadCentre(s, Math.max(0, bottom - h), Math.min(s.profile.bins - 1, bottom + h)) > 0;
+        pelvisU = pelvisLoaded ? centreU : s.profile.binU(bottom);
+        pelvisV = pelvisLoaded ? centreV : 0;
         if (pelvisU - shoulderU < MIN_SPAN_CM || pelvisU - shoulderU > MAX_SPAN_CM) {
             return false;
         }
         int shoulderBin = s.profile.bin(shoulderU);
-        int h = (int) Math.round(REFINE_CM / s.binCm);
         shoulderWidthCm = meanWidth(s, shoulderBin);
         pelvisWidthCm = meanWidth(s, bottom);
         shoulderCentral = s.profile.centralShare(shoulderBin - h, shoulderBin + h);
@@ -179,26 +175,23 @@ final class LowerBack {
         return sum / n;
     }
 
-    private static double centroid(BodyShape s, int k) {
-        int h = (int) Math.round(REFINE_CM / s.binCm);
+    /**
+     * The load centre of the bands {@code from} to {@code to}: sets {@link #centreU} (along the
+     * axis) and {@link #centreV} (across), and returns their load; without load the centre is
+     * not a number.
+     */
+    private double loadCentre(BodyShape s, int from, int to) {
         double sw = 0;
         double su = 0;
-        for (int j = Math.max(0, k - h); j <= Math.min(s.profile.bins - 1, k + h); j++) {
+        double sv = 0;
+        for (int j = from; j <= to; j++) {
             sw += s.profile.load[j];
             su += s.profile.load[j] * s.profile.binU(j);
-        }
-        return sw > 0 ? su / sw : s.profile.binU(k);
-    }
-
-    private static double lateral(BodyShape s, int k) {
-        int h = (int) Math.round(REFINE_CM / s.binCm);
-        double sw = 0;
-        double sv = 0;
-        for (int j = Math.max(0, k - h); j <= Math.min(s.profile.bins - 1, k + h); j++) {
-            sw += s.profile.load[j];
             sv += s.profile.vSum[j];
         }
-        return sw > 0 ? sv / sw : 0;
+        centreU = su / sw;
+        centreV = sv / sw;
+        return sw;
     }
 
     /** The cells buffer for a mat of {@code n} cells, cleared of the last frame's region. */

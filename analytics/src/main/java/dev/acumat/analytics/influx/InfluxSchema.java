@@ -48,6 +48,29 @@ public final class InfluxSchema {
     }
 
     /**
+     * Where a record's fields go: an influxdb-java point, or the sink's line protocol
+     * ({@link LineProtocol}). Both are handed the fields by {@link #fields}, the one list of them.
+     */
+    interface Fields {
+        /** A float field; left out when NaN or infinite (InfluxDB refuses those). */
+        void number(String name, double value);
+
+        void integer(String name, long value);
+
+        void bool(String name, boolean value);
+
+        /** A string field; left out when null. */
+        void text(String name, String value);
+
+        /** An optional float field, left out when absent (null). */
+        default void number(String name, Double value) {
+            if (value != null) {
+                number(name, value.doubleValue());
+            }
+        }
+    }
+
+    /**
      * The point for a record; empty when none of its fields has a value (InfluxDB cannot store a
      * point without fields).
      */
@@ -55,15 +78,31 @@ public final class InfluxSchema {
         Point.Builder b = Point.measurement(measurement(record))
                 .tag(TAG_MAT, record.mat())
                 .time(record.timeMs(), PRECISION);
-        if (record instanceof ContactPoint) {
-            contactFields(b, (ContactPoint) record);
-        } else if (record instanceof SessionPoint) {
-            sessionFields(b, (SessionPoint) record);
-        } else if (record instanceof ShiftPoint) {
-            shiftFields(b, (ShiftPoint) record);
-        } else {
-            healthFields(b, (HealthPoint) record);
-        }
+        fields(record, new Fields() {
+            @Override
+            public void number(String name, double value) {
+                if (Double.isFinite(value)) {
+                    b.addField(name, value);
+                }
+            }
+
+            @Override
+            public void integer(String name, long value) {
+                b.addField(name, value);
+            }
+
+            @Override
+            public void bool(String name, boolean value) {
+                b.addField(name, value);
+            }
+
+            @Override
+            public void text(String name, String value) {
+                if (value != null) {
+                    b.addField(name, value);
+                }
+            }
+        });
         return b.hasFields() ? Optional.of(b.build()) : Optional.empty();
     }
 
@@ -87,74 +126,56 @@ public final class InfluxSchema {
         return record instanceof SessionPoint || record instanceof ShiftPoint;
     }
 
-    private static void contactFields(Point.Builder b, ContactPoint c) {
-        number(b, "contact_ratio", c.contactRatio());
-        number(b, "contact_area_cm2", c.contactAreaCm2());
-        number(b, "lower_back_coverage", c.lowerBackCoverage());
-        number(b, "peak_pressure", c.peakPressure());
-        number(b, "mean_pressure", c.meanPressure());
-        number(b, "cop_x_cm", c.copXCm());
-        number(b, "cop_y_cm", c.copYCm());
-        text(b, "posture", c.posture());
-        text(b, "units", c.units());
-        if (c.contactCells() != null) {
-            b.addField("contact_cells", (long) c.contactCells());
-        }
-        number(b, "load_n", c.loadN());
-    }
-
-    private static void sessionFields(Point.Builder b, SessionPoint s) {
-        text(b, "session_id", s.sessionId());
-        number(b, "duration_s", s.durationS());
-        number(b, "lower_back_coverage_mean", s.lowerBackCoverageMean());
-        number(b, "lower_back_time_s", s.lowerBackTimeS());
-        b.addField("posture_shifts", (long) s.postureShifts());
-        b.addField("active", s.active());
-        for (Map.Entry<String, Double> e : new TreeMap<>(s.postureTimeS()).entrySet()) {
-            number(b, "time_" + e.getKey() + "_s", e.getValue());
-        }
-        text(b, "end_reason", s.endReason());
-    }
-
-    private static void shiftFields(Point.Builder b, ShiftPoint s) {
-        text(b, "session_id", s.sessionId());
-        text(b, "from", s.from());
-        text(b, "to", s.to());
-        number(b, "cop_shift_cm", s.copShiftCm());
-    }
-
-    private static void healthFields(Point.Builder b, HealthPoint h) {
-        b.addField("bytes", h.bytes());
-        b.addField("frames", h.frames());
-        b.addField("crc_errors", h.crcErrors());
-        b.addField("resyncs", h.resyncs());
-        b.addField("sequence_gaps", h.sequenceGaps());
-        b.addField("frames_lost", h.framesLost());
-        b.addField("restarts", h.restarts());
-        b.addField("reconnects", h.reconnects());
-        b.addField("spool_depth", h.spoolDepth());
-        b.addField("dropped_spool_full", h.droppedSpoolFull());
-        b.addField("dropped_no_mat_id", h.droppedNoMatId());
-        number(b, "frame_rate_hz", h.frameRateHz());
-    }
-
-    /** An optional float field, left out when absent (null). */
-    private static void number(Point.Builder b, String name, Double value) {
-        if (value != null) {
-            number(b, name, value.doubleValue());
-        }
-    }
-
-    /** A float field, left out when NaN or infinite (InfluxDB refuses those). */
-    private static void number(Point.Builder b, String name, double value) {
-        if (Double.isFinite(value)) {
-            b.addField(name, value);
-        }
-    }
-
-    private static void text(Point.Builder b, String name, String value) {
-        if (value != null) {
-            b.addField(name, value);
+    /**
+     * Hands the record's fields to {@code out} sorted by name, the order line protocol has them
+     * in (influxdb-java sorts them itself; {@link LineProtocol} writes them as they come).
+     */
+    static void fields(SinkPoint record, Fields out) {
+        if (record instanceof ContactPoint c) {
+            out.number("contact_area_cm2", c.contactAreaCm2());
+            if (c.contactCells() != null) {
+                out.integer("contact_cells", c.contactCells());
+            }
+            out.number("contact_ratio", c.contactRatio());
+            out.number("cop_x_cm", c.copXCm());
+            out.number("cop_y_cm", c.copYCm());
+            out.number("load_n", c.loadN());
+            out.number("lower_back_coverage", c.lowerBackCoverage());
+            out.number("mean_pressure", c.meanPressure());
+            out.number("peak_pressure", c.peakPressure());
+            out.text("posture", c.posture());
+            out.text("units", c.units());
+        } else if (record instanceof SessionPoint s) {
+            out.bool("active", s.active());
+            out.number("duration_s", s.durationS());
+            out.text("end_reason", s.endReason());
+            out.number("lower_back_coverage_mean", s.lowerBackCoverageMean());
+            out.number("lower_back_time_s", s.lowerBackTimeS());
+            out.integer("posture_shifts", s.postureShifts());
+            out.text("session_id", s.sessionId());
+            // Every "time_..." name sorts after "session_id".
+            for (Map.Entry<String, Double> e : new TreeMap<>(s.postureTimeS()).entrySet()) {
+                out.number("time_" + e.getKey() + "_s", e.getValue());
+            }
+        } else if (record instanceof ShiftPoint s) {
+            out.number("cop_shift_cm", s.copShiftCm());
+            out.text("from", s.from());
+            out.text("session_id", s.sessionId());
+            out.text("to", s.to());
+        } else {
+            HealthPoint h = (HealthPoint) record;
+            out.integer("bytes", h.bytes());
+            out.integer("crc_errors", h.crcErrors());
+            out.integer("dropped_no_mat_id", h.droppedNoMatId());
+            out.integer("dropped_spool_full", h.droppedSpoolFull());
+            out.number("frame_rate_hz", h.frameRateHz());
+            out.integer("frames", h.frames());
+            out.integer("frames_lost", h.framesLost());
+            out.integer("reconnects", h.reconnects());
+            out.integer("restarts", h.restarts());
+            out.integer("resyncs", h.resyncs());
+            out.integer("sequence_gaps", h.sequenceGaps());
+            out.integer("spool_depth", h.spoolDepth());
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * {@code acumat train-posture}: fits a posture model to labelled recordings
@@ -58,22 +59,12 @@ public final class PostureTraining {
                 o.layout().label());
         report.flush();
         if (o.leaveOneSubjectOut()) {
-            if (frames.size() < 2) {
-                report.println("Leave one subject out needs two subjects or more.\n");
-            } else {
-                report.println("### Leave one subject out\n");
-                report.println(trainer.leaveOneSubjectOut().toMarkdown());
-            }
-            report.flush();
+            heldOut(report, frames.size(), "Leave one subject out needs two subjects or more.",
+                    "### Leave one subject out", trainer::leaveOneSubjectOut);
         }
         if (o.leaveOneMatOut()) {
-            if (mats.size() < 2) {
-                report.println("Leave one mat out needs two mats or more.\n");
-            } else {
-                report.println("### Leave one mat out (trained without the mat, tested on it)\n");
-                report.println(trainer.leaveOneMatOut().toMarkdown());
-            }
-            report.flush();
+            heldOut(report, mats.size(), "Leave one mat out needs two mats or more.",
+                    "### Leave one mat out (trained without the mat, tested on it)", trainer::leaveOneMatOut);
         }
         PostureModel model = trainer.fit(description(o, total, frames.size(), mats, trainer.simulatedFrames()));
         if (o.out() != null) {
@@ -95,5 +86,20 @@ public final class PostureTraining {
                 + "Trained on " + frames + " labelled frames of " + subjects + " subjects on " + mats.size()
                 + " mats (" + String.join(", ", mats) + ")\nand " + simulated + " simulated frames."
                 + " See docs/ANALYTICS.md.";
+    }
+
+    /**
+     * One leave-one-group-out evaluation in the report under {@code heading}, or {@code tooFew}
+     * when there are fewer than two groups to leave out.
+     */
+    private static void heldOut(PrintWriter report, int groups, String tooFew, String heading,
+                                Supplier<PostureTrainer.Evaluation> evaluation) {
+        if (groups < 2) {
+            report.println(tooFew + "\n");
+        } else {
+            report.println(heading + "\n");
+            report.println(evaluation.get().toMarkdown());
+        }
+        report.flush();
     }
 }

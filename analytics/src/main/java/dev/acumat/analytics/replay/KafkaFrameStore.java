@@ -1,5 +1,6 @@
 package dev.acumat.analytics.replay;
 
+import dev.acumat.analytics.ConsumerSettings;
 import dev.acumat.contract.PipelineHeaders;
 import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
@@ -81,7 +82,7 @@ public final class KafkaFrameStore implements FrameStore {
         byte[] key = mat.getBytes(StandardCharsets.UTF_8);
         DeviceInfo info = null;
         MatLayout layout = null;
-        long inRange = 0;
+        FrameRange range = new FrameRange(fromMs, toMs, every);
         long position = consumer.position(tp);
         long lastProgress = System.nanoTime();
         while (position < end) {
@@ -123,15 +124,7 @@ public final class KafkaFrameStore implements FrameStore {
                 if (!(m instanceof PressureFrame f) || info == null || f.rows() != info.rows() || f.cols() != info.cols()) {
                     continue;
                 }
-                RecordedFrame frame = new RecordedFrame(timeMicros(f, r), f);
-                if (frame.timeMs() > toMs) {
-                    return;
-                }
-                boolean in = frame.timeMs() >= fromMs;
-                if (in && inRange++ % every != 0) {
-                    continue;
-                }
-                if (!visitor.frame(frame, in)) {
+                if (!range.offer(new RecordedFrame(timeMicros(f, r), f), visitor)) {
                     return;
                 }
             }
@@ -171,14 +164,12 @@ public final class KafkaFrameStore implements FrameStore {
 
     /** The consumer's settings (package-private for tests). */
     static Properties consumerConfig(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // The gateway writes acumat.frames without transactions today, so reading committed records
+        // only changes nothing yet; it keeps a replay or an export from showing frames of an aborted
+        // transaction should any writer of the topic use them (what is aborted is written again: the
+        // frames would be there twice).
+        Properties p = ConsumerSettings.readCommitted(bootstrap);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "acumat-replay");
-        // The gateway writes acumat.frames without transactions today, so this changes nothing yet;
-        // it keeps a replay or an export from showing frames of an aborted transaction should any
-        // writer of the topic use them (what is aborted is written again: the frames would be there twice).
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         return p;

@@ -1,5 +1,6 @@
 package dev.acumat.analytics.sink;
 
+import dev.acumat.analytics.ConsumerSettings;
 import dev.acumat.analytics.influx.InfluxWriteException;
 import dev.acumat.analytics.influx.InfluxWriter;
 import dev.acumat.analytics.influx.SinkPoint;
@@ -60,13 +61,10 @@ public final class InfluxSink implements Runnable, AutoCloseable {
     }
 
     private static Consumer<String, byte[]> consumer(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // The analytics write in transactions: what an aborted one (a crashed instance) wrote is not theirs to keep.
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties p = ConsumerSettings.readCommitted(bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         // A write may wait for InfluxDB for minutes. Past this the group hands our partitions on;
         // the commit then fails and the records are read again: their points overwrite themselves.

@@ -84,9 +84,6 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         long lastFrameMicros = Long.MIN_VALUE;
         long lastHeardMillis;
         long lastAnnouncedMillis;
-        /** A frame as the mat sent it and in the canonical order, reused; only for a mat with an order. */
-        int[] written = new int[0];
-        int[] canonical = new int[0];
 
         Mat(MatSettings.Resolved resolved) {
             this.order = resolved.order();
@@ -207,8 +204,7 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
             return;  // already counted before a restart
         }
         mat.lastFrameMicros = time;
-        MatAnalyzer.FrameResult r = mat.order.isNone() ? mat.analyzer.analyze(time, frame)
-                : mat.analyzer.analyze(time, canonical(mat, frame));
+        MatAnalyzer.FrameResult r = mat.analyzer.analyze(time, frame, mat.order);
         framesCounted.increment();
         if (!r.valid()) {
             // Sensor noise: nothing was learnt from it, and there is nothing to report.
@@ -223,17 +219,6 @@ final class MatProcessor implements Processor<String, byte[], String, byte[]> {
         }
         events(matId, r.events());
         save(matId, mat);
-    }
-
-    /** The frame's cells in the canonical order, in the mat's reused array. */
-    private static int[] canonical(Mat mat, PressureFrame frame) {
-        if (mat.written.length != frame.cells()) {
-            mat.written = new int[frame.cells()];
-            mat.canonical = new int[frame.cells()];
-        }
-        frame.copyTo(mat.written);
-        mat.order.apply(mat.written, frame.rows(), frame.cols(), mat.canonical);
-        return mat.canonical;
     }
 
     /** What the analyzer of a mat with {@code info} and {@code order} works on: canonical rows, columns and pitches. */

@@ -1,5 +1,6 @@
 package dev.acumat.analytics.web;
 
+import dev.acumat.analytics.ConsumerSettings;
 import dev.acumat.analytics.MatAnalyzer;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.replay.KafkaFrameStore;
@@ -93,13 +94,10 @@ public final class LiveFeed implements Runnable, AutoCloseable {
 
     /** The consumer's settings (package-private for tests). */
     static Properties consumerConfig(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "acumat-live");
         // The analytics write acumat.sessions and acumat.mats in transactions: the records of one
         // that a crashed instance never committed are written again after it, and are not the page's.
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties p = ConsumerSettings.readCommitted(bootstrap);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "acumat-live");
         // The topics are the gateway's and the analytics' to create, with their partitions and policies.
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         return p;
@@ -265,21 +263,10 @@ public final class LiveFeed implements Runnable, AutoCloseable {
                 mat.analyzer = analyzer;
             }
             long time = KafkaFrameStore.timeMicros(f, r);
-            MatAnalyzer.FrameResult result = mat.order.isNone() ? analyzer.analyze(time, f)
-                    : analyzer.analyze(time, canonical(mat, f));
+            MatAnalyzer.FrameResult result = analyzer.analyze(time, f, mat.order);
             byte[] message = LiveFrames.frameMessage(mat.spec, f.sequence(), result, mat.session);
             mat.clients.forEach(c -> c.offer(message));
         }
-    }
-
-    private static int[] canonical(LiveMat mat, PressureFrame f) {
-        if (mat.written.length != f.cells()) {
-            mat.written = new int[f.cells()];
-            mat.canonical = new int[f.cells()];
-        }
-        f.copyTo(mat.written);
-        mat.order.apply(mat.written, f.rows(), f.cols(), mat.canonical);
-        return mat.canonical;
     }
 
     /** An announcement of acumat.mats: the mat's device-info, heard of at the record's time. */

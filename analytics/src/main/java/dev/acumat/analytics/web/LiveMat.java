@@ -23,9 +23,6 @@ final class LiveMat {
     volatile long lastFrameWallMillis;
     volatile String session;  // the latest acumat.sessions record, JSON, or null
     final Set<LiveClient> clients = new CopyOnWriteArraySet<>();
-    /** A frame as sent and in the canonical order: the feed thread's, for a mat with an order. */
-    int[] written = new int[0];
-    int[] canonical = new int[0];
 
     LiveMat(String id, MatSettings.Resolved resolved) {
         this.id = id;

@@ -1,17 +1,15 @@
 package dev.acumat.analytics.evaluation;
 
+import dev.acumat.analytics.AnalyzerEvents;
 import dev.acumat.analytics.MatAnalyzer;
+import dev.acumat.analytics.SimulatedRun;
 import dev.acumat.analytics.frame.MatSpec;
 import dev.acumat.analytics.offline.LabelledRecordings;
-import dev.acumat.analytics.session.SessionEvent;
 import dev.acumat.analytics.session.SessionSummary;
-import dev.acumat.protocol.DeviceInfo;
-import dev.acumat.simulator.FrameTruth;
 import dev.acumat.simulator.synthetic.Body;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Scenarios;
 import dev.acumat.simulator.synthetic.SensorModel;
-import dev.acumat.simulator.synthetic.SyntheticMat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,20 +110,12 @@ final class SessionEvaluation {
 
     private static List<SessionSummary> sessions(MatSpec spec, List<int[]> frames) {
         MatAnalyzer analyzer = new MatAnalyzer(spec);
-        List<SessionSummary> out = new ArrayList<>();
+        AnalyzerEvents events = new AnalyzerEvents();
         for (int i = 0; i < frames.size(); i++) {
-            ended(analyzer.analyze(i * 1_000_000L, frames.get(i)).events(), out);
+            events.take(analyzer.analyze(i * 1_000_000L, frames.get(i)).events());
         }
-        ended(analyzer.finish(), out);
-        return out;
-    }
-
-    private static void ended(List<SessionEvent> events, List<SessionSummary> out) {
-        for (SessionEvent e : events) {
-            if (e instanceof SessionEvent.Ended end) {
-                out.add(end.session());
-            }
-        }
+        events.take(analyzer.finish());
+        return events.sessions;
     }
 
     /** The simulator's on-off scenario on both mats with residual loads, several seeds, at 25 Hz. */
@@ -144,24 +134,9 @@ final class SessionEvaluation {
                 Errors e = new Errors();
                 SensorModel sensor = SensorModel.DEFAULT.withStuckCells((double) load[1]).withTopper((double) load[2]);
                 for (long seed = 1; seed <= 5; seed++) {
-                    SyntheticMat mat = Scenarios.create("on-off", 25, seed, g, Body.DEFAULT, sensor);
-                    DeviceInfo info = mat.deviceInfo("eval");
-                    MatAnalyzer analyzer = new MatAnalyzer(MatSpec.of(info));
-                    int[] raw = new int[info.cells()];
-                    double on = -1;
-                    double off = -1;
-                    List<SessionSummary> sessions = new ArrayList<>();
-                    for (long i = 0; mat.next(raw); i++) {
-                        FrameTruth t = mat.truth();
-                        if (t.onMat() && on < 0) {
-                            on = i / 25.0;
-                        } else if (!t.onMat() && on >= 0 && off < 0) {
-                            off = i / 25.0;
-                        }
-                        ended(analyzer.analyze(Math.round(i * 1e6 / 25), raw).events(), sessions);
-                    }
-                    ended(analyzer.finish(), sessions);
-                    e.add("seed " + seed, sessions, on, off);
+                    SimulatedRun run = new SimulatedRun(Scenarios.create("on-off", 25, seed, g, Body.DEFAULT, sensor), 25)
+                            .finish();
+                    e.add("seed " + seed, run.sessions, run.onSeconds(), run.offSeconds());
                 }
                 out.put("simulator, " + (g.rows() == 32 ? "acupressure" : "bed") + " mat, " + load[0], e);
             }

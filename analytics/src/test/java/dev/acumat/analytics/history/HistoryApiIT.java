@@ -3,6 +3,7 @@ package dev.acumat.analytics.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.acumat.analytics.Resources;
 import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.influx.InfluxSetup;
 import dev.acumat.analytics.influx.InfluxWriter;
@@ -61,19 +62,8 @@ class HistoryApiIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (web != null) {
-            web.close();
-        }
-        if (queries != null) {
-            queries.close();
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (influx != null) {
-            influx.close();
-        }
+    static void stop() throws Exception {
+        Resources.closeAll(web, queries, client, influx);
     }
 
     @Test

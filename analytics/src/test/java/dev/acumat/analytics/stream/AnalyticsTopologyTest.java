@@ -1,10 +1,12 @@
 package dev.acumat.analytics.stream;
 
+import static dev.acumat.analytics.stream.GatewayRecords.ANCHOR_US;
+import static dev.acumat.analytics.stream.GatewayRecords.frames;
+import static dev.acumat.analytics.stream.GatewayRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.analytics.influx.ContactPoint;
 import dev.acumat.analytics.influx.SessionPoint;
-import dev.acumat.contract.PipelineHeaders;
 import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MessageWriter;
@@ -13,20 +15,13 @@ import dev.acumat.simulator.FrameTruth;
 import dev.acumat.simulator.synthetic.Scenarios;
 import dev.acumat.simulator.synthetic.SyntheticMat;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -37,17 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AnalyticsTopologyTest {
-    private static final long ANCHOR_US = 1_790_000_000_000_000L;
-
     @TempDir
     Path stateDir;
 
     private TopologyTestDriver driver() {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "acumat-analytics-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        return new TopologyTestDriver(AnalyticsTopology.build(), p, Instant.ofEpochMilli(ANCHOR_US / 1000));
+        return GatewayRecords.driver(AnalyticsTopology.build(), stateDir);
     }
 
     /** Feeds a scenario as the gateway would: device-info first, then frames with the clock anchor. */
@@ -65,23 +54,16 @@ class AnalyticsTopologyTest {
         }
 
         void feed(TestInputTopic<String, byte[]> in, long frames) {
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(PipelineHeaders.CLOCK_ANCHOR_US, Long.toString(ANCHOR_US).getBytes(StandardCharsets.US_ASCII));
             if (index == 0) {
-                in.pipeInput(new TestRecord<>("mat-t", MessageWriter.toBytes(info), headers, Instant.ofEpochMilli(ANCHOR_US / 1000)));
+                in.pipeInput(record("mat-t", info, 0));
             }
             for (long n = 0; n < frames && mat.next(values); n++, index++) {
                 long device = index * 40_000;
                 PressureFrame f = new PressureFrame(index, device, info.rows(), info.cols(), values);
                 truth.add(mat.truth());
-                in.pipeInput(new TestRecord<>("mat-t", MessageWriter.toBytes(f), headers,
-                        Instant.ofEpochMilli((ANCHOR_US + device) / 1000)));
+                in.pipeInput(record("mat-t", f, device));
             }
         }
-    }
-
-    private static TestInputTopic<String, byte[]> frames(TopologyTestDriver d) {
-        return d.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
     }
 
     private static <T> List<T> read(TopologyTestDriver d, String topic, Class<T> type) throws IOException {

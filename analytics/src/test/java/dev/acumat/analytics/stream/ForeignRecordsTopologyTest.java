@@ -1,8 +1,12 @@
 package dev.acumat.analytics.stream;
 
+import static dev.acumat.analytics.stream.GatewayRecords.anchor;
+import static dev.acumat.analytics.stream.GatewayRecords.frames;
+import static dev.acumat.analytics.stream.GatewayRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.acumat.analytics.ForeignKeys;
 import dev.acumat.contract.PipelineHeaders;
 import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
@@ -19,15 +23,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
@@ -42,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  * they were not there. The fuzzer is seeded: a failure reproduces with the seed it names.
  */
 class ForeignRecordsTopologyTest {
-    private static final long ANCHOR_US = 1_790_000_000_000_000L;
     private static final String MAT = "mat-t";
     private static final String ANCHOR = PipelineHeaders.CLOCK_ANCHOR_US;
     private static final List<String> OUTPUT_TOPICS = List.of(Topics.CONTACT,
@@ -68,11 +67,7 @@ class ForeignRecordsTopologyTest {
     }
 
     private TopologyTestDriver driver(String name) {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "acumat-analytics-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(name).toString());
-        return new TopologyTestDriver(AnalyticsTopology.build(), p, Instant.ofEpochMilli(ANCHOR_US / 1000));
+        return GatewayRecords.driver(AnalyticsTopology.build(), stateDir.resolve(name));
     }
 
     /** A mat's records as the gateway writes them: its device-info, then its frames with the clock anchor. */
@@ -81,19 +76,12 @@ class ForeignRecordsTopologyTest {
         DeviceInfo info = mat.deviceInfo(MAT);
         int[] values = new int[info.cells()];
         List<TestRecord<String, byte[]>> out = new ArrayList<>();
-        out.add(new TestRecord<>(MAT, MessageWriter.toBytes(info), anchor(), Instant.ofEpochMilli(ANCHOR_US / 1000)));
+        out.add(record(MAT, info, 0));
         for (int i = 0; i < frames && mat.next(values); i++) {
             long device = i * 40_000L;
-            out.add(new TestRecord<>(MAT, MessageWriter.toBytes(new PressureFrame(i, device, info.rows(), info.cols(),
-                    values)), anchor(), Instant.ofEpochMilli((ANCHOR_US + device) / 1000)));
+            out.add(record(MAT, new PressureFrame(i, device, info.rows(), info.cols(), values), device));
         }
         return out;
-    }
-
-    private static Headers anchor() {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(ANCHOR, Long.toString(ANCHOR_US).getBytes(StandardCharsets.US_ASCII));
-        return headers;
     }
 
     /** Every record of the output topics, by topic, as keys and values: what a run of the topology said. */
@@ -109,13 +97,9 @@ class ForeignRecordsTopologyTest {
     /** What the topology says of the valid mat alone. */
     private List<String> baseline(List<TestRecord<String, byte[]>> valid) {
         try (TopologyTestDriver d = driver("baseline")) {
-            input(d).pipeRecordList(valid);
+            frames(d).pipeRecordList(valid);
             return outputs(d);
         }
-    }
-
-    private static TestInputTopic<String, byte[]> input(TopologyTestDriver d) {
-        return d.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
     }
 
     @Test
@@ -132,7 +116,7 @@ class ForeignRecordsTopologyTest {
                 new TestRecord<>(MAT, "{\"mat\":\"mat-t\",\"cells\":[1,2,3]}".getBytes(StandardCharsets.UTF_8), anchor(), t),
                 new TestRecord<>(MAT, (byte[]) null, anchor(), t));
         try (TopologyTestDriver d = driver("poison")) {
-            TestInputTopic<String, byte[]> in = input(d);
+            TestInputTopic<String, byte[]> in = frames(d);
             double before = dropped();
             int share = valid.size() / poison.size();
             for (int i = 0; i < poison.size(); i++) {
@@ -161,7 +145,7 @@ class ForeignRecordsTopologyTest {
             mixed.add(r);
         }
         try (TopologyTestDriver d = driver("fuzz")) {
-            TestInputTopic<String, byte[]> in = input(d);
+            TestInputTopic<String, byte[]> in = frames(d);
             double before = dropped();
             for (int i = 0; i < mixed.size(); i++) {
                 TestRecord<String, byte[]> r = mixed.get(i);
@@ -175,17 +159,8 @@ class ForeignRecordsTopologyTest {
 
     /** A record no gateway of ours writes: a foreign key, or a value the valid mat's key cannot carry. */
     private static TestRecord<String, byte[]> foreignRecord(Random random, DeviceInfo info, Instant time) {
-        String key = switch (random.nextInt(7)) {
-            case 0 -> null;
-            case 1 -> "";
-            case 2 -> "m".repeat(65);
-            case 3 -> "mät-" + random.nextInt(10);
-            case 4 -> "mat t\n" + random.nextInt(10);
-            case 5 -> "other-" + random.nextInt(5);  // a mat id, but no device-info ever came for it
-            default -> MAT;
-        };
-        boolean badKey = key == null || key.isEmpty() || key.length() > 64 || !key.chars().allMatch(c -> c < 0x7F
-                && (Character.isLetterOrDigit(c) || ".-_:".indexOf(c) >= 0));
+        String key = ForeignKeys.next(random, MAT);
+        boolean badKey = !ForeignKeys.isMatId(key);
         return new TestRecord<>(key, foreignValue(random, info, badKey), foreignHeaders(random),
                 time.plusMillis(random.nextInt(2000) - 1000));
     }

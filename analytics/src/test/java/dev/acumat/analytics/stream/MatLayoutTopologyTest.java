@@ -1,15 +1,15 @@
 package dev.acumat.analytics.stream;
 
+import static dev.acumat.analytics.stream.GatewayRecords.frames;
+import static dev.acumat.analytics.stream.GatewayRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.analytics.settings.MatSettings;
-import dev.acumat.contract.PipelineHeaders;
 import dev.acumat.contract.Topics;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
 import dev.acumat.protocol.MatKind;
 import dev.acumat.protocol.MatLayout;
-import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.simulator.synthetic.MatGeometry;
 import dev.acumat.simulator.synthetic.Scenarios;
@@ -17,38 +17,25 @@ import dev.acumat.simulator.synthetic.SyntheticMat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Mats that state their wiring and kind (a mat_layout record after the device-info), and settings that override them. */
 class MatLayoutTopologyTest {
-    private static final long ANCHOR_US = 1_790_000_000_000_000L;
-
     @TempDir
     Path stateDir;
 
     private TopologyTestDriver driver(MatSettings settings) {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "acumat-analytics-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        return new TopologyTestDriver(AnalyticsTopology.build(settings), p, Instant.ofEpochMilli(ANCHOR_US / 1000));
+        return GatewayRecords.driver(AnalyticsTopology.build(settings), stateDir);
     }
 
     /** Sends a scenario as a mat wired in {@code order} would, with {@code layout} after its device-info (null: none). */
@@ -56,20 +43,16 @@ class MatLayoutTopologyTest {
                              CellOrder order, MatLayout layout) {
         SyntheticMat mat = Scenarios.create(scenario, 10, 5, geometry);
         DeviceInfo info = mat.deviceInfo(id);
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(PipelineHeaders.CLOCK_ANCHOR_US, Long.toString(ANCHOR_US).getBytes(StandardCharsets.US_ASCII));
-        Instant start = Instant.ofEpochMilli(ANCHOR_US / 1000);
-        in.pipeInput(new TestRecord<>(id, MessageWriter.toBytes(info), headers, start));
+        in.pipeInput(record(id, info, 0));
         if (layout != null) {
-            in.pipeInput(new TestRecord<>(id, MessageWriter.toBytes(layout), headers, start));
+            in.pipeInput(record(id, layout, 0));
         }
         int[] values = new int[info.cells()];
         int[] written = new int[info.cells()];
         for (long i = 0; mat.next(values); i++) {
             order.restore(values, info.rows(), info.cols(), written);
             long device = i * 100_000;
-            in.pipeInput(new TestRecord<>(id, MessageWriter.toBytes(new PressureFrame(i, device, info.rows(), info.cols(),
-                    written)), headers, Instant.ofEpochMilli((ANCHOR_US + device) / 1000)));
+            in.pipeInput(record(id, new PressureFrame(i, device, info.rows(), info.cols(), written), device));
         }
     }
 
@@ -92,8 +75,7 @@ class MatLayoutTopologyTest {
         Map<String, List<String>> contact;
         Map<String, List<String>> sessions;
         try (TopologyTestDriver d = driver(settings)) {
-            TestInputTopic<String, byte[]> in =
-                    d.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
+            TestInputTopic<String, byte[]> in = frames(d);
             send(in, "mat-plain", "roll", MatGeometry.ACUPRESSURE, CellOrder.NONE, null);
             send(in, "mat-stated", "roll", MatGeometry.ACUPRESSURE, snake, MatLayout.of(snake, MatKind.TORSO));
             send(in, "mat-overruled", "roll", MatGeometry.ACUPRESSURE, CellOrder.NONE, MatLayout.of(snake, MatKind.TORSO));

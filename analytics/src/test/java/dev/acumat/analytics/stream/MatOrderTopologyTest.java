@@ -1,16 +1,17 @@
 package dev.acumat.analytics.stream;
 
+import static dev.acumat.analytics.stream.GatewayRecords.ANCHOR_US;
+import static dev.acumat.analytics.stream.GatewayRecords.frames;
+import static dev.acumat.analytics.stream.GatewayRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.acumat.analytics.body.PostureModel;
 import dev.acumat.analytics.influx.ContactPoint;
 import dev.acumat.analytics.influx.SessionPoint;
 import dev.acumat.analytics.settings.MatSettings;
-import dev.acumat.contract.PipelineHeaders;
 import dev.acumat.contract.Topics;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.DeviceInfo;
-import dev.acumat.protocol.MessageWriter;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.simulator.synthetic.Scenarios;
 import dev.acumat.simulator.synthetic.SyntheticMat;
@@ -21,40 +22,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Mats wired another way ({@code --mat-order}): their frames reach the analyzer in the canonical order. */
 class MatOrderTopologyTest {
-    private static final long ANCHOR_US = 1_790_000_000_000_000L;
-
     @TempDir
     Path stateDir;
 
     private TopologyTestDriver driver(MatSettings settings) {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "acumat-analytics-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        return new TopologyTestDriver(AnalyticsTopology.build(settings), p, Instant.ofEpochMilli(ANCHOR_US / 1000));
+        return GatewayRecords.driver(AnalyticsTopology.build(settings), stateDir);
     }
 
     /**
@@ -82,23 +70,16 @@ class MatOrderTopologyTest {
         }
 
         void feed(TestInputTopic<String, byte[]> in, long frames) {
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(PipelineHeaders.CLOCK_ANCHOR_US, Long.toString(ANCHOR_US).getBytes(StandardCharsets.US_ASCII));
             if (index == 0) {
-                in.pipeInput(new TestRecord<>(id, MessageWriter.toBytes(sent), headers, Instant.ofEpochMilli(ANCHOR_US / 1000)));
+                in.pipeInput(record(id, sent, 0));
             }
             for (long n = 0; n < frames && mat.next(values); n++, index++) {
                 order.inverse().apply(values, canonical.rows(), canonical.cols(), written);
                 long device = index * 40_000;
                 PressureFrame f = new PressureFrame(index, device, sent.rows(), sent.cols(), written);
-                in.pipeInput(new TestRecord<>(id, MessageWriter.toBytes(f), headers,
-                        Instant.ofEpochMilli((ANCHOR_US + device) / 1000)));
+                in.pipeInput(record(id, f, device));
             }
         }
-    }
-
-    private static TestInputTopic<String, byte[]> frames(TopologyTestDriver d) {
-        return d.createInputTopic(Topics.FRAMES, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** The records of a topic by mat, with the mat and its session id left out so that mats compare. */

@@ -2,6 +2,7 @@ package dev.acumat.analytics.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acumat.analytics.Resources;
 import dev.acumat.analytics.history.HistoryHttp;
 import dev.acumat.analytics.history.HistoryParams;
 import dev.acumat.analytics.history.HistoryQueries;
@@ -34,13 +35,8 @@ class DayRouteTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (web != null) {
-            web.close();
-        }
-        if (away != null) {
-            away.close();
-        }
+    static void stop() throws Exception {
+        Resources.closeAll(web, away);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.acumat.analytics.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.acumat.analytics.ForeignKeys;
 import dev.acumat.contract.PipelineHeaders;
 import dev.acumat.contract.Topics;
 import dev.acumat.protocol.DeviceInfo;
@@ -102,15 +103,8 @@ class LiveFeedRecordsTest {
      * a mat id a value that cannot change what the watched mat shows.
      */
     private static ConsumerRecord<String, byte[]> foreignRecord(Random random, DeviceInfo info) {
-        String key = switch (random.nextInt(6)) {
-            case 0 -> null;
-            case 1 -> "";
-            case 2 -> "m".repeat(65);
-            case 3 -> "mät-" + random.nextInt(10);
-            case 4 -> "mat t\n" + random.nextInt(10);
-            default -> random.nextBoolean() ? MAT : "other-" + random.nextInt(5);
-        };
-        boolean badKey = key == null || !key.matches("[A-Za-z0-9._:-]{1,64}");
+        String key = ForeignKeys.next(random, MAT);
+        boolean badKey = !ForeignKeys.isMatId(key);
         String topic = TOPICS.get(random.nextInt(TOPICS.size()));
         if (!badKey && !topic.equals(Topics.FRAMES)) {
             // A mat's session and its announcement are whatever the analytics last said: not foreign.

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acumat.analytics.history.HistoryHttp;
 import dev.acumat.analytics.history.HostileValues;
 import dev.acumat.analytics.history.StoredSession;
+import dev.acumat.analytics.replay.FrameRange;
 import dev.acumat.analytics.replay.FrameStore;
 import dev.acumat.analytics.replay.FrameStoreException;
 import dev.acumat.analytics.replay.FrameVisitor;
@@ -117,19 +118,9 @@ class ReplayRoutesTest {
                 return;
             }
             visitor.info(m.info());
-            long inRange = 0;
+            FrameRange range = new FrameRange(fromMs, toMs, every);
             for (RecordedFrame f : m.frames()) {
-                if (f.timeMs() < fromMs - KafkaFrameStore.LOOKBACK_MS) {
-                    continue;
-                }
-                if (f.timeMs() > toMs) {
-                    return;
-                }
-                boolean in = f.timeMs() >= fromMs;
-                if (in && inRange++ % every != 0) {
-                    continue;
-                }
-                if (!visitor.frame(f, in)) {
+                if (f.timeMs() >= fromMs - KafkaFrameStore.LOOKBACK_MS && !range.offer(f, visitor)) {
                     return;
                 }
             }
