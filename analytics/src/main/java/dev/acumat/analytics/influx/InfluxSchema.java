@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.influxdb.dto.Point;
 
 /**
- * The InfluxDB schema (a contract: history queries and checks read it; docs/OPERATIONS.md
- * lists the measurements for operators), built as influxdb-java {@link Point}s from the sink's
+ * The InfluxDB schema (a contract: history queries and checks read it; docs/INFLUXDB.md
+ * documents it, and InfluxSchemaDocumentedTest holds the two together), built as influxdb-java {@link Point}s from the sink's
  * records. Every point has the tag {@code mat} and the device's frame time in millisecond
  * precision.
  *
