@@ -2,11 +2,9 @@ package dev.acumat.cli;
 
 import dev.acumat.analytics.AnalyticsConfig;
 import dev.acumat.analytics.AnalyticsService;
-import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.settings.MatSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,19 +18,11 @@ final class AnalyticsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", defaultValue = "${env:ACUMAT_KAFKA}",
-            description = "Kafka bootstrap servers, host:port[,host:port...].")
-    String kafka;
+    @CommandLine.Mixin
+    KafkaOption kafka;
 
-    @Option(names = "--influx", paramLabel = "URL", defaultValue = "${env:ACUMAT_INFLUX}",
-            description = "InfluxDB base URL (1.x HTTP API; 2.x with DBRP mappings; 3.x), e.g. http://127.0.0.1:8086."
-                    + " Credentials from ACUMAT_INFLUX_USER and ACUMAT_INFLUX_PASSWORD (or ACUMAT_INFLUX_PASSWORD_FILE).")
-    String influx;
-
-    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-"
-            + InfluxEndpoint.DEFAULT_DATABASE + "}",
-            description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
-    String db;
+    @CommandLine.Mixin
+    InfluxOptions influx;
 
     @Option(names = "--http", paramLabel = "HOST:PORT", defaultValue = "${env:ACUMAT_HTTP}",
             description = "Serve the live heatmap, the history and the REST API here, e.g. 127.0.0.1:8080"
@@ -74,12 +64,12 @@ final class AnalyticsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AnalyticsConfig config;
         try {
-            HostPort web = http == null || http.isBlank() ? null : HostPort.parse("--http", http);
+            HostPort web = HostPort.parseIfGiven("--http", http);
             MatSettings mats = matPostureModel.addTo(matLayout.addTo(matOrder.addTo(MatSettings.builder())))
                     .defaultPostureModel(PostureModelOption.NAME, postureModel.file).build();
             config = AnalyticsConfig.builder()
-                    .kafka(kafka)
-                    .influx(influx == null || influx.isBlank() ? null : InfluxEndpoint.of(influx, db))
+                    .kafka(kafka.bootstrap)
+                    .influx(influx.endpoint())
                     .stateDir(stateDir != null ? stateDir : Paths.dataDir().resolve("analytics-state"))
                     .threads(threads)
                     .stateMemoryMb(stateMemoryMb)
@@ -96,17 +86,7 @@ final class AnalyticsCommand implements Callable<Integer> {
             System.out.println("web: http://" + HostPort.forUrl(config.httpHost()) + ":" + service.httpPort() + "/");
             System.out.flush();
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                service.close();
-            } catch (Exception e) {
-                System.err.println("acumat analytics: stopping: " + Acumat.describe(e));
-            } finally {
-                stopped.countDown();
-            }
-        }, "analytics-shutdown"));
-        stopped.await();
+        StopSignal.await("analytics", service);
         return 0;
     }
 }

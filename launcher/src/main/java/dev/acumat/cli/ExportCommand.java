@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -47,7 +46,8 @@ import picocli.CommandLine.Option;
                         + " time_us, calibration, pitch_mm, mat_id, session_id, order (docs/RESEARCH.md).",
                 "A session comes from InfluxDB (./acumat history lists the ids), its frames from Kafka's"
                         + " acumat.frames, from 10 s before its start to 20 s after its end; --mat with --from and --to"
-                        + " reads Kafka only. Frames are there while the topic keeps them (its retention)."})
+                        + " reads Kafka only. Without --kafka and --influx: the local demo's broker and InfluxDB, found"
+                        + " under the data directory (ACUMAT_DATA_DIR, else ~/.acumat). Frames are there while the topic keeps them (its retention)."})
 final class ExportCommand implements Callable<Integer> {
     /** The formats an export is written in. */
     enum Format { replay, npz }
@@ -72,9 +72,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "With --mat: the end of the range (a date: up to its end). Default: now.")
     String to;
 
-    @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "${env:ACUMAT_TZ}",
-            description = "Time zone of dates in --from and --to. Default: the system's.")
-    String tz;
+    @CommandLine.Mixin
+    ZoneOption zone;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "${env:ACUMAT_FORMAT}",
             description = "replay or npz. Default: npz when --out ends in .npz, else replay.")
@@ -84,19 +83,11 @@ final class ExportCommand implements Callable<Integer> {
             description = "Where to write. Default: standard output.")
     Path out;
 
-    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", defaultValue = "${env:ACUMAT_KAFKA}",
-            description = "Kafka bootstrap servers. Default: the local demo's broker, found under the data directory.")
-    String kafka;
+    @CommandLine.Mixin
+    KafkaOption kafka;
 
-    @Option(names = "--influx", paramLabel = "URL", defaultValue = "${env:ACUMAT_INFLUX}",
-            description = "InfluxDB base URL (credentials from ACUMAT_INFLUX_USER and ACUMAT_INFLUX_PASSWORD)."
-                    + " Default: the local demo's InfluxDB.")
-    String influx;
-
-    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-"
-            + InfluxEndpoint.DEFAULT_DATABASE + "}",
-            description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
-    String db;
+    @CommandLine.Mixin
+    InfluxOptions influx;
 
     @CommandLine.Mixin
     MatOrderOption matOrder;
@@ -113,7 +104,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             mats = matOrder.addTo(MatSettings.builder()).build();
             request = request();
-            bootstrap = kafka != null ? kafka : LocalDemo.kafkaBootstrap();
+            bootstrap = kafka.orLocalDemo();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -163,9 +154,8 @@ final class ExportCommand implements Callable<Integer> {
         if (from == null) {
             throw new IllegalArgumentException("--mat needs --from (and --to, default now)");
         }
-        ZoneId zone = HistoryParams.zone("--tz", tz, ZoneId.systemDefault());
         TimeRange range = TimeRange.parse("--from", from, "--to", to, Duration.ZERO, Time.SYSTEM.instant(),
-                zone);
+                zone.zone());
         return new Request(null, HistoryParams.mat("--mat", mat), range, f);
     }
 
@@ -183,7 +173,7 @@ final class ExportCommand implements Callable<Integer> {
     private StoredSession storedSession(SessionId id, KafkaFrameStore store, MatSettings mats) {
         InfluxEndpoint endpoint;
         try {
-            endpoint = InfluxEndpoint.of(influx != null ? influx : LocalDemo.influxUrl(), db);
+            endpoint = influx.orLocalDemo();
         } catch (IllegalArgumentException e) {
             throw SettingFlags.usageError(spec.commandLine(), e);
         }

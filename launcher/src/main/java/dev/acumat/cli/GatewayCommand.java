@@ -1,6 +1,5 @@
 package dev.acumat.cli;
 
-import dev.acumat.contract.Topics;
 import dev.acumat.gateway.Gateway;
 import dev.acumat.gateway.GatewayConfig;
 import dev.acumat.time.Time;
@@ -8,7 +7,6 @@ import dev.acumat.gateway.serial.JSerialCommPorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,15 +14,14 @@ import picocli.CommandLine.Option;
 /** {@code acumat gateway}: the mat's serial port into Kafka, through an on-disk spool. */
 @Command(name = "gateway", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read a mat's serial port and produce its frames to Kafka (topic acumat.frames, key = mat id),"
-                + " losing nothing: every frame goes through an on-disk spool, so a broker that is away only delays"
-                + " them. Health goes to acumat.device-health and to the log. Stops cleanly on SIGINT/SIGTERM."})
+                + " losing nothing: every frame goes through an on-disk spool, so a broker that is away (or comes"
+                + " later) only delays them. Health goes to acumat.device-health and to the log. Stops cleanly on SIGINT/SIGTERM."})
 final class GatewayCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", defaultValue = "${env:ACUMAT_KAFKA}",
-            description = "Kafka bootstrap servers, host:port[,host:port...]. The broker may come later.")
-    String kafka;
+    @CommandLine.Mixin
+    KafkaOption kafka;
 
     @Option(names = "--spool", paramLabel = "DIR", defaultValue = "${env:ACUMAT_SPOOL}",
             description = "The spool directory, one gateway each. Default: the data directory's spool/"
@@ -73,7 +70,7 @@ final class GatewayCommand implements Callable<Integer> {
         GatewayConfig config;
         try {
             config = matInput.applyTo(GatewayConfig.builder())
-                    .kafka(kafka)
+                    .kafka(kafka.bootstrap)
                     .spoolDir(spool != null ? spool : Paths.dataDir().resolve("spool"))
                     .spoolMaxMb(spoolMaxMb)
                     .spoolFsync(spoolFsync)
@@ -87,7 +84,7 @@ final class GatewayCommand implements Callable<Integer> {
         }
         HostPort metricsAt;
         try {
-            metricsAt = metrics == null || metrics.isBlank() ? null : HostPort.parse("--metrics", metrics);
+            metricsAt = HostPort.parseIfGiven("--metrics", metrics);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -98,20 +95,7 @@ final class GatewayCommand implements Callable<Integer> {
                     + "/metrics");
             System.out.flush();
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                if (metricsServer != null) {
-                    metricsServer.close();
-                }
-                gateway.close();
-            } catch (Exception e) {
-                System.err.println("acumat gateway: stopping: " + Acumat.describe(e));
-            } finally {
-                stopped.countDown();
-            }
-        }, "gateway-shutdown"));
-        stopped.await();
+        StopSignal.await("gateway", metricsServer, gateway);
         return 0;
     }
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 
 /** {@code acumat history}: the session history from InfluxDB, as a table, CSV or JSON. */
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show the session history from InfluxDB: a line per session (start, time on the mat, time with"
+        description = {"Show the session history from InfluxDB (without --influx: the local demo's, found under the"
+                + " data directory, ACUMAT_DATA_DIR, else ~/.acumat): a line per session (start, time on the mat, time with"
                 + " the lower back on the spikes, mean lower-back coverage, posture shifts, postures), oldest first,"
                 + " and the totals. The same data as the web page's REST API (GET /api/sessions).",
                 "Times: ISO-8601 (2026-11-25T08:00:00Z), a date (2026-11-25: the whole day, in --tz), a time back"
@@ -39,16 +40,8 @@ final class HistoryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--influx", paramLabel = "URL", defaultValue = "${env:ACUMAT_INFLUX}",
-            description = "InfluxDB base URL, e.g. http://127.0.0.1:8086 (credentials from ACUMAT_INFLUX_USER and"
-                    + " ACUMAT_INFLUX_PASSWORD or ACUMAT_INFLUX_PASSWORD_FILE). Default: the local demo's InfluxDB, found under the data directory"
-                    + " (ACUMAT_DATA_DIR, else ~/.acumat).")
-    String influx;
-
-    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-"
-            + InfluxEndpoint.DEFAULT_DATABASE + "}",
-            description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
-    String db;
+    @CommandLine.Mixin
+    InfluxOptions influx;
 
     @Option(names = "--mat", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT}",
             description = "Only this mat's sessions. Default: every mat's.")
@@ -76,10 +69,8 @@ final class HistoryCommand implements Callable<Integer> {
                     + " time on the mat, sessions, shifts), days in --tz; json is the body of GET /api/daily.")
     boolean daily;
 
-    @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "${env:ACUMAT_TZ}",
-            description = "Time zone of the table and of dates in --since and --until, e.g. Europe/Berlin."
-                    + " Default: this system's.")
-    String tz;
+    @CommandLine.Mixin
+    ZoneOption zoneOption;
 
     @Override
     public Integer call() throws Exception {
@@ -94,10 +85,10 @@ final class HistoryCommand implements Callable<Integer> {
         InfluxEndpoint endpoint;
         try {
             mat = mat == null ? null : HistoryParams.mat("--mat", mat);
-            zone = HistoryParams.zone("--tz", tz, ZoneId.systemDefault());
+            zone = zoneOption.zone();
             range = TimeRange.parse("--since", since, "--until", until, DEFAULT_SPAN,
                     Time.SYSTEM.instant(), zone);
-            endpoint = InfluxEndpoint.of(influx != null ? influx : LocalDemo.influxUrl(), db);
+            endpoint = influx.orLocalDemo();
         } catch (IllegalArgumentException e) {
             throw SettingFlags.usageError(spec.commandLine(), e);
         }
@@ -135,7 +126,7 @@ final class HistoryCommand implements Callable<Integer> {
         String where = "InfluxDB at " + endpoint.url();
         switch (e.kind()) {
             case UNREACHABLE:
-                return where + " does not answer" + (influx == null ? " (the local demo's: is ./acumat demo running?)"
+                return where + " does not answer" + (influx.url == null ? " (the local demo's: is ./acumat demo running?)"
                         : "");
             case NO_DATABASE:
                 return where + " has no database '" + endpoint.database() + "' (--db)";

@@ -1,6 +1,5 @@
 package dev.acumat.cli;
 
-import dev.acumat.analytics.influx.InfluxEndpoint;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -20,18 +19,13 @@ final class LocalSystemOptions {
     @CommandLine.Mixin
     HttpTokenOptions httpToken;
 
-    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", defaultValue = "${env:ACUMAT_KAFKA}",
-            description = "Use this Kafka cluster instead of starting a broker.")
-    String kafka;
+    /** Given: this cluster instead of starting a broker. */
+    @CommandLine.Mixin
+    KafkaOption kafka;
 
-    @Option(names = "--influx", paramLabel = "URL", defaultValue = "${env:ACUMAT_INFLUX}",
-            description = "Use this InfluxDB instead of starting influxd.")
-    String influx;
-
-    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-"
-            + InfluxEndpoint.DEFAULT_DATABASE + "}",
-            description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
-    String db;
+    /** Given: this InfluxDB instead of starting influxd. */
+    @CommandLine.Mixin
+    InfluxOptions influx;
 
     /** The data directory: --data-dir, else ACUMAT_DATA_DIR, else ~/.acumat. */
     Path dataDir() {

@@ -31,20 +31,12 @@ final class MatInputOptions {
             + InputConfig.DEFAULT_FORMAT + "}",
             description = "What the mat sends: binary (the acumat protocol), csv (one line of numbers per frame,"
                     + " separated by commas, semicolons, tabs or spaces) or auto (each connection's first lines"
-                    + " decide; the log says which). Default: ${DEFAULT-VALUE}.")
+                    + " decide; the log says which). Default: ${DEFAULT-VALUE}. A text mat's grid is --rows,"
+                    + " --cols and --pitch-mm: a line holds rows x cols values, row-major, row 0 at the head end.")
     String input;
 
-    @Option(names = "--rows", paramLabel = "R", defaultValue = "${env:ACUMAT_ROWS}",
-            description = "Rows of a text mat (1..256); a line holds rows x cols values, row-major, row 0 at the"
-                    + " head end.")
-    Integer rows;
-
-    @Option(names = "--cols", paramLabel = "C", defaultValue = "${env:ACUMAT_COLS}",
-            description = "Columns of a text mat (1..256).")
-    Integer cols;
-
     @CommandLine.Mixin
-    PitchOption pitch;
+    GridOptions grid;
 
     @Option(names = "--adc-bits", paramLabel = "N", defaultValue = "${env:ACUMAT_ADC_BITS:-"
             + InputConfig.DEFAULT_ADC_BITS + "}",
@@ -91,8 +83,8 @@ final class MatInputOptions {
      * @throws IllegalArgumentException naming the setting that is wrong
      */
     InputConfig config() {
-        PitchOption.Pitch p = pitch.value();
-        return InputConfig.builder().format(input).rows(rows).cols(cols)
+        PitchOption.Pitch p = grid.pitch.value();
+        return InputConfig.builder().format(input).rows(grid.rows).cols(grid.cols)
                 .pitchMm(p == null ? null : p.rowMm(), p == null ? null : p.colMm())
                 .adcBits(adcBits).invert(invert).build();
     }

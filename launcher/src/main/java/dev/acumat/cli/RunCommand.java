@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Everything on this machine with your own mat: a Kafka broker, influxd, the gateway on the mat's"
-                + " serial port, the analytics and the web UI. Prints kafka:, influx: and web: once each answers,"
+                + " serial port, the analytics and the web UI (--kafka and --influx: servers of your own instead of"
+                + " the broker and influxd). Prints kafka:, influx: and web: once each answers,"
                 + " then one status line. Ctrl-C stops everything and loses nothing; the history stays in the data"
                 + " directory."})
 final class RunCommand implements Callable<Integer> {

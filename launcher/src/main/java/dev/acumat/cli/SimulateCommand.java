@@ -3,7 +3,6 @@ package dev.acumat.cli;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.MatKind;
 import dev.acumat.protocol.MatLayout;
-import dev.acumat.protocol.WireFormat;
 import dev.acumat.simulator.FilePortLink;
 import dev.acumat.simulator.FrameSource;
 import dev.acumat.simulator.MatSimulator;
@@ -147,8 +146,10 @@ final class SimulateCommand implements Callable<Integer> {
         if (play.replay != null && truth != null) {
             throw usage("--truth needs a --scenario: a recording carries no ground truth");
         }
-        if (!WireFormat.isValidMatId(matId)) {
-            throw usage("--mat-id must be 1..64 of A-Z a-z 0-9 . _ : -, got '" + matId + "'");
+        try {
+            OptionChecks.matId(matId);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
         if (baud < 0 || baud > 100_000_000) {
             throw usage("--baud must be 0..100000000, got " + baud);
