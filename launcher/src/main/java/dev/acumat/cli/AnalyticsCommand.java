@@ -4,7 +4,6 @@ import dev.acumat.analytics.AnalyticsConfig;
 import dev.acumat.analytics.AnalyticsService;
 import dev.acumat.analytics.settings.MatSettings;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,17 +13,14 @@ import picocli.CommandLine.Option;
         description = {"Consume acumat.frames, compute contact, lower-back coverage, time on mat, postures and"
                 + " posture shifts per mat (Kafka Streams, state kept in Kafka), and write them with the gateway's"
                 + " health to InfluxDB. Several instances share the mats. Stops cleanly on SIGINT/SIGTERM."})
-final class AnalyticsCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class AnalyticsCommand extends Subcommand {
     @CommandLine.Mixin
     KafkaOption kafka;
 
     @CommandLine.Mixin
     InfluxOptions influx;
 
-    @Option(names = "--http", paramLabel = "HOST:PORT", defaultValue = "${env:ACUMAT_HTTP}",
+    @Option(names = "--http", paramLabel = "HOST:PORT",
             description = "Serve the live heatmap, the history and the REST API here, e.g. 127.0.0.1:8080"
                     + " (port 0: a free one). Any address but loopback needs an access token.")
     String http;
@@ -32,18 +28,16 @@ final class AnalyticsCommand implements Callable<Integer> {
     @CommandLine.Mixin
     HttpTokenOptions httpToken;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:ACUMAT_STATE_DIR}",
+    @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Local copy of the mats' state (the truth is in Kafka). Default: the data directory's"
                     + " analytics-state/.")
     Path stateDir;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "${env:ACUMAT_THREADS:-"
-            + AnalyticsConfig.DEFAULT_THREADS + "}",
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "" + AnalyticsConfig.DEFAULT_THREADS,
             description = "Stream threads of this instance. Default: ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--state-memory-mb", paramLabel = "MB", defaultValue = "${env:ACUMAT_STATE_MEMORY_MB:-"
-            + AnalyticsConfig.DEFAULT_STATE_MEMORY_MB + "}",
+    @Option(names = "--state-memory-mb", paramLabel = "MB", defaultValue = "" + AnalyticsConfig.DEFAULT_STATE_MEMORY_MB,
             description = "Memory for the local copy of the mats' state (RocksDB's cache and write buffers, every"
                     + " store together), MiB. Default: ${DEFAULT-VALUE}.")
     long stateMemoryMb;
@@ -78,7 +72,7 @@ final class AnalyticsCommand implements Callable<Integer> {
                     .mats(mats)
                     .build();
         } catch (IllegalArgumentException e) {
-            throw SettingFlags.usageError(spec.commandLine(), e);
+            throw settingError(e);
         }
         AnalyticsService service = AnalyticsService.start(config);
         if (service.httpPort() > 0) {

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,10 +31,7 @@ import picocli.CommandLine.Parameters;
                 + " experiment II); plain or gzip-compressed. --rows, --cols and --pitch-mm are needed unless the"
                 + " first file starts with an acumat-replay header (./acumat export writes one), which gives rows,"
                 + " cols, pitch, rate, calibration and cell order."})
-final class AnalyzeCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class AnalyzeCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recordings: one frame per line (or per --rows"
             + " lines), row-major.")
     List<Path> files;
@@ -43,15 +39,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     GridOptions grid;
 
-    @Option(names = "--hz", paramLabel = "F", defaultValue = "${env:ACUMAT_HZ}",
+    @Option(names = "--hz", paramLabel = "F",
             description = "Frame rate of the recording. Default: the header's, else 1 (the PhysioNet PMD rate).")
     Double hz;
 
-    @Option(names = "--format", paramLabel = "jsonl|csv", defaultValue = "${env:ACUMAT_FORMAT:-jsonl}",
+    @Option(names = "--format", paramLabel = "jsonl|csv", defaultValue = "jsonl",
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID}",
+    @Option(names = "--mat-id", paramLabel = "ID",
             description = "The mat id in session ids. Default: the header's mat, else recording.")
     String matId;
 
@@ -61,7 +57,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PostureModelOption postureModel;
 
-    @Option(names = "--layout", paramLabel = "full-body|torso|lumbar-pad", defaultValue = "${env:ACUMAT_LAYOUT}",
+    @Option(names = "--layout", paramLabel = "full-body|torso|lumbar-pad",
             description = "What kind of mat made the recording: its posture model then goes by this instead of its"
                     + " size; on a lumbar-pad the whole pad is the lower back and no posture is asked.")
     String layout;
@@ -166,9 +162,5 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (ReplayFormatException e) {
             throw usage(e.getMessage());
         }
-    }
-
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,39 +47,35 @@ import picocli.CommandLine.Option;
                         + " acumat.frames, from 10 s before its start to 20 s after its end; --mat with --from and --to"
                         + " reads Kafka only. Without --kafka and --influx: the local demo's broker and InfluxDB, found"
                         + " under the data directory (ACUMAT_DATA_DIR, else ~/.acumat). Frames are there while the topic keeps them (its retention)."})
-final class ExportCommand implements Callable<Integer> {
+final class ExportCommand extends Subcommand {
     /** The formats an export is written in. */
     enum Format { replay, npz }
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--session", paramLabel = "ID", defaultValue = "${env:ACUMAT_SESSION}",
+    @Option(names = "--session", paramLabel = "ID",
             description = "The session id: MAT.START_MS, e.g. mat-1.1795592005000.")
     String session;
 
-    @Option(names = "--mat", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT}",
+    @Option(names = "--mat", paramLabel = "ID",
             description = "Instead of --session: this mat's frames from --from to --to.")
     String mat;
 
-    @Option(names = "--from", paramLabel = "TIME", defaultValue = "${env:ACUMAT_FROM}",
+    @Option(names = "--from", paramLabel = "TIME",
             description = "With --mat: the first frame's time: ISO-8601 (2026-11-25T08:00:00Z), a date, or back from"
                     + " now (30m, 12h, 7d).")
     String from;
 
-    @Option(names = "--to", paramLabel = "TIME", defaultValue = "${env:ACUMAT_TO}",
+    @Option(names = "--to", paramLabel = "TIME",
             description = "With --mat: the end of the range (a date: up to its end). Default: now.")
     String to;
 
     @CommandLine.Mixin
     ZoneOption zone;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "${env:ACUMAT_FORMAT}",
+    @Option(names = "--format", paramLabel = "FORMAT",
             description = "replay or npz. Default: npz when --out ends in .npz, else replay.")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${env:ACUMAT_OUT}",
-            description = "Where to write. Default: standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write. Default: standard output.")
     Path out;
 
     @CommandLine.Mixin
@@ -106,10 +101,10 @@ final class ExportCommand implements Callable<Integer> {
             request = request();
             bootstrap = kafka.orLocalDemo();
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
         if (out != null && out.getParent() != null && !Files.isDirectory(out.getParent())) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out: no such directory: " + out.getParent());
+            throw usage("--out: no such directory: " + out.getParent());
         }
         KafkaFrameStore store = new KafkaFrameStore(bootstrap);
         try {
@@ -175,7 +170,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             endpoint = influx.orLocalDemo();
         } catch (IllegalArgumentException e) {
-            throw SettingFlags.usageError(spec.commandLine(), e);
+            throw settingError(e);
         }
         try (HistoryQueries queries = new HistoryQueries(endpoint)) {
             return new SessionReplay(queries, store, Time.SYSTEM, mats).session(id)

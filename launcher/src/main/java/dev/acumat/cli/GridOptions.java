@@ -10,12 +10,11 @@ import picocli.CommandLine.Option;
  * for, and what stands in for it when it is left out, is the command's.
  */
 final class GridOptions {
-    @Option(names = "--rows", paramLabel = "R", defaultValue = "${env:ACUMAT_ROWS}",
+    @Option(names = "--rows", paramLabel = "R",
             description = "Rows of the grid as written (1..256), with --cols and --pitch-mm.")
     Integer rows;
 
-    @Option(names = "--cols", paramLabel = "C", defaultValue = "${env:ACUMAT_COLS}",
-            description = "Columns of the grid as written (1..256).")
+    @Option(names = "--cols", paramLabel = "C", description = "Columns of the grid as written (1..256).")
     Integer cols;
 
     @CommandLine.Mixin

@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,40 +30,36 @@ import picocli.CommandLine.Option;
                 + " and the totals. The same data as the web page's REST API (GET /api/sessions).",
                 "Times: ISO-8601 (2026-11-25T08:00:00Z), a date (2026-11-25: the whole day, in --tz), a time back"
                         + " from now (30m, 12h, 7d, 2w) or now."})
-final class HistoryCommand implements Callable<Integer> {
+final class HistoryCommand extends Subcommand {
     /** How far back --since reaches when not given: a week, like the design's example. */
     static final Duration DEFAULT_SPAN = Duration.ofDays(7);
     /** A command line may list more than a page of the API: a whole range as CSV, say. */
     static final int MAX_LIMIT = HistoryQueries.MAX_SESSIONS;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @CommandLine.Mixin
     InfluxOptions influx;
 
-    @Option(names = "--mat", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT}",
-            description = "Only this mat's sessions. Default: every mat's.")
+    @Option(names = "--mat", paramLabel = "ID", description = "Only this mat's sessions. Default: every mat's.")
     String mat;
 
-    @Option(names = "--since", paramLabel = "WHEN", defaultValue = "${env:ACUMAT_SINCE}",
+    @Option(names = "--since", paramLabel = "WHEN",
             description = "Sessions that started at or after this. Default: 7 days before --until.")
     String since;
 
-    @Option(names = "--until", paramLabel = "WHEN", defaultValue = "${env:ACUMAT_UNTIL}",
+    @Option(names = "--until", paramLabel = "WHEN",
             description = "Sessions that started before this (a date: up to its end). Default: now.")
     String until;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "${env:ACUMAT_LIMIT:-100}",
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
             description = "At most the latest N sessions (1..100000). Default: ${DEFAULT-VALUE}.")
     int limit;
 
-    @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "${env:ACUMAT_FORMAT:-table}",
+    @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
             description = "table (aligned columns and totals), csv (a header row, RFC 4180) or json (the body of GET"
                     + " /api/sessions, newest first). Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--daily", defaultValue = "${env:ACUMAT_DAILY:-false}",
+    @Option(names = "--daily",
             description = "Per-day totals instead of sessions: a line per mat and day with a session (lower-back time,"
                     + " time on the mat, sessions, shifts), days in --tz; json is the body of GET /api/daily.")
     boolean daily;
@@ -90,7 +85,7 @@ final class HistoryCommand implements Callable<Integer> {
                     Time.SYSTEM.instant(), zone);
             endpoint = influx.orLocalDemo();
         } catch (IllegalArgumentException e) {
-            throw SettingFlags.usageError(spec.commandLine(), e);
+            throw settingError(e);
         }
         HistoryQueries.SessionPage page;
         try (HistoryQueries queries = new HistoryQueries(endpoint)) {
@@ -133,9 +128,5 @@ final class HistoryCommand implements Callable<Integer> {
             default:
                 return e.getMessage() + " (" + endpoint.url() + ")";
         }
-    }
-
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

@@ -8,13 +8,13 @@ import picocli.CommandLine.Option;
  * it may be left out, and what stands in for it then, is the command's (its description says).
  */
 final class InfluxOptions {
-    @Option(names = "--influx", paramLabel = "URL", defaultValue = "${env:ACUMAT_INFLUX}",
-            description = "InfluxDB base URL (1.x HTTP API; 2.x with DBRP mappings; 3.x), e.g. http://127.0.0.1:8086."
-                    + " Credentials from ACUMAT_INFLUX_USER and ACUMAT_INFLUX_PASSWORD (or ACUMAT_INFLUX_PASSWORD_FILE).")
+    @Option(names = "--influx", paramLabel = "URL",
+            description = "InfluxDB base URL, such as http://127.0.0.1:8086: InfluxDB 1.x, 2.x with DBRP mappings, or"
+                    + " 3.x. Credentials from ACUMAT_INFLUX_USER and ACUMAT_INFLUX_PASSWORD (or"
+                    + " ACUMAT_INFLUX_PASSWORD_FILE).")
     String url;
 
-    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-"
-            + InfluxEndpoint.DEFAULT_DATABASE + "}",
+    @Option(names = "--db", paramLabel = "NAME", defaultValue = InfluxEndpoint.DEFAULT_DATABASE,
             description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
     String db;
 

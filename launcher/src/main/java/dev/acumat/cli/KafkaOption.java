@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
  * left out, and what stands in for it then, is the command's (its description says).
  */
 final class KafkaOption {
-    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", defaultValue = "${env:ACUMAT_KAFKA}",
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP",
             description = "Kafka bootstrap servers, host:port[,host:port...].")
     String bootstrap;
 

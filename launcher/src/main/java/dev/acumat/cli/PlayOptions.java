@@ -16,14 +16,14 @@ import picocli.CommandLine.Option;
 
 /** What a simulated mat plays: the options simulate and demo share. */
 final class PlayOptions {
-    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "${env:ACUMAT_SCENARIO}",
+    @Option(names = "--scenario", paramLabel = "NAME",
             description = "Built-in synthetic session: ${COMPLETION-CANDIDATES}. Default: session. Played on the"
                     + " acupressure mat, 32 x 20 at 22 mm, unless --rows, --cols and --pitch-mm give another grid"
                     + " (64 x 32 at 28 mm shows a whole body).",
             completionCandidates = ScenarioNames.class)
     String scenario;
 
-    @Option(names = "--replay", paramLabel = "FILE", defaultValue = "${env:ACUMAT_REPLAY}",
+    @Option(names = "--replay", paramLabel = "FILE",
             description = "Replay a recording: one frame per line (or per --rows lines), values separated by tabs,"
                     + " spaces or commas, row-major, plain or gzip-compressed. Needs --rows, --cols and --pitch-mm"
                     + " unless it starts with an acumat-replay header (./acumat export writes one). A recording in"
@@ -35,21 +35,21 @@ final class PlayOptions {
     @CommandLine.Mixin
     GridOptions grid;
 
-    @Option(names = "--hz", paramLabel = "F", defaultValue = "${env:ACUMAT_HZ}",
+    @Option(names = "--hz", paramLabel = "F",
             description = "Frame rate. Default: 25 for scenarios; for replays the header's rate, else 1 (the"
                     + " PhysioNet PMD rate).")
     Double hz;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "${env:ACUMAT_SEED:-1}",
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "Seed of the scenario's noise and drift. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--stuck-cells", paramLabel = "SHARE", defaultValue = "${env:ACUMAT_STUCK_CELLS:-0}",
+    @Option(names = "--stuck-cells", paramLabel = "SHARE", defaultValue = "0",
             description = "Share of the scenario mat's cells stuck at a constant high reading, some at full scale,"
                     + " chosen by --seed (0..0.2, e.g. 0.01). Default: ${DEFAULT-VALUE}.")
     double stuckCells;
 
-    @Option(names = "--topper-kpa", paramLabel = "P", defaultValue = "${env:ACUMAT_TOPPER_KPA:-0}",
+    @Option(names = "--topper-kpa", paramLabel = "P", defaultValue = "0",
             description = "A topper on the scenario mat, pressing P kPa on average, unevenly, even with nobody on it"
                     + " (0..2; 0.6 puts about 15 %% of the cells above 5 mmHg). Default: ${DEFAULT-VALUE}.")
     double topperKpa;

@@ -6,9 +6,9 @@ import picocli.CommandLine.Option;
 
 /** {@code --tz ZONE}: the time zone of the dates a command is given and of the times it shows. */
 final class ZoneOption {
-    @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "${env:ACUMAT_TZ}",
-            description = "Time zone of the dates given (and of the times shown), e.g. Europe/Berlin."
-                    + " Default: this system's.")
+    @Option(names = "--tz", paramLabel = "ZONE",
+            description = "Time zone of the dates given and of the times shown, such as Europe/Berlin. Default:"
+                    + " this system's.")
     String zone;
 
     /**
