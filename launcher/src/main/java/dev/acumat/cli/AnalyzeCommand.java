@@ -81,7 +81,7 @@ final class AnalyzeCommand extends Subcommand {
         RecordingAnalysis.Format fmt;
         try {
             GridOptions.checkSize(rows, cols);
-            pitch = header != null ? null : grid.check();
+            pitch = header != null ? null : grid.pitch.value();
             model = postureModel.model();
             kind = layout == null || layout.isBlank() ? MatKind.NOT_STATED : parseLayout(layout);
             OptionChecks.hz(rate);

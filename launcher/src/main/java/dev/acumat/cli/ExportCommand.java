@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
                 "A session comes from InfluxDB (./acumat history lists the ids), its frames from Kafka's"
                         + " acumat.frames, from 10 s before its start to 20 s after its end; --mat with --from and --to"
                         + " reads Kafka only. Without --kafka and --influx: the local demo's broker and InfluxDB, found"
-                        + " under the data directory (ACUMAT_DATA_DIR, else ~/.acumat). Frames are there while the topic keeps them (its retention)."})
+                        + " under the data directory (ACUMAT_DATA_DIR, else ~/.acumat). Frames are there while the"
+                        + " topic keeps them (its retention)."})
 final class ExportCommand extends Subcommand {
     /** The formats an export is written in. */
     enum Format { replay, npz }
@@ -69,7 +70,7 @@ final class ExportCommand extends Subcommand {
     String to;
 
     @CommandLine.Mixin
-    ZoneOption zone;
+    ZoneOption tz;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "replay or npz. Default: npz when --out ends in .npz, else replay.")
@@ -150,7 +151,7 @@ final class ExportCommand extends Subcommand {
             throw new IllegalArgumentException("--mat needs --from (and --to, default now)");
         }
         TimeRange range = TimeRange.parse("--from", from, "--to", to, Duration.ZERO, Time.SYSTEM.instant(),
-                zone.zone());
+                tz.zone());
         return new Request(null, HistoryParams.mat("--mat", mat), range, f);
     }
 

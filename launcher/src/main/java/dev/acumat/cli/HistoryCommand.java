@@ -25,9 +25,9 @@ import picocli.CommandLine.Option;
 /** {@code acumat history}: the session history from InfluxDB, as a table, CSV or JSON. */
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show the session history from InfluxDB (without --influx: the local demo's, found under the"
-                + " data directory, ACUMAT_DATA_DIR, else ~/.acumat): a line per session (start, time on the mat, time with"
-                + " the lower back on the spikes, mean lower-back coverage, posture shifts, postures), oldest first,"
-                + " and the totals. The same data as the web page's REST API (GET /api/sessions).",
+                + " data directory, ACUMAT_DATA_DIR, else ~/.acumat): a line per session (start, time on the mat,"
+                + " time with the lower back on the spikes, mean lower-back coverage, posture shifts, postures),"
+                + " oldest first, and the totals. The same data as the web page's REST API (GET /api/sessions).",
                 "Times: ISO-8601 (2026-11-25T08:00:00Z), a date (2026-11-25: the whole day, in --tz), a time back"
                         + " from now (30m, 12h, 7d, 2w) or now."})
 final class HistoryCommand extends Subcommand {
@@ -65,7 +65,7 @@ final class HistoryCommand extends Subcommand {
     boolean daily;
 
     @CommandLine.Mixin
-    ZoneOption zoneOption;
+    ZoneOption tz;
 
     @Override
     public Integer call() throws Exception {
@@ -80,7 +80,7 @@ final class HistoryCommand extends Subcommand {
         InfluxEndpoint endpoint;
         try {
             mat = mat == null ? null : HistoryParams.mat("--mat", mat);
-            zone = zoneOption.zone();
+            zone = tz.zone();
             range = TimeRange.parse("--since", since, "--until", until, DEFAULT_SPAN,
                     Time.SYSTEM.instant(), zone);
             endpoint = influx.orLocalDemo();

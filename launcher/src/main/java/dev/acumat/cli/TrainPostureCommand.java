@@ -64,11 +64,9 @@ final class TrainPostureCommand extends Subcommand {
         if (simulatedPoses < 0) {
             throw usage("--simulated-poses must be 0 or more, got " + simulatedPoses);
         }
-        if (Files.isDirectory(labels)) {
-            throw usage("--labels: is a directory, not a labels file: " + labels);
-        }
-        if (!Files.isRegularFile(labels)) {
-            throw usage("--labels: no such file: " + labels);
+        String problem = OptionChecks.fileProblem(labels, "labels file");
+        if (problem != null) {
+            throw usage("--labels: " + problem);
         }
         if (out != null && Files.isDirectory(out)) {
             throw usage("--out: is a directory: " + out);

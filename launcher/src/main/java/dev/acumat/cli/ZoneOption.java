@@ -9,7 +9,7 @@ final class ZoneOption {
     @Option(names = "--tz", paramLabel = "ZONE",
             description = "Time zone of the dates given and of the times shown, such as Europe/Berlin. Default:"
                     + " this system's.")
-    String zone;
+    String name;
 
     /**
      * The zone given, else the system's.
@@ -17,6 +17,6 @@ final class ZoneOption {
      * @throws IllegalArgumentException naming the option and the zone that is not one
      */
     ZoneId zone() {
-        return HistoryParams.zone("--tz", zone, ZoneId.systemDefault());
+        return HistoryParams.zone("--tz", name, ZoneId.systemDefault());
     }
 }
