@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -48,6 +49,7 @@ public final class Acumat implements Runnable {
     /** The command line with acumat's error handling: exit 0 done, 1 failed, 2 bad usage. */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Acumat());
+        cl.setDefaultValueProvider(new OptionDefaults(System.getenv(), Map.of()));
         cl.setParameterExceptionHandler(usageError());
         cl.setExecutionExceptionHandler(failure());
         return cl;

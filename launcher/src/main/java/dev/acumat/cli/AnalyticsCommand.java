@@ -2,11 +2,8 @@ package dev.acumat.cli;
 
 import dev.acumat.analytics.AnalyticsConfig;
 import dev.acumat.analytics.AnalyticsService;
-import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.settings.MatSettings;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,25 +13,14 @@ import picocli.CommandLine.Option;
         description = {"Consume acumat.frames, compute contact, lower-back coverage, time on mat, postures and"
                 + " posture shifts per mat (Kafka Streams, state kept in Kafka), and write them with the gateway's"
                 + " health to InfluxDB. Several instances share the mats. Stops cleanly on SIGINT/SIGTERM."})
-final class AnalyticsCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class AnalyticsCommand extends Subcommand {
+    @CommandLine.Mixin
+    KafkaOption kafka;
 
-    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", defaultValue = "${env:ACUMAT_KAFKA}",
-            description = "Kafka bootstrap servers, host:port[,host:port...].")
-    String kafka;
+    @CommandLine.Mixin
+    InfluxOptions influx;
 
-    @Option(names = "--influx", paramLabel = "URL", defaultValue = "${env:ACUMAT_INFLUX}",
-            description = "InfluxDB base URL (1.x HTTP API; 2.x with DBRP mappings; 3.x), e.g. http://127.0.0.1:8086."
-                    + " Credentials from ACUMAT_INFLUX_USER and ACUMAT_INFLUX_PASSWORD (or ACUMAT_INFLUX_PASSWORD_FILE).")
-    String influx;
-
-    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-"
-            + InfluxEndpoint.DEFAULT_DATABASE + "}",
-            description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
-    String db;
-
-    @Option(names = "--http", paramLabel = "HOST:PORT", defaultValue = "${env:ACUMAT_HTTP}",
+    @Option(names = "--http", paramLabel = "HOST:PORT",
             description = "Serve the live heatmap, the history and the REST API here, e.g. 127.0.0.1:8080"
                     + " (port 0: a free one). Any address but loopback needs an access token.")
     String http;
@@ -42,18 +28,16 @@ final class AnalyticsCommand implements Callable<Integer> {
     @CommandLine.Mixin
     HttpTokenOptions httpToken;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:ACUMAT_STATE_DIR}",
+    @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Local copy of the mats' state (the truth is in Kafka). Default: the data directory's"
                     + " analytics-state/.")
     Path stateDir;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "${env:ACUMAT_THREADS:-"
-            + AnalyticsConfig.DEFAULT_THREADS + "}",
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "" + AnalyticsConfig.DEFAULT_THREADS,
             description = "Stream threads of this instance. Default: ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--state-memory-mb", paramLabel = "MB", defaultValue = "${env:ACUMAT_STATE_MEMORY_MB:-"
-            + AnalyticsConfig.DEFAULT_STATE_MEMORY_MB + "}",
+    @Option(names = "--state-memory-mb", paramLabel = "MB", defaultValue = "" + AnalyticsConfig.DEFAULT_STATE_MEMORY_MB,
             description = "Memory for the local copy of the mats' state (RocksDB's cache and write buffers, every"
                     + " store together), MiB. Default: ${DEFAULT-VALUE}.")
     long stateMemoryMb;
@@ -74,12 +58,12 @@ final class AnalyticsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AnalyticsConfig config;
         try {
-            HostPort web = http == null || http.isBlank() ? null : HostPort.parse("--http", http);
+            HostPort web = HostPort.parseIfGiven("--http", http);
             MatSettings mats = matPostureModel.addTo(matLayout.addTo(matOrder.addTo(MatSettings.builder())))
                     .defaultPostureModel(PostureModelOption.NAME, postureModel.file).build();
             config = AnalyticsConfig.builder()
-                    .kafka(kafka)
-                    .influx(influx == null || influx.isBlank() ? null : InfluxEndpoint.of(influx, db))
+                    .kafka(kafka.bootstrap)
+                    .influx(influx.endpoint())
                     .stateDir(stateDir != null ? stateDir : Paths.dataDir().resolve("analytics-state"))
                     .threads(threads)
                     .stateMemoryMb(stateMemoryMb)
@@ -88,7 +72,7 @@ final class AnalyticsCommand implements Callable<Integer> {
                     .mats(mats)
                     .build();
         } catch (IllegalArgumentException e) {
-            throw SettingFlags.usageError(spec.commandLine(), e);
+            throw settingError(e);
         }
         AnalyticsService service = AnalyticsService.start(config);
         if (service.httpPort() > 0) {
@@ -96,17 +80,7 @@ final class AnalyticsCommand implements Callable<Integer> {
             System.out.println("web: http://" + HostPort.forUrl(config.httpHost()) + ":" + service.httpPort() + "/");
             System.out.flush();
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                service.close();
-            } catch (Exception e) {
-                System.err.println("acumat analytics: stopping: " + Acumat.describe(e));
-            } finally {
-                stopped.countDown();
-            }
-        }, "analytics-shutdown"));
-        stopped.await();
+        StopSignal.await("analytics", service);
         return 0;
     }
 }

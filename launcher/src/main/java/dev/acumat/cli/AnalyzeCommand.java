@@ -6,7 +6,6 @@ import dev.acumat.analytics.offline.RecordingAnalysis;
 import dev.acumat.analytics.offline.RecordingCheck;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.MatKind;
-import dev.acumat.protocol.WireFormat;
 import dev.acumat.simulator.ReplayFile;
 import dev.acumat.simulator.ReplayFormatException;
 import dev.acumat.simulator.ReplayHeader;
@@ -14,11 +13,9 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,37 +28,26 @@ import picocli.CommandLine.Parameters;
                 + " session start, session end and posture shift. Several files are one recording, one after the"
                 + " other. The researchers' way in.",
                 "A file holds a frame per line, or a frame as --rows lines of --cols values (PhysioNet PMD"
-                + " experiment II); plain or gzip-compressed."})
-final class AnalyzeCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+                + " experiment II); plain or gzip-compressed. --rows, --cols and --pitch-mm are needed unless the"
+                + " first file starts with an acumat-replay header (./acumat export writes one), which gives rows,"
+                + " cols, pitch, rate, calibration and cell order."})
+final class AnalyzeCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recordings: one frame per line (or per --rows"
             + " lines), row-major.")
     List<Path> files;
 
-    @Option(names = "--rows", paramLabel = "R", defaultValue = "${env:ACUMAT_ROWS}",
-            description = "Rows of the recording as written (1..256). Needed unless the first file starts with an"
-                    + " acumat-replay header (./acumat export writes one), which gives rows, cols, pitch, rate,"
-                    + " calibration and cell order.")
-    Integer rows;
-
-    @Option(names = "--cols", paramLabel = "C", defaultValue = "${env:ACUMAT_COLS}",
-            description = "Columns of the recording as written (1..256).")
-    Integer cols;
-
     @CommandLine.Mixin
-    PitchOption pitchOption;
+    GridOptions grid;
 
-    @Option(names = "--hz", paramLabel = "F", defaultValue = "${env:ACUMAT_HZ}",
+    @Option(names = "--hz", paramLabel = "F",
             description = "Frame rate of the recording. Default: the header's, else 1 (the PhysioNet PMD rate).")
     Double hz;
 
-    @Option(names = "--format", paramLabel = "jsonl|csv", defaultValue = "${env:ACUMAT_FORMAT:-jsonl}",
+    @Option(names = "--format", paramLabel = "jsonl|csv", defaultValue = "jsonl",
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID}",
+    @Option(names = "--mat-id", paramLabel = "ID",
             description = "The mat id in session ids. Default: the header's mat, else recording.")
     String matId;
 
@@ -71,7 +57,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PostureModelOption postureModel;
 
-    @Option(names = "--layout", paramLabel = "full-body|torso|lumbar-pad", defaultValue = "${env:ACUMAT_LAYOUT}",
+    @Option(names = "--layout", paramLabel = "full-body|torso|lumbar-pad",
             description = "What kind of mat made the recording: its posture model then goes by this instead of its"
                     + " size; on a lumbar-pad the whole pad is the lower back and no posture is asked.")
     String layout;
@@ -80,49 +66,29 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         checkFile(files.get(0));
         // The header is only taken whole: a geometry given on the command line is a plain recording's.
-        ReplayHeader header = rows == null && cols == null && !pitchOption.given() ? header(files.get(0)) : null;
-        if (header != null) {
-            rows = header.rows();
-            cols = header.cols();
-            hz = hz != null ? hz : header.hz();
-        } else {
-            for (Object[] o : new Object[][] {{"--rows", rows}, {"--cols", cols}, {PitchOption.NAME, pitchOption.text}}) {
-                if (o[1] == null) {
-                    throw usage("a recording without an acumat-replay header needs " + o[0]);
-                }
-            }
+        ReplayHeader header = grid.given() ? null : header(files.get(0));
+        if (header == null && grid.missing() != null) {
+            throw usage("a recording without an acumat-replay header needs " + grid.missing());
         }
-        hz = hz != null ? hz : 1;
-        if (matId == null) {
-            matId = header != null && header.matId() != null ? header.matId() : "recording";
-        }
-        if (rows < 1 || rows > WireFormat.MAX_ROWS || cols < 1 || cols > WireFormat.MAX_COLS) {
-            throw usage("--rows and --cols must be 1..256, got " + rows + " x " + cols);
-        }
+        int rows = header != null ? header.rows() : grid.rows;
+        int cols = header != null ? header.cols() : grid.cols;
+        double rate = hz != null ? hz : header != null ? header.hz() : 1;
+        String id = matId != null ? matId
+                : header != null && header.matId() != null ? header.matId() : "recording";
         PitchOption.Pitch pitch;
         PostureModel model;
         MatKind kind;
-        try {
-            pitch = header != null ? null : pitchOption.value();
-            model = postureModel.model();
-            kind = layout == null || layout.isBlank() ? MatKind.NOT_STATED : MatKind.parse(layout);
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage().contains("not a mat layout")) {
-                throw usage("--layout: " + e.getMessage());
-            }
-            throw usage(e.getMessage());
-        }
-        if (!(hz > 0) || hz > 10_000) {
-            throw usage("--hz must be in (0, 10000], got " + hz);
-        }
         RecordingAnalysis.Format fmt;
         try {
-            fmt = RecordingAnalysis.Format.valueOf(format.toUpperCase(Locale.ROOT));
+            GridOptions.checkSize(rows, cols);
+            pitch = header != null ? null : grid.pitch.value();
+            model = postureModel.model();
+            kind = layout == null || layout.isBlank() ? MatKind.NOT_STATED : parseLayout(layout);
+            OptionChecks.hz(rate);
+            fmt = format(format);
+            OptionChecks.matId(id);
         } catch (IllegalArgumentException e) {
-            throw usage("--format must be jsonl or csv, got " + format);
-        }
-        if (!WireFormat.isValidMatId(matId)) {
-            throw usage("--mat-id must be 1..64 of A-Z a-z 0-9 . _ : -, got '" + matId + "'");
+            throw usage(e.getMessage());
         }
         CellOrder order = cellOrder.orderOf(header);
         int maxValue = 0;
@@ -133,8 +99,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         // The analytics see the canonical mat: rows and columns (and their pitches) swapped under a transpose.
         PitchOption.Pitch canonicalPitch = pitch == null ? null : order.transpose() ? pitch.transposed() : pitch;
-        MatSpec mat = header != null ? MatSpec.of(order.canonical(header.deviceInfo(matId)))
-                : MatSpec.raw(matId, order.outRows(rows, cols), order.outCols(rows, cols), canonicalPitch.rowMm(),
+        MatSpec mat = header != null ? MatSpec.of(order.canonical(header.deviceInfo(id)))
+                : MatSpec.raw(id, order.outRows(rows, cols), order.outCols(rows, cols), canonicalPitch.rowMm(),
                         canonicalPitch.colMm(), maxValue <= 4095 ? 12 : 16);
         if (kind == MatKind.NOT_STATED) {
             PostureModelOption.warnOnLayout(model, mat, spec.qualifiedName(), spec.commandLine().getErr());
@@ -154,12 +120,28 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (check != null) {
             RecordingCheck.sizeWarnings(mat, PitchOption.NAME).forEach(w -> warn(err, w));
         }
-        new RecordingAnalysis(mat, order, hz, originMicros, fmt, out).withModel(model).withKind(kind).checking(check)
+        new RecordingAnalysis(mat, order, rate, originMicros, fmt, out).withModel(model).withKind(kind).checking(check)
                 .run(files);
         if (check != null) {
             check.warnings().forEach(w -> warn(err, w));
         }
         return out.checkError() ? 1 : 0;
+    }
+
+    private static MatKind parseLayout(String layout) {
+        try {
+            return MatKind.parse(layout);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--layout: " + e.getMessage(), e);
+        }
+    }
+
+    private static RecordingAnalysis.Format format(String format) {
+        try {
+            return RecordingAnalysis.Format.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--format must be jsonl or csv, got " + format, e);
+        }
     }
 
     private void warn(PrintWriter err, String warning) {
@@ -168,11 +150,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void checkFile(Path f) {
-        if (Files.isDirectory(f)) {
-            throw usage("is a directory, not a recording: " + f);
-        }
-        if (!Files.isRegularFile(f)) {
-            throw usage("no such file: " + f);
+        String problem = OptionChecks.fileProblem(f, "recording");
+        if (problem != null) {
+            throw usage(problem);
         }
     }
 
@@ -182,9 +162,5 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (ReplayFormatException e) {
             throw usage(e.getMessage());
         }
-    }
-
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

@@ -11,21 +11,21 @@ import picocli.CommandLine.Option;
  * header's {@code order=} whole, so the command line says exactly which order is used.
  */
 final class CellOrderOptions {
-    @Option(names = "--flip-rows", defaultValue = "${env:ACUMAT_FLIP_ROWS:-false}",
+    @Option(names = "--flip-rows",
             description = "The recording's rows run from the feet: its last row is at the head end (PhysioNet PMD"
                     + " experiment II).")
     boolean flipRows;
 
-    @Option(names = "--flip-cols", defaultValue = "${env:ACUMAT_FLIP_COLS:-false}",
+    @Option(names = "--flip-cols",
             description = "The recording's columns run the other way: column 0 under a supine person's left side"
                     + " (PhysioNet PMD experiment I).")
     boolean flipCols;
 
-    @Option(names = "--transpose", defaultValue = "${env:ACUMAT_TRANSPOSE:-false}",
+    @Option(names = "--transpose",
             description = "The recording's rows run across the mat: they become its columns, before any flip.")
     boolean transpose;
 
-    @Option(names = "--serpentine", defaultValue = "${env:ACUMAT_SERPENTINE:-false}",
+    @Option(names = "--serpentine",
             description = "The mat scanned back and forth: every odd row as written runs in reverse (undone first,"
                     + " before --transpose and the flips). These four replace the order of an acumat-replay header"
                     + " when any is given.")

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -21,17 +20,10 @@ import picocli.CommandLine;
  * the option. Flags win over environment variables, which win over the file, which wins over
  * the built-in defaults. The file is {@code --config FILE}, else {@code ACUMAT_CONFIG}, else
  * {@code acumat.properties} in the data directory if it exists. An unknown option in it is an
- * error that names it.
- *
- * <p>It works as picocli's default provider, which picocli asks before an option's own
- * default: so it answers only when the option's environment variable is not set, and leaves
- * everything else to the option's {@code ${env:ACUMAT_...:-default}}.
+ * error that names it. {@link OptionDefaults} puts its values under the environment's.
  */
-final class ConfigFile implements CommandLine.IDefaultValueProvider {
-    private final Map<String, String> values;
-
-    private ConfigFile(Map<String, String> values) {
-        this.values = values;
+final class ConfigFile {
+    private ConfigFile() {
     }
 
     /** Reads the file (if any), installs it on {@code cl}, and returns the arguments without {@code --config FILE}. */
@@ -61,7 +53,7 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
             }
             return rest.toArray(new String[0]);
         }
-        cl.setDefaultValueProvider(new ConfigFile(read(cl, file)));
+        cl.setDefaultValueProvider(new OptionDefaults(System.getenv(), read(cl, file)));
         return rest.toArray(new String[0]);
     }
 
@@ -86,28 +78,11 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         return values;
     }
 
-    @Override
-    public String defaultValue(CommandLine.Model.ArgSpec arg) {
-        if (!(arg instanceof CommandLine.Model.OptionSpec option) || !option.longestName().startsWith("--")) {
-            return null;
-        }
-        String name = option.longestName().substring(2);
-        if (System.getenv("ACUMAT_" + envName(name)) != null) {
-            return null;  // the environment beats the file: the option's own default reads it
-        }
-        return values.get(name);
-    }
-
-    /** {@code pitch-mm} to {@code PITCH_MM}, as in the environment variable's name. */
-    static String envName(String option) {
-        return option.toUpperCase(Locale.ROOT).replace('-', '_');
-    }
-
     private static void collect(CommandLine cl, Set<String> names) {
         for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
-            String longest = o.longestName();
-            if (longest.startsWith("--") && !longest.equals("--help") && !longest.equals("--version")) {
-                names.add(longest.substring(2));
+            String name = OptionDefaults.name(o);
+            if (name != null) {
+                names.add(name);
             }
         }
         for (CommandLine sub : cl.getSubcommands().values()) {

@@ -2,8 +2,6 @@ package dev.acumat.cli;
 
 import dev.acumat.gateway.GatewayConfig;
 import dev.acumat.gateway.InputConfig;
-import dev.acumat.protocol.WireFormat;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,20 +9,18 @@ import picocli.CommandLine.Option;
 /** {@code acumat demo}: everything local, one command, with a simulated mat: {@code run} plus the simulator on a pty. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Everything on this machine: a Kafka broker, influxd, a simulated mat on a virtual serial port,"
-                + " the gateway, the analytics and the web UI. Prints kafka:, influx: and web: once each answers,"
+                + " the gateway, the analytics and the web UI (--kafka and --influx: servers of your own instead of"
+                + " the broker and influxd). Prints kafka:, influx: and web: once each answers,"
                 + " then one status line. Ctrl-C stops everything and loses nothing; a second run keeps the history."})
-final class DemoCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class DemoCommand extends Subcommand {
     @CommandLine.Mixin
     LocalSystemOptions system;
 
-    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID:-mat-demo-1}",
+    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "mat-demo-1",
             description = "The simulated mat's id. Default: ${DEFAULT-VALUE}.")
     String matId;
 
-    @Option(names = "--loop", negatable = true, defaultValue = "${env:ACUMAT_LOOP:-true}", fallbackValue = "true",
+    @Option(names = "--loop", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Play the scenario again and again (default), or once with --no-loop.")
     boolean loop;
 
@@ -33,10 +29,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        play.validate(m -> new CommandLine.ParameterException(spec.commandLine(), m));
-        if (!WireFormat.isValidMatId(matId)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--mat-id must be 1..64 of A-Z a-z 0-9 . _ : -, got '" + matId + "'");
+        play.validate(this::usage);
+        try {
+            OptionChecks.matId(matId);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
         SimulatedMat mat = new SimulatedMat(play.source(), matId, play.rate(), loop);
         // The gateway's default rate: a pty ignores it, the simulator is paced by its clock.

@@ -28,9 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,56 +45,45 @@ import picocli.CommandLine.Option;
                         + " time_us, calibration, pitch_mm, mat_id, session_id, order (docs/RESEARCH.md).",
                 "A session comes from InfluxDB (./acumat history lists the ids), its frames from Kafka's"
                         + " acumat.frames, from 10 s before its start to 20 s after its end; --mat with --from and --to"
-                        + " reads Kafka only. Frames are there while the topic keeps them (its retention)."})
-final class ExportCommand implements Callable<Integer> {
+                        + " reads Kafka only. Without --kafka and --influx: the local demo's broker and InfluxDB, found"
+                        + " under the data directory (ACUMAT_DATA_DIR, else ~/.acumat). Frames are there while the"
+                        + " topic keeps them (its retention)."})
+final class ExportCommand extends Subcommand {
     /** The formats an export is written in. */
     enum Format { replay, npz }
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--session", paramLabel = "ID", defaultValue = "${env:ACUMAT_SESSION}",
+    @Option(names = "--session", paramLabel = "ID",
             description = "The session id: MAT.START_MS, e.g. mat-1.1795592005000.")
     String session;
 
-    @Option(names = "--mat", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT}",
+    @Option(names = "--mat", paramLabel = "ID",
             description = "Instead of --session: this mat's frames from --from to --to.")
     String mat;
 
-    @Option(names = "--from", paramLabel = "TIME", defaultValue = "${env:ACUMAT_FROM}",
+    @Option(names = "--from", paramLabel = "TIME",
             description = "With --mat: the first frame's time: ISO-8601 (2026-11-25T08:00:00Z), a date, or back from"
                     + " now (30m, 12h, 7d).")
     String from;
 
-    @Option(names = "--to", paramLabel = "TIME", defaultValue = "${env:ACUMAT_TO}",
+    @Option(names = "--to", paramLabel = "TIME",
             description = "With --mat: the end of the range (a date: up to its end). Default: now.")
     String to;
 
-    @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "${env:ACUMAT_TZ}",
-            description = "Time zone of dates in --from and --to. Default: the system's.")
-    String tz;
+    @CommandLine.Mixin
+    ZoneOption tz;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "${env:ACUMAT_FORMAT}",
+    @Option(names = "--format", paramLabel = "FORMAT",
             description = "replay or npz. Default: npz when --out ends in .npz, else replay.")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${env:ACUMAT_OUT}",
-            description = "Where to write. Default: standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write. Default: standard output.")
     Path out;
 
-    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", defaultValue = "${env:ACUMAT_KAFKA}",
-            description = "Kafka bootstrap servers. Default: the local demo's broker, found under the data directory.")
-    String kafka;
+    @CommandLine.Mixin
+    KafkaOption kafka;
 
-    @Option(names = "--influx", paramLabel = "URL", defaultValue = "${env:ACUMAT_INFLUX}",
-            description = "InfluxDB base URL (credentials from ACUMAT_INFLUX_USER and ACUMAT_INFLUX_PASSWORD)."
-                    + " Default: the local demo's InfluxDB.")
-    String influx;
-
-    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-"
-            + InfluxEndpoint.DEFAULT_DATABASE + "}",
-            description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
-    String db;
+    @CommandLine.Mixin
+    InfluxOptions influx;
 
     @CommandLine.Mixin
     MatOrderOption matOrder;
@@ -113,12 +100,12 @@ final class ExportCommand implements Callable<Integer> {
         try {
             mats = matOrder.addTo(MatSettings.builder()).build();
             request = request();
-            bootstrap = kafka != null ? kafka : LocalDemo.kafkaBootstrap();
+            bootstrap = kafka.orLocalDemo();
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
         if (out != null && out.getParent() != null && !Files.isDirectory(out.getParent())) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out: no such directory: " + out.getParent());
+            throw usage("--out: no such directory: " + out.getParent());
         }
         KafkaFrameStore store = new KafkaFrameStore(bootstrap);
         try {
@@ -163,9 +150,8 @@ final class ExportCommand implements Callable<Integer> {
         if (from == null) {
             throw new IllegalArgumentException("--mat needs --from (and --to, default now)");
         }
-        ZoneId zone = HistoryParams.zone("--tz", tz, ZoneId.systemDefault());
         TimeRange range = TimeRange.parse("--from", from, "--to", to, Duration.ZERO, Time.SYSTEM.instant(),
-                zone);
+                tz.zone());
         return new Request(null, HistoryParams.mat("--mat", mat), range, f);
     }
 
@@ -183,9 +169,9 @@ final class ExportCommand implements Callable<Integer> {
     private StoredSession storedSession(SessionId id, KafkaFrameStore store, MatSettings mats) {
         InfluxEndpoint endpoint;
         try {
-            endpoint = InfluxEndpoint.of(influx != null ? influx : LocalDemo.influxUrl(), db);
+            endpoint = influx.orLocalDemo();
         } catch (IllegalArgumentException e) {
-            throw SettingFlags.usageError(spec.commandLine(), e);
+            throw settingError(e);
         }
         try (HistoryQueries queries = new HistoryQueries(endpoint)) {
             return new SessionReplay(queries, store, Time.SYSTEM, mats).session(id)

@@ -2,7 +2,6 @@ package dev.acumat.cli;
 
 import dev.acumat.analytics.web.AccessToken;
 import dev.acumat.analytics.web.BindAddress;
-import dev.acumat.gateway.GatewayConfig;
 import dev.acumat.gateway.InputConfig;
 import dev.acumat.gateway.MatLayoutOverride;
 import java.io.PrintStream;
@@ -47,8 +46,8 @@ final class ForegroundRun {
                 + web.port() + "/", Instant.now());
         Files.createDirectories(data.resolve("logs"));
         DemoLog.toFile(data.resolve("logs").resolve("demo.log"));
-        LocalSystem system = new LocalSystem(new LocalSystem.Options(data, web.host(), web.port(), token, o.kafka,
-                o.influx, o.db, baud, matId, input, layout));
+        LocalSystem system = new LocalSystem(new LocalSystem.Options(data, web.host(), web.port(), token,
+                o.kafka.bootstrap, o.influx.url, o.influx.db, baud, matId, input, layout));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread stopper = new Thread(() -> {
             out.println();

@@ -1,14 +1,11 @@
 package dev.acumat.cli;
 
-import dev.acumat.contract.Topics;
 import dev.acumat.gateway.Gateway;
 import dev.acumat.gateway.GatewayConfig;
 import dev.acumat.time.Time;
 import dev.acumat.gateway.serial.JSerialCommPorts;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,54 +14,48 @@ import picocli.CommandLine.Option;
 @Command(name = "gateway", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read a mat's serial port and produce its frames to Kafka (topic acumat.frames, key = mat id),"
                 + " losing nothing: every frame goes through an on-disk spool, so a broker that is away only delays"
-                + " them. Health goes to acumat.device-health and to the log. Stops cleanly on SIGINT/SIGTERM."})
-final class GatewayCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+                + " them. Health goes to acumat.device-health and to the log. Stops cleanly on SIGINT/SIGTERM.",
+                "The broker may come later: the gateway reads the mat from the start."})
+final class GatewayCommand extends Subcommand {
+    @CommandLine.Mixin
+    KafkaOption kafka;
 
-    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", defaultValue = "${env:ACUMAT_KAFKA}",
-            description = "Kafka bootstrap servers, host:port[,host:port...]. The broker may come later.")
-    String kafka;
-
-    @Option(names = "--spool", paramLabel = "DIR", defaultValue = "${env:ACUMAT_SPOOL}",
+    @Option(names = "--spool", paramLabel = "DIR",
             description = "The spool directory, one gateway each. Default: the data directory's spool/"
                     + " (ACUMAT_DATA_DIR, else ~/.acumat).")
     Path spool;
 
-    @Option(names = "--spool-max-mb", paramLabel = "MB", defaultValue = "${env:ACUMAT_SPOOL_MAX_MB:-"
-            + GatewayConfig.DEFAULT_SPOOL_MAX_MB + "}",
+    @Option(names = "--spool-max-mb", paramLabel = "MB", defaultValue = "" + GatewayConfig.DEFAULT_SPOOL_MAX_MB,
             description = "Bound of the spool on disk; when full, new frames are dropped and counted. Default: ${DEFAULT-VALUE}.")
     long spoolMaxMb;
 
-    @Option(names = "--spool-fsync", paramLabel = "POLICY", defaultValue = "${env:ACUMAT_SPOOL_FSYNC:-"
-            + GatewayConfig.DEFAULT_SPOOL_FSYNC + "}",
+    @Option(names = "--spool-fsync", paramLabel = "POLICY", defaultValue = GatewayConfig.DEFAULT_SPOOL_FSYNC,
             description = "always (every frame), interval (every second) or never (the OS decides). Default: ${DEFAULT-VALUE}.")
     String spoolFsync;
 
     @CommandLine.Mixin
     MatInputOptions matInput;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:ACUMAT_PARTITIONS:-"
-            + GatewayConfig.DEFAULT_PARTITIONS + "}",
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + GatewayConfig.DEFAULT_PARTITIONS,
             description = "Partitions of acumat.frames if the gateway creates it. Default: ${DEFAULT-VALUE}.")
     int partitions;
 
-    @Option(names = "--silence-timeout", paramLabel = "SECONDS", defaultValue = "${env:ACUMAT_SILENCE_TIMEOUT:-"
-            + GatewayConfig.DEFAULT_SILENCE_TIMEOUT_SECONDS + "}",
+    @Option(names = "--silence-timeout", paramLabel = "SECONDS",
+            defaultValue = "" + GatewayConfig.DEFAULT_SILENCE_TIMEOUT_SECONDS,
             description = "No byte from the mat for this long counts as a lost port. Default: ${DEFAULT-VALUE}.")
     double silenceTimeout;
 
-    @Option(names = "--reconnect-max", paramLabel = "SECONDS", defaultValue = "${env:ACUMAT_RECONNECT_MAX:-"
-            + GatewayConfig.DEFAULT_RECONNECT_MAX_SECONDS + "}",
+    @Option(names = "--reconnect-max", paramLabel = "SECONDS",
+            defaultValue = "" + GatewayConfig.DEFAULT_RECONNECT_MAX_SECONDS,
             description = "The longest wait between attempts to reopen a lost port. Default: ${DEFAULT-VALUE}.")
     double reconnectMax;
 
-    @Option(names = "--health-interval", paramLabel = "SECONDS", defaultValue = "${env:ACUMAT_HEALTH_INTERVAL:-"
-            + GatewayConfig.DEFAULT_HEALTH_INTERVAL_SECONDS + "}",
+    @Option(names = "--health-interval", paramLabel = "SECONDS",
+            defaultValue = "" + GatewayConfig.DEFAULT_HEALTH_INTERVAL_SECONDS,
             description = "How often health is logged and produced. Default: ${DEFAULT-VALUE}.")
     double healthInterval;
 
-    @Option(names = "--metrics", paramLabel = "HOST:PORT", defaultValue = "${env:ACUMAT_METRICS}",
+    @Option(names = "--metrics", paramLabel = "HOST:PORT",
             description = "Serve the gateway's counters at http://HOST:PORT/metrics (Prometheus text format).")
     String metrics;
 
@@ -73,7 +64,7 @@ final class GatewayCommand implements Callable<Integer> {
         GatewayConfig config;
         try {
             config = matInput.applyTo(GatewayConfig.builder())
-                    .kafka(kafka)
+                    .kafka(kafka.bootstrap)
                     .spoolDir(spool != null ? spool : Paths.dataDir().resolve("spool"))
                     .spoolMaxMb(spoolMaxMb)
                     .spoolFsync(spoolFsync)
@@ -83,13 +74,13 @@ final class GatewayCommand implements Callable<Integer> {
                     .healthInterval(seconds(healthInterval))
                     .build();
         } catch (IllegalArgumentException e) {
-            throw SettingFlags.usageError(spec.commandLine(), e);
+            throw settingError(e);
         }
         HostPort metricsAt;
         try {
-            metricsAt = metrics == null || metrics.isBlank() ? null : HostPort.parse("--metrics", metrics);
+            metricsAt = HostPort.parseIfGiven("--metrics", metrics);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
         Gateway gateway = Gateway.start(config, new JSerialCommPorts(), Time.SYSTEM);
         MetricsServer metricsServer = metricsAt == null ? null : MetricsServer.start(metricsAt);
@@ -98,20 +89,7 @@ final class GatewayCommand implements Callable<Integer> {
                     + "/metrics");
             System.out.flush();
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                if (metricsServer != null) {
-                    metricsServer.close();
-                }
-                gateway.close();
-            } catch (Exception e) {
-                System.err.println("acumat gateway: stopping: " + Acumat.describe(e));
-            } finally {
-                stopped.countDown();
-            }
-        }, "gateway-shutdown"));
-        stopped.await();
+        StopSignal.await("gateway", metricsServer, gateway);
         return 0;
     }
 

@@ -18,68 +18,54 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code acumat history}: the session history from InfluxDB, as a table, CSV or JSON. */
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show the session history from InfluxDB: a line per session (start, time on the mat, time with"
-                + " the lower back on the spikes, mean lower-back coverage, posture shifts, postures), oldest first,"
-                + " and the totals. The same data as the web page's REST API (GET /api/sessions).",
+        description = {"Show the session history from InfluxDB (without --influx: the local demo's, found under the"
+                + " data directory, ACUMAT_DATA_DIR, else ~/.acumat): a line per session (start, time on the mat,"
+                + " time with the lower back on the spikes, mean lower-back coverage, posture shifts, postures),"
+                + " oldest first, and the totals. The same data as the web page's REST API (GET /api/sessions).",
                 "Times: ISO-8601 (2026-11-25T08:00:00Z), a date (2026-11-25: the whole day, in --tz), a time back"
                         + " from now (30m, 12h, 7d, 2w) or now."})
-final class HistoryCommand implements Callable<Integer> {
+final class HistoryCommand extends Subcommand {
     /** How far back --since reaches when not given: a week, like the design's example. */
     static final Duration DEFAULT_SPAN = Duration.ofDays(7);
     /** A command line may list more than a page of the API: a whole range as CSV, say. */
     static final int MAX_LIMIT = HistoryQueries.MAX_SESSIONS;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin
+    InfluxOptions influx;
 
-    @Option(names = "--influx", paramLabel = "URL", defaultValue = "${env:ACUMAT_INFLUX}",
-            description = "InfluxDB base URL, e.g. http://127.0.0.1:8086 (credentials from ACUMAT_INFLUX_USER and"
-                    + " ACUMAT_INFLUX_PASSWORD or ACUMAT_INFLUX_PASSWORD_FILE). Default: the local demo's InfluxDB, found under the data directory"
-                    + " (ACUMAT_DATA_DIR, else ~/.acumat).")
-    String influx;
-
-    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-"
-            + InfluxEndpoint.DEFAULT_DATABASE + "}",
-            description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
-    String db;
-
-    @Option(names = "--mat", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT}",
-            description = "Only this mat's sessions. Default: every mat's.")
+    @Option(names = "--mat", paramLabel = "ID", description = "Only this mat's sessions. Default: every mat's.")
     String mat;
 
-    @Option(names = "--since", paramLabel = "WHEN", defaultValue = "${env:ACUMAT_SINCE}",
+    @Option(names = "--since", paramLabel = "WHEN",
             description = "Sessions that started at or after this. Default: 7 days before --until.")
     String since;
 
-    @Option(names = "--until", paramLabel = "WHEN", defaultValue = "${env:ACUMAT_UNTIL}",
+    @Option(names = "--until", paramLabel = "WHEN",
             description = "Sessions that started before this (a date: up to its end). Default: now.")
     String until;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "${env:ACUMAT_LIMIT:-100}",
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
             description = "At most the latest N sessions (1..100000). Default: ${DEFAULT-VALUE}.")
     int limit;
 
-    @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "${env:ACUMAT_FORMAT:-table}",
+    @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
             description = "table (aligned columns and totals), csv (a header row, RFC 4180) or json (the body of GET"
                     + " /api/sessions, newest first). Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--daily", defaultValue = "${env:ACUMAT_DAILY:-false}",
+    @Option(names = "--daily",
             description = "Per-day totals instead of sessions: a line per mat and day with a session (lower-back time,"
                     + " time on the mat, sessions, shifts), days in --tz; json is the body of GET /api/daily.")
     boolean daily;
 
-    @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "${env:ACUMAT_TZ}",
-            description = "Time zone of the table and of dates in --since and --until, e.g. Europe/Berlin."
-                    + " Default: this system's.")
-    String tz;
+    @CommandLine.Mixin
+    ZoneOption tz;
 
     @Override
     public Integer call() throws Exception {
@@ -94,12 +80,12 @@ final class HistoryCommand implements Callable<Integer> {
         InfluxEndpoint endpoint;
         try {
             mat = mat == null ? null : HistoryParams.mat("--mat", mat);
-            zone = HistoryParams.zone("--tz", tz, ZoneId.systemDefault());
+            zone = tz.zone();
             range = TimeRange.parse("--since", since, "--until", until, DEFAULT_SPAN,
                     Time.SYSTEM.instant(), zone);
-            endpoint = InfluxEndpoint.of(influx != null ? influx : LocalDemo.influxUrl(), db);
+            endpoint = influx.orLocalDemo();
         } catch (IllegalArgumentException e) {
-            throw SettingFlags.usageError(spec.commandLine(), e);
+            throw settingError(e);
         }
         HistoryQueries.SessionPage page;
         try (HistoryQueries queries = new HistoryQueries(endpoint)) {
@@ -135,16 +121,12 @@ final class HistoryCommand implements Callable<Integer> {
         String where = "InfluxDB at " + endpoint.url();
         switch (e.kind()) {
             case UNREACHABLE:
-                return where + " does not answer" + (influx == null ? " (the local demo's: is ./acumat demo running?)"
+                return where + " does not answer" + (influx.url == null ? " (the local demo's: is ./acumat demo running?)"
                         : "");
             case NO_DATABASE:
                 return where + " has no database '" + endpoint.database() + "' (--db)";
             default:
                 return e.getMessage() + " (" + endpoint.url() + ")";
         }
-    }
-
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

@@ -23,6 +23,11 @@ record HostPort(String host, int port) {
         return new HostPort(host, port);
     }
 
+    /** {@link #parse} for an option that may be left out: null when {@code value} is null or blank. */
+    static HostPort parseIfGiven(String option, String value) {
+        return value == null || value.isBlank() ? null : parse(option, value);
+    }
+
     /** A host as it goes into a URL: IPv6 literals in brackets. */
     static String forUrl(String host) {
         return host.contains(":") ? "[" + host + "]" : host;

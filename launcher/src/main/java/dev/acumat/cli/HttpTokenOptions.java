@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 final class HttpTokenOptions {
     static final String TOKEN_VARIABLE = "ACUMAT_HTTP_TOKEN";
 
-    @Option(names = "--http-token-file", paramLabel = "FILE", defaultValue = "${env:ACUMAT_HTTP_TOKEN_FILE}",
+    @Option(names = "--http-token-file", paramLabel = "FILE",
             description = "A file, readable only by its owner, holding the token the web server asks of every"
                     + " client (needed when --http is not loopback; or set ACUMAT_HTTP_TOKEN).")
     Path tokenFile;

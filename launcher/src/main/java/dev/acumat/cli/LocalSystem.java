@@ -6,7 +6,6 @@ import dev.acumat.analytics.influx.InfluxEndpoint;
 import dev.acumat.analytics.stream.StreamsRunner;
 import dev.acumat.analytics.web.AccessToken;
 import dev.acumat.analytics.web.ServerCheck;
-import dev.acumat.contract.Topics;
 import dev.acumat.gateway.Gateway;
 import dev.acumat.gateway.GatewayConfig;
 import dev.acumat.gateway.InputConfig;

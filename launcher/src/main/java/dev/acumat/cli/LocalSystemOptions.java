@@ -1,18 +1,17 @@
 package dev.acumat.cli;
 
-import dev.acumat.analytics.influx.InfluxEndpoint;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options {@code demo} and {@code run} share: the data directory, the web UI, servers of one's own. */
 final class LocalSystemOptions {
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:ACUMAT_DATA_DIR}",
+    @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where the broker, influxd, the spool and the analytics keep their data; one demo or run"
                     + " at a time. Default: ~/.acumat.")
     Path dataDir;
 
-    @Option(names = "--http", paramLabel = "HOST:PORT", defaultValue = "${env:ACUMAT_HTTP:-127.0.0.1:8080}",
+    @Option(names = "--http", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8080",
             description = "Where the web UI listens. Default: ${DEFAULT-VALUE}. Any address but loopback needs an"
                     + " access token.")
     String http;
@@ -20,18 +19,13 @@ final class LocalSystemOptions {
     @CommandLine.Mixin
     HttpTokenOptions httpToken;
 
-    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", defaultValue = "${env:ACUMAT_KAFKA}",
-            description = "Use this Kafka cluster instead of starting a broker.")
-    String kafka;
+    /** Given: this cluster instead of starting a broker. */
+    @CommandLine.Mixin
+    KafkaOption kafka;
 
-    @Option(names = "--influx", paramLabel = "URL", defaultValue = "${env:ACUMAT_INFLUX}",
-            description = "Use this InfluxDB instead of starting influxd.")
-    String influx;
-
-    @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:ACUMAT_DB:-"
-            + InfluxEndpoint.DEFAULT_DATABASE + "}",
-            description = "InfluxDB database. Default: ${DEFAULT-VALUE}.")
-    String db;
+    /** Given: this InfluxDB instead of starting influxd. */
+    @CommandLine.Mixin
+    InfluxOptions influx;
 
     /** The data directory: --data-dir, else ACUMAT_DATA_DIR, else ~/.acumat. */
     Path dataDir() {

@@ -13,56 +13,46 @@ import picocli.CommandLine.Option;
  * that reads a real mat ({@code gateway}, {@code run}), one {@link CommandLine.Mixin} to share.
  */
 final class MatInputOptions {
-    @Option(names = "--serial", paramLabel = "PATH|auto", defaultValue = "${env:ACUMAT_SERIAL}",
+    @Option(names = "--serial", paramLabel = "PATH|auto",
             description = "The mat's port: /dev/ttyUSB0, /dev/ttyACM0, a pty or a symlink to one; or auto to find the"
                     + " mat among the system's serial ports by its answer.")
     String serial;
 
-    @Option(names = "--baud", paramLabel = "B", defaultValue = "${env:ACUMAT_BAUD:-" + GatewayConfig.DEFAULT_BAUD + "}",
+    @Option(names = "--baud", paramLabel = "B", defaultValue = "" + GatewayConfig.DEFAULT_BAUD,
             description = "The UART's rate (ignored by USB CDC). Default: ${DEFAULT-VALUE}.")
     int baud;
 
-    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID}",
+    @Option(names = "--mat-id", paramLabel = "ID",
             description = "Name the mat this, whatever its device-info says. A text mat's default: text- and the"
                     + " port's file name (text-ttyACM0).")
     String matId;
 
-    @Option(names = "--input", paramLabel = "binary|csv|auto", defaultValue = "${env:ACUMAT_INPUT:-"
-            + InputConfig.DEFAULT_FORMAT + "}",
+    @Option(names = "--input", paramLabel = "binary|csv|auto", defaultValue = InputConfig.DEFAULT_FORMAT,
             description = "What the mat sends: binary (the acumat protocol), csv (one line of numbers per frame,"
                     + " separated by commas, semicolons, tabs or spaces) or auto (each connection's first lines"
-                    + " decide; the log says which). Default: ${DEFAULT-VALUE}.")
+                    + " decide; the log says which). Default: ${DEFAULT-VALUE}. A text mat's grid is --rows,"
+                    + " --cols and --pitch-mm: a line holds rows x cols values, row-major, row 0 at the head end.")
     String input;
 
-    @Option(names = "--rows", paramLabel = "R", defaultValue = "${env:ACUMAT_ROWS}",
-            description = "Rows of a text mat (1..256); a line holds rows x cols values, row-major, row 0 at the"
-                    + " head end.")
-    Integer rows;
-
-    @Option(names = "--cols", paramLabel = "C", defaultValue = "${env:ACUMAT_COLS}",
-            description = "Columns of a text mat (1..256).")
-    Integer cols;
-
     @CommandLine.Mixin
-    PitchOption pitch;
+    GridOptions grid;
 
-    @Option(names = "--adc-bits", paramLabel = "N", defaultValue = "${env:ACUMAT_ADC_BITS:-"
-            + InputConfig.DEFAULT_ADC_BITS + "}",
+    @Option(names = "--adc-bits", paramLabel = "N", defaultValue = "" + InputConfig.DEFAULT_ADC_BITS,
             description = "A text mat's ADC resolution: values 0..2^N-1 (an Arduino's analogRead: 10). Default:"
                     + " ${DEFAULT-VALUE}.")
     int adcBits;
 
-    @Option(names = "--invert", defaultValue = "${env:ACUMAT_INVERT:-" + InputConfig.DEFAULT_INVERT + "}",
+    @Option(names = "--invert", defaultValue = "" + InputConfig.DEFAULT_INVERT,
             description = "A text mat's readings fall with load (a pull-up divider): each value v is taken as"
                     + " 2^N-1-v, so counts rise with pressure as the protocol has them.")
     boolean invert;
 
-    @Option(names = "--cell-order", paramLabel = "ORDER", defaultValue = "${env:ACUMAT_CELL_ORDER}",
+    @Option(names = "--cell-order", paramLabel = "ORDER",
             description = "State the mat's cell order for it after each device-info (a mat_layout message), over the"
                     + " mat's own: none, or a comma list of flip-rows, flip-cols, transpose, serpentine.")
     String cellOrder;
 
-    @Option(names = "--mat-layout", paramLabel = "full-body|torso|lumbar-pad", defaultValue = "${env:ACUMAT_MAT_LAYOUT}",
+    @Option(names = "--mat-layout", paramLabel = "full-body|torso|lumbar-pad",
             description = "State the kind of mat for it after each device-info (a mat_layout message), over the mat's"
                     + " own; on a lumbar-pad the whole pad is the lower back.")
     String matLayout;
@@ -91,8 +81,8 @@ final class MatInputOptions {
      * @throws IllegalArgumentException naming the setting that is wrong
      */
     InputConfig config() {
-        PitchOption.Pitch p = pitch.value();
-        return InputConfig.builder().format(input).rows(rows).cols(cols)
+        PitchOption.Pitch p = grid.pitch.value();
+        return InputConfig.builder().format(input).rows(grid.rows).cols(grid.cols)
                 .pitchMm(p == null ? null : p.rowMm(), p == null ? null : p.colMm())
                 .adcBits(adcBits).invert(invert).build();
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 final class MatLayoutOption {
     static final String NAME = "--mat-layout";
 
-    @Option(names = NAME, paramLabel = "MAT_ID=LAYOUT", defaultValue = "${env:ACUMAT_MAT_LAYOUT}",
+    @Option(names = NAME, paramLabel = "MAT_ID=LAYOUT",
             description = "A mat and its kind: full-body, torso or lumbar-pad (the whole pad is the lower back, no"
                     + " posture is asked), e.g. pad-1=lumbar-pad; wins over what the mat says. Repeatable; in"
                     + " ACUMAT_MAT_LAYOUT or a configuration file, entries separated by spaces.")

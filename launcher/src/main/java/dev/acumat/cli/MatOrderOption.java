@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 final class MatOrderOption {
     static final String NAME = "--mat-order";
 
-    @Option(names = NAME, paramLabel = "MAT_ID=ORDER", defaultValue = "${env:ACUMAT_MAT_ORDER}",
+    @Option(names = NAME, paramLabel = "MAT_ID=ORDER",
             description = "A mat whose cells are not in acumat's order, and its order: none, or a comma list of"
                     + " flip-rows, flip-cols, transpose and serpentine (the serpentine scan undone first, then the"
                     + " transpose, then the flips of the turned grid), e.g. mat-7=flip-cols; wins over what the mat"

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 final class MatPostureModelOption {
     static final String NAME = "--mat-posture-model";
 
-    @Option(names = NAME, paramLabel = "MAT_ID=FILE", defaultValue = "${env:ACUMAT_MAT_POSTURE_MODEL}",
+    @Option(names = NAME, paramLabel = "MAT_ID=FILE",
             description = "A mat's own posture model (./acumat train-posture writes one), read at start, e.g."
                     + " mat-7=bed-model.txt; it wins over " + PostureModelOption.NAME + ". Repeatable; in"
                     + " ACUMAT_MAT_POSTURE_MODEL or a configuration file, entries separated by spaces (so no"

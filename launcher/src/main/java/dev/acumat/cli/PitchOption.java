@@ -21,7 +21,7 @@ final class PitchOption {
         }
     }
 
-    @Option(names = NAME, paramLabel = "P|RxC", defaultValue = "${env:ACUMAT_PITCH_MM}",
+    @Option(names = NAME, paramLabel = "P|RxC",
             description = "Distance between sensor centres in mm: P both ways, or R between rows (along the mat)"
                     + " x C between columns (across it) of the grid as written, e.g. 28x35 (PMD experiment II).")
     String text;

@@ -1,6 +1,5 @@
 package dev.acumat.cli;
 
-import dev.acumat.protocol.WireFormat;
 import dev.acumat.simulator.FrameSource;
 import dev.acumat.simulator.ReplayFormatException;
 import dev.acumat.simulator.ReplayFrameSource;
@@ -17,12 +16,14 @@ import picocli.CommandLine.Option;
 
 /** What a simulated mat plays: the options simulate and demo share. */
 final class PlayOptions {
-    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "${env:ACUMAT_SCENARIO}",
-            description = "Built-in synthetic session: ${COMPLETION-CANDIDATES}. Default: session.",
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "Built-in synthetic session: ${COMPLETION-CANDIDATES}. Default: session. Played on the"
+                    + " acupressure mat, 32 x 20 at 22 mm, unless --rows, --cols and --pitch-mm give another grid"
+                    + " (64 x 32 at 28 mm shows a whole body).",
             completionCandidates = ScenarioNames.class)
     String scenario;
 
-    @Option(names = "--replay", paramLabel = "FILE", defaultValue = "${env:ACUMAT_REPLAY}",
+    @Option(names = "--replay", paramLabel = "FILE",
             description = "Replay a recording: one frame per line (or per --rows lines), values separated by tabs,"
                     + " spaces or commas, row-major, plain or gzip-compressed. Needs --rows, --cols and --pitch-mm"
                     + " unless it starts with an acumat-replay header (./acumat export writes one). A recording in"
@@ -31,32 +32,24 @@ final class PlayOptions {
                     + " and --pitch-mm, and is not looped.")
     Path replay;
 
-    @Option(names = "--rows", paramLabel = "R", defaultValue = "${env:ACUMAT_ROWS}",
-            description = "Rows of the mat (1..256): the recording's as written, or a grid for the scenario"
-                    + " (default: the acupressure mat, 32 x 20 at 22 mm; 64 x 32 at 28 mm shows a whole body).")
-    Integer rows;
-
-    @Option(names = "--cols", paramLabel = "C", defaultValue = "${env:ACUMAT_COLS}", description = "Columns of the mat (1..256).")
-    Integer cols;
-
     @CommandLine.Mixin
-    PitchOption pitchOption;
+    GridOptions grid;
 
-    @Option(names = "--hz", paramLabel = "F", defaultValue = "${env:ACUMAT_HZ}",
+    @Option(names = "--hz", paramLabel = "F",
             description = "Frame rate. Default: 25 for scenarios; for replays the header's rate, else 1 (the"
                     + " PhysioNet PMD rate).")
     Double hz;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "${env:ACUMAT_SEED:-1}",
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "Seed of the scenario's noise and drift. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--stuck-cells", paramLabel = "SHARE", defaultValue = "${env:ACUMAT_STUCK_CELLS:-0}",
+    @Option(names = "--stuck-cells", paramLabel = "SHARE", defaultValue = "0",
             description = "Share of the scenario mat's cells stuck at a constant high reading, some at full scale,"
                     + " chosen by --seed (0..0.2, e.g. 0.01). Default: ${DEFAULT-VALUE}.")
     double stuckCells;
 
-    @Option(names = "--topper-kpa", paramLabel = "P", defaultValue = "${env:ACUMAT_TOPPER_KPA:-0}",
+    @Option(names = "--topper-kpa", paramLabel = "P", defaultValue = "0",
             description = "A topper on the scenario mat, pressing P kPa on average, unevenly, even with nobody on it"
                     + " (0..2; 0.6 puts about 15 %% of the cells above 5 mmHg). Default: ${DEFAULT-VALUE}.")
     double topperKpa;
@@ -77,7 +70,7 @@ final class PlayOptions {
         if (replay != null && scenario != null) {
             throw usage.apply("--scenario and --replay exclude each other");
         }
-        boolean geometryGiven = rows != null || cols != null || pitchOption.given();
+        boolean geometryGiven = grid.given();
         if (replay != null && !geometryGiven && !streamed() && Files.isRegularFile(replay)) {
             try {
                 header = ReplayHeader.read(replay).orElse(null);
@@ -86,28 +79,20 @@ final class PlayOptions {
             }
         }
         if ((replay != null && header == null) || geometryGiven) {
-            for (Object[] o : new Object[][] {{"--rows", rows}, {"--cols", cols},
-                    {PitchOption.NAME, pitchOption.text}}) {
-                if (o[1] == null) {
-                    throw usage.apply((replay != null ? "--replay" : "a mat geometry") + " needs " + o[0]
-                            + (replay != null && streamed() ? " (a stream's header is not read)"
-                            : replay != null ? " (or a recording with an acumat-replay header)" : ""));
-                }
-            }
-            if (rows < 1 || rows > WireFormat.MAX_ROWS || cols < 1 || cols > WireFormat.MAX_COLS) {
-                throw usage.apply("--rows and --cols must be 1..256, got " + rows + " x " + cols);
+            if (grid.missing() != null) {
+                throw usage.apply((replay != null ? "--replay" : "a mat geometry") + " needs " + grid.missing()
+                        + (replay != null && streamed() ? " (a stream's header is not read)"
+                        : replay != null ? " (or a recording with an acumat-replay header)" : ""));
             }
             try {
-                pitch = pitchOption.value();
+                pitch = grid.check();
             } catch (IllegalArgumentException e) {
                 throw usage.apply(e.getMessage());
             }
         }
-        if (replay != null && Files.isDirectory(replay)) {
-            throw usage.apply("--replay: is a directory, not a recording: " + replay);
-        }
-        if (replay != null && !streamed() && !Files.isRegularFile(replay)) {
-            throw usage.apply("--replay: no such file: " + replay);
+        String problem = replay == null || streamed() ? null : OptionChecks.fileProblem(replay, "recording");
+        if (problem != null) {
+            throw usage.apply("--replay: " + problem);
         }
         if (replay == null && cellOrder.given()) {
             throw usage.apply(cellOrder.names().strip() + ": a cell order is a recording's; it needs --replay");
@@ -116,8 +101,12 @@ final class PlayOptions {
             throw usage.apply("--scenario: unknown scenario '" + scenario + "'; one of "
                     + String.join(", ", Scenarios.names()));
         }
-        if (hz != null && (!(hz > 0) || hz > 10_000)) {
-            throw usage.apply("--hz must be in (0, 10000], got " + hz);
+        try {
+            if (hz != null) {
+                OptionChecks.hz(hz);
+            }
+        } catch (IllegalArgumentException e) {
+            throw usage.apply(e.getMessage());
         }
         if (!(stuckCells >= 0 && stuckCells <= 0.2)) {
             throw usage.apply("--stuck-cells must be in 0..0.2, got " + stuckCells);
@@ -155,13 +144,13 @@ final class PlayOptions {
             boolean stdin = replay.toString().equals(STDIN);
             // A FileInputStream, not Files.newInputStream: the channel's available() seeks, and a FIFO cannot.
             return ReplayFrameSource.stream(stdin ? System.in : new java.io.FileInputStream(replay.toFile()),
-                    stdin ? "standard input" : replay.toString(), rows, cols, pitch.rowMm(), pitch.colMm(), rate(),
-                    cellOrder.order());
+                    stdin ? "standard input" : replay.toString(), grid.rows, grid.cols, pitch.rowMm(), pitch.colMm(),
+                    rate(), cellOrder.order());
         }
         if (header != null) {
             return new ReplayFrameSource(replay, header, rate(), cellOrder.orderOf(header));
         }
-        return FrameSources.of(scenario, replay, rows, cols, pitch, rate(), seed,
+        return FrameSources.of(scenario, replay, grid.rows, grid.cols, pitch, rate(), seed,
                 SensorModel.DEFAULT.withStuckCells(stuckCells).withTopper(topperKpa), cellOrder.order(), standard);
     }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 final class PostureModelOption {
     static final String NAME = "--posture-model";
 
-    @Option(names = NAME, paramLabel = "FILE", defaultValue = "${env:ACUMAT_POSTURE_MODEL}",
+    @Option(names = NAME, paramLabel = "FILE",
             description = "Classify postures with this model (./acumat train-posture writes one) instead of the"
                     + " shipped one for the mat's size.")
     Path file;

@@ -2,7 +2,6 @@ package dev.acumat.cli;
 
 import dev.acumat.gateway.InputConfig;
 import dev.acumat.gateway.MatLayoutOverride;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,13 +12,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Everything on this machine with your own mat: a Kafka broker, influxd, the gateway on the mat's"
-                + " serial port, the analytics and the web UI. Prints kafka:, influx: and web: once each answers,"
+                + " serial port, the analytics and the web UI (--kafka and --influx: servers of your own instead of"
+                + " the broker and influxd). Prints kafka:, influx: and web: once each answers,"
                 + " then one status line. Ctrl-C stops everything and loses nothing; the history stays in the data"
                 + " directory."})
-final class RunCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class RunCommand extends Subcommand {
     @CommandLine.Mixin
     LocalSystemOptions system;
 
@@ -35,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
             input = matInput.config();
             layout = matInput.layout();
         } catch (IllegalArgumentException e) {
-            throw SettingFlags.usageError(spec.commandLine(), e);
+            throw settingError(e);
         }
         // The port is the mat's own: nothing to start for it.
         LocalSystem.MatLink mat = (dataDir, parts) -> matInput.serial;

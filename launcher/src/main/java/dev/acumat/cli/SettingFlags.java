@@ -17,7 +17,7 @@ import picocli.CommandLine;
  * {@link InputConfig}, {@link MatLayoutOverride}, {@link AnalyticsConfig}, {@link InfluxEndpoint}) word their errors in their
  * settings' names, e.g. {@code spool.fsync}; a command-line user reads the flag,
  * {@code --spool-fsync}. A flag's environment variable and configuration-file key follow from
- * the flag ({@link ConfigFile}).
+ * the flag ({@link OptionDefaults}).
  */
 final class SettingFlags {
     private static final Map<String, String> FLAGS = flags();

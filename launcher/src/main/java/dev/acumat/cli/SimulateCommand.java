@@ -3,7 +3,6 @@ package dev.acumat.cli;
 import dev.acumat.protocol.CellOrder;
 import dev.acumat.protocol.MatKind;
 import dev.acumat.protocol.MatLayout;
-import dev.acumat.protocol.WireFormat;
 import dev.acumat.simulator.FilePortLink;
 import dev.acumat.simulator.FrameSource;
 import dev.acumat.simulator.MatSimulator;
@@ -17,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,54 +26,51 @@ import picocli.CommandLine;
         description = {"Write protocol frames to a serial device, a pty, or standard output (--port -), paced at"
                 + " the frame rate, like a mat's firmware would.",
                 "Plays a built-in scenario (default: session) or replays a recording."})
-final class SimulateCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--port", paramLabel = "PATH", defaultValue = "${env:ACUMAT_PORT}",
+final class SimulateCommand extends Subcommand {
+    @Option(names = "--port", paramLabel = "PATH",
             description = "Serial device or pty to write to, or - for standard output.")
     String port;
 
     @CommandLine.Mixin
     PlayOptions play;
 
-    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "${env:ACUMAT_MAT_ID:-mat-sim-1}",
+    @Option(names = "--mat-id", paramLabel = "ID", defaultValue = "mat-sim-1",
             description = "The id the mat announces (1..64 of A-Z a-z 0-9 . _ : -). Default: ${DEFAULT-VALUE}.")
     String matId;
 
-    @Option(names = "--baud", paramLabel = "B", defaultValue = "${env:ACUMAT_BAUD:-0}",
+    @Option(names = "--baud", paramLabel = "B", defaultValue = "0",
             description = "Emulate the wire rate of this baud setting (8N1): frames that do not fit are skipped,"
                     + " as firmware would. 0 (default) for no limit.")
     long baud;
 
-    @Option(names = "--mat-layout", paramLabel = "full-body|torso|lumbar-pad", defaultValue = "${env:ACUMAT_MAT_LAYOUT}",
+    @Option(names = "--mat-layout", paramLabel = "full-body|torso|lumbar-pad",
             description = "Send a mat_layout message of this kind after each device-info, as firmware that states its"
                     + " layout does. lumbar-pad also puts a scenario on a 16 x 16 pad at 25 mm under the lower back"
                     + " (unless --rows, --cols and --pitch-mm give another grid).")
     String matLayout;
 
-    @Option(names = "--loop", negatable = true, defaultValue = "${env:ACUMAT_LOOP:-false}", fallbackValue = "true",
+    @Option(names = "--loop", negatable = true, fallbackValue = "true",
             description = "Start again at the end (default: play once). Not for a recording streamed from standard"
                     + " input or a FIFO.")
     boolean loop;
 
-    @Option(names = "--truth", paramLabel = "FILE", defaultValue = "${env:ACUMAT_TRUTH}",
+    @Option(names = "--truth", paramLabel = "FILE",
             description = "Write the scenario's ground truth beside it (JSON lines: on-mat intervals, postures, shifts).")
     Path truth;
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "${env:ACUMAT_SPEED:-1}",
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
             description = "Play X times faster than real time; 0 as fast as the port takes it. Default: ${DEFAULT-VALUE}.")
     double speed;
 
-    @Option(names = "--garbage-rate", paramLabel = "P", defaultValue = "${env:ACUMAT_GARBAGE_RATE:-0}",
+    @Option(names = "--garbage-rate", paramLabel = "P", defaultValue = "0",
             description = "Test a receiver: with this probability per message, a burst of random bytes before it.")
     double garbageRate;
 
-    @Option(names = "--byte-error-rate", paramLabel = "P", defaultValue = "${env:ACUMAT_BYTE_ERROR_RATE:-0}",
+    @Option(names = "--byte-error-rate", paramLabel = "P", defaultValue = "0",
             description = "Test a receiver: with this probability per byte, flip a bit (those frames fail their CRC).")
     double byteErrorRate;
 
-    @Option(names = "--text", defaultValue = "${env:ACUMAT_TEXT:-false}",
+    @Option(names = "--text",
             description = "Be a mat that prints text: each frame a line of comma-separated counts, row-major, no"
                     + " device-info (read it with gateway --input csv --rows R --cols C --pitch-mm P).")
     boolean text;
@@ -147,8 +142,10 @@ final class SimulateCommand implements Callable<Integer> {
         if (play.replay != null && truth != null) {
             throw usage("--truth needs a --scenario: a recording carries no ground truth");
         }
-        if (!WireFormat.isValidMatId(matId)) {
-            throw usage("--mat-id must be 1..64 of A-Z a-z 0-9 . _ : -, got '" + matId + "'");
+        try {
+            OptionChecks.matId(matId);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
         if (baud < 0 || baud > 100_000_000) {
             throw usage("--baud must be 0..100000000, got " + baud);
@@ -160,10 +157,6 @@ final class SimulateCommand implements Callable<Integer> {
             throw usage("--garbage-rate and --byte-error-rate must be in 0..1, got " + garbageRate + " and "
                     + byteErrorRate);
         }
-    }
-
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     /**

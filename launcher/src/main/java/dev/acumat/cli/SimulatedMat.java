@@ -15,20 +15,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo's mat: a virtual serial pair (socat) under the data directory's {@code run/}, the
  * simulator writing to one end; the gateway reads the other, as it would a real mat's port.
+ *
+ * @param source what the mat plays; closed when the simulator stops
+ * @param matId  the id the mat announces
+ * @param hz     its frame rate
+ * @param loop   whether it plays its source again at the end
  */
-final class SimulatedMat implements LocalSystem.MatLink {
-    private final FrameSource source;
-    private final String matId;
-    private final double hz;
-    private final boolean loop;
-
-    SimulatedMat(FrameSource source, String matId, double hz, boolean loop) {
-        this.source = source;
-        this.matId = matId;
-        this.hz = hz;
-        this.loop = loop;
-    }
-
+record SimulatedMat(FrameSource source, String matId, double hz, boolean loop) implements LocalSystem.MatLink {
     @Override
     public String open(Path dataDir, LocalSystem.Parts parts) throws Exception {
         Path run = Files.createDirectories(dataDir.resolve("run"));

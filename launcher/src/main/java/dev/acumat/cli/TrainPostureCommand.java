@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,40 +18,35 @@ import picocli.CommandLine.Option;
                 + " analytics " + PostureModelOption.NAME + ". The same input gives the same model.",
                 "The labels file is CSV with the columns file,mat,subject,posture,frames (file relative to the"
                 + " labels file; posture supine, left or right; frames a-b, a- or a), e.g. data/posture-labels.csv."})
-final class TrainPostureCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--labels", paramLabel = "FILE", defaultValue = "${env:ACUMAT_LABELS}",
-            description = "The labelled recordings (CSV, see above).")
+final class TrainPostureCommand extends Subcommand {
+    @Option(names = "--labels", paramLabel = "FILE", description = "The labelled recordings (CSV, see above).")
     Path labels;
 
-    @Option(names = "--layout", paramLabel = "whole-body|torso", defaultValue = "${env:ACUMAT_LAYOUT:-whole-body}",
+    @Option(names = "--layout", paramLabel = "whole-body|torso", defaultValue = "whole-body",
             description = "What the model's mats show: a whole body (a bed-size mat) or a trunk (the acupressure"
                     + " mat; the real frames are cut to it). Default: ${DEFAULT-VALUE}.")
     String layout;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "${env:ACUMAT_OUT}",
+    @Option(names = "--out", paramLabel = "FILE",
             description = "Write the model here. Without it the model is only evaluated.")
     Path out;
 
-    @Option(names = "--force", defaultValue = "${env:ACUMAT_FORCE:-false}",
-            description = "Overwrite an existing --out file.")
+    @Option(names = "--force", description = "Overwrite an existing --out file.")
     boolean force;
 
     @Option(names = "--simulated-poses", paramLabel = "N",
-            defaultValue = "${env:ACUMAT_SIMULATED_POSES:-" + PostureTraining.DEFAULT_SIMULATED_POSES + "}",
+            defaultValue = "" + PostureTraining.DEFAULT_SIMULATED_POSES,
             description = "Simulated poses of each posture (supine, prone, sides, sitting, standing) to train"
                     + " with besides the recordings; 0 for none. Default: ${DEFAULT-VALUE}, as the shipped models.")
     int simulatedPoses;
 
-    @Option(names = "--evaluation", negatable = true, defaultValue = "${env:ACUMAT_EVALUATION:-true}",
+    @Option(names = "--evaluation", negatable = true, defaultValue = "true",
             fallbackValue = "true",
             description = "Leave one subject out: train without each person in turn and test on them (default);"
                     + " --no-evaluation skips it.")
     boolean evaluation;
 
-    @Option(names = "--cross-mat", defaultValue = "${env:ACUMAT_CROSS_MAT:-false}",
+    @Option(names = "--cross-mat",
             description = "Leave one mat out as well: train without each mat in turn and test on it.")
     boolean crossMat;
 
@@ -70,11 +64,9 @@ final class TrainPostureCommand implements Callable<Integer> {
         if (simulatedPoses < 0) {
             throw usage("--simulated-poses must be 0 or more, got " + simulatedPoses);
         }
-        if (Files.isDirectory(labels)) {
-            throw usage("--labels: is a directory, not a labels file: " + labels);
-        }
-        if (!Files.isRegularFile(labels)) {
-            throw usage("--labels: no such file: " + labels);
+        String problem = OptionChecks.fileProblem(labels, "labels file");
+        if (problem != null) {
+            throw usage("--labels: " + problem);
         }
         if (out != null && Files.isDirectory(out)) {
             throw usage("--out: is a directory: " + out);
@@ -97,9 +89,5 @@ final class TrainPostureCommand implements Callable<Integer> {
         }
         report.flush();
         return report.checkError() ? 1 : 0;
-    }
-
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }
