@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                 "Times: ISO-8601 (2026-11-25T08:00:00Z), a date (2026-11-25: the whole day, in --tz), a time back"
                         + " from now (30m, 12h, 7d, 2w) or now."})
 final class HistoryCommand extends Subcommand {
-    /** How far back --since reaches when not given: a week, like the design's example. */
+    /** How far back --since reaches when not given: a week, the span a person looks back on. */
     static final Duration DEFAULT_SPAN = Duration.ofDays(7);
     /** A command line may list more than a page of the API: a whole range as CSV, say. */
     static final int MAX_LIMIT = HistoryQueries.MAX_SESSIONS;

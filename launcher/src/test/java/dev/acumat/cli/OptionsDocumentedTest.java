@@ -26,7 +26,6 @@ class OptionsDocumentedTest {
     private static final Path DOC = Path.of("..", "docs", "OPERATIONS.md");
     /** Options every command has, not the service's. */
     private static final Set<String> STANDARD = Set.of("--help", "--version");
-    private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Z_]+)(?::-(.*))?}");
 
     @ParameterizedTest
     @ValueSource(strings = {"gateway", "analytics"})
@@ -51,15 +50,12 @@ class OptionsDocumentedTest {
             if (row == null) {
                 continue;  // the other test names it
             }
-            // The option's default is ${env:VARIABLE} or ${env:VARIABLE:-VALUE}.
-            Matcher d = ENV_DEFAULT.matcher(String.valueOf(o.defaultValueString(false)));
-            String variable = d.matches() ? d.group(1)
-                    : "ACUMAT_" + o.longestName().substring(2).toUpperCase().replace('-', '_');
+            String variable = OptionDefaults.variable(OptionDefaults.name(o));
             assertThat(row.variable()).as("%s's variable", o.longestName()).isEqualTo(variable);
             // A default the code holds as a value is in the table as that value; "(none)",
             // "(required)", "(the mat's own)" or `<data dir>/...` stand for no value or one
             // worked out at start.
-            String value = d.matches() ? d.group(2) : null;
+            String value = o.defaultValue();
             String cell = row.defaultCell();
             if (cell.startsWith("(") || cell.startsWith("`<")) {
                 assertThat(value).as("%s has no fixed default, as the table says", o.longestName()).isNull();
