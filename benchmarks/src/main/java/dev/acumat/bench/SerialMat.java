@@ -2,6 +2,7 @@ package dev.acumat.bench;
 
 import dev.acumat.simulator.FilePortLink;
 import dev.acumat.simulator.MatSimulator;
+import dev.acumat.time.RealTime;
 import dev.acumat.time.Time;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,19 +93,9 @@ final class SerialMat implements AutoCloseable {
      * The real clock, noting when each frame's wait ends: the simulator waits once a frame, for
      * its due time, and writes it right after, so the n-th wait's end is frame n's write.
      */
-    private static final class WriteTimes implements Time {
+    private static final class WriteTimes implements RealTime {
         private final long[] millis = new long[REMEMBERED];
         private long frames;
-
-        @Override
-        public long nanoTime() {
-            return Time.SYSTEM.nanoTime();
-        }
-
-        @Override
-        public long currentTimeMillis() {
-            return Time.SYSTEM.currentTimeMillis();
-        }
 
         @Override
         public void sleep(java.time.Duration duration) throws InterruptedException {

@@ -3,17 +3,7 @@ package dev.acumat.time;
 import java.time.Duration;
 
 /** {@link Time#SYSTEM}: the JVM's clocks and {@link Thread#sleep}. */
-final class SystemTime implements Time {
-    @Override
-    public long nanoTime() {
-        return System.nanoTime();
-    }
-
-    @Override
-    public long currentTimeMillis() {
-        return System.currentTimeMillis();
-    }
-
+final class SystemTime implements RealTime {
     @Override
     public void sleep(Duration duration) throws InterruptedException {
         // A negative wait sleeps 0, which still answers an interrupt, as every sleep here should.

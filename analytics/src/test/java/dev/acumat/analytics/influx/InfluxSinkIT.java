@@ -3,7 +3,7 @@ package dev.acumat.analytics.influx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.acumat.time.Time;
+import dev.acumat.time.RealTime;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,23 +152,10 @@ class InfluxSinkIT {
         AtomicInteger waits = new AtomicInteger();
         Object restarted = new Object();
         // The real clocks, but a backoff is waited out only until the test has restarted influxd.
-        Time time = new Time() {
-            @Override
-            public long nanoTime() {
-                return Time.SYSTEM.nanoTime();
-            }
-
-            @Override
-            public long currentTimeMillis() {
-                return Time.SYSTEM.currentTimeMillis();
-            }
-
-            @Override
-            public void sleep(Duration d) throws InterruptedException {
-                waits.incrementAndGet();
-                synchronized (restarted) {
-                    restarted.wait(d.toMillis());
-                }
+        RealTime time = d -> {
+            waits.incrementAndGet();
+            synchronized (restarted) {
+                restarted.wait(d.toMillis());
             }
         };
         InfluxWriter writer = new InfluxWriter(endpoint, InfluxWriter.Options.defaults()
