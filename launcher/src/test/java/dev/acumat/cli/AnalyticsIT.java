@@ -4,7 +4,6 @@ import static dev.acumat.cli.ProcessLog.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,16 +31,9 @@ class AnalyticsIT {
     @Test
     void aSimulatedSessionLandsInInfluxDbAsTheTruthSaysWithinTolerances() throws Exception {
         MatChain chain = MatChain.start(servers, processes, List.of(), "--health-interval", "2");
-        Path truthFile = processes.dir().resolve("truth.jsonl");
-        Path simLog = processes.dir().resolve("simulate.log");
-        Process sim = chain.pty.simulate(simLog, "--scenario", "session", "--speed", "10", "--seed", "4", "--mat-id", "mat-e2e",
-                "--truth", truthFile.toString());
-        assertThat(sim.waitFor(120, TimeUnit.SECONDS)).as(log(simLog)).isTrue();
-
-        Truth truth = Truth.read(truthFile);
-        InfluxQueries influx = new InfluxQueries(servers.influxUrl());
         // The frames stop; 30 s later (checked every 5 s) the analytics end the session.
-        influx.awaitEndedSession("mat-e2e", chain.logs());
+        SessionTruth truth = chain.playSessionToItsEnd("mat-e2e", "--scenario", "session", "--speed", "10", "--seed", "4");
+        InfluxQueries influx = new InfluxQueries(servers.influxUrl());
         String q = "SELECT * FROM session WHERE mat = 'mat-e2e'";
         Map<String, JsonNode> session = influx.rows(q).get(0);
         double duration = session.get("duration_s").asDouble();
@@ -50,19 +42,19 @@ class AnalyticsIT {
                 influx.rows("SELECT mean(lower_back_coverage) FROM contact WHERE mat = 'mat-e2e' AND posture = 'supine'");
         double coverage = supine.get(0).get("mean").asDouble();
         System.out.printf("AnalyticsIT: duration %.1f s (truth %.1f), shifts %d (truth %d), supine coverage %.3f (truth %.3f)%n",
-                duration, truth.sessionSeconds, shifts, truth.shifts, coverage, truth.meanSupineCoverage);
+                duration, truth.sessionSeconds(), shifts, truth.shifts(), coverage, truth.meanSupineCoverage());
         assertThat(influx.rows(q)).as("one session point, rewritten, not one per update").hasSize(1);
-        assertThat(duration).as("duration (s)").isCloseTo(truth.sessionSeconds, within(3.0));
-        assertThat(shifts).as("posture shifts").isBetween(truth.shifts - 2, truth.shifts + 1);
+        assertThat(duration).as("duration (s)").isCloseTo(truth.sessionSeconds(), within(3.0));
+        assertThat(shifts).as("posture shifts").isBetween(truth.shifts() - 2, truth.shifts() + 1);
 
         List<Map<String, JsonNode>> contact =
                 influx.rows("SELECT contact_ratio, lower_back_coverage, posture FROM contact WHERE mat = 'mat-e2e'");
         assertThat(contact.size()).as("a contact point a second on the mat")
-                .isBetween((int) truth.sessionSeconds - 5, (int) truth.sessionSeconds + 5);
+                .isBetween((int) truth.sessionSeconds() - 5, (int) truth.sessionSeconds() + 5);
         List<Map<String, JsonNode>> shiftPoints = influx.rows("SELECT * FROM posture_shift WHERE mat = 'mat-e2e'");
         assertThat(shiftPoints).hasSize(shifts);
         assertThat(coverage).as("mean lower-back coverage while supine")
-                .isCloseTo(truth.meanSupineCoverage, within(0.2));
+                .isCloseTo(truth.meanSupineCoverage(), within(0.2));
         assertThat(influx.rows("SELECT * FROM device_health WHERE mat = 'mat-e2e'")).isNotEmpty();
 
         String id = session.get("session_id").asText();
@@ -147,41 +139,5 @@ class AnalyticsIT {
         Process p = processes.acumatLogged(logFile, args);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(log(logFile)).isTrue();
         assertThat(p.exitValue()).as(log(logFile)).isZero();
-    }
-
-    /** What the simulator's truth file says of the session: its length, shifts, and the time and coverage lying supine. */
-    record Truth(double sessionSeconds, int shifts, double meanSupineCoverage, double supineSeconds) {
-        static Truth read(Path file) throws IOException {
-            ObjectMapper json = new ObjectMapper();
-            double start = Double.NaN;
-            double end = Double.NaN;
-            int shifts = 0;
-            double coverageSum = 0;
-            double coverageTime = 0;
-            double supineTime = 0;
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                JsonNode n = json.readTree(line);
-                switch (n.path("kind").asText()) {
-                    case "session_end" -> {
-                        start = n.path("start_s").asDouble();
-                        end = n.path("end_s").asDouble();
-                    }
-                    case "shift" -> shifts++;
-                    case "interval" -> {
-                        if ("supine".equals(n.path("posture").asText())) {
-                            double t = n.path("end_s").asDouble() - n.path("start_s").asDouble();
-                            supineTime += t;
-                            if (n.hasNonNull("lumbar_coverage")) {
-                                coverageSum += n.path("lumbar_coverage").asDouble() * t;
-                                coverageTime += t;
-                            }
-                        }
-                    }
-                    default -> {
-                    }
-                }
-            }
-            return new Truth(end - start, shifts, coverageSum / coverageTime, supineTime);
-        }
     }
 }

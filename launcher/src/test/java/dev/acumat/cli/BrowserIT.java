@@ -143,7 +143,7 @@ class BrowserIT {
     void theLivePageFollowsASessionAndTheHistoryPageChartsIt() throws Exception {
         MatChain chain = MatChain.start(servers, processes, List.of("--http", "127.0.0.1:0"));
         Path simLog = processes.dir().resolve("simulate.log");
-        String base = webUrl(chain.analyticsLog, 90);
+        String base = webUrl(chain.analyticsLog(), 90);
         try {
             browser = chromium(processes.dir());
 
@@ -153,7 +153,7 @@ class BrowserIT {
             waiting(20, "the page to say the mat was never heard from")
                     .until(d -> text("status-text").equals("connected – never heard from this mat"));
 
-            Process sim = chain.pty.simulate(simLog, "--scenario", "session", "--speed", "4", "--seed", "4", "--mat-id", MAT);
+            Process sim = chain.pty().simulate(simLog, "--scenario", "session", "--speed", "4", "--seed", "4", "--mat-id", MAT);
 
             // Frames arrive: live, and the heatmap is painted (not one flat colour).
             waiting(40, "the status to say live").until(d -> text("status-text").startsWith("live"));
@@ -260,7 +260,8 @@ class BrowserIT {
             System.out.printf("BrowserIT: the day's goal on a fresh page %s (history: %.0f s of lower back)%n",
                     text("goal-time"), lowerBackInHistory);
         } catch (AssertionError | RuntimeException e) {
-            String diagnostics = "\nanalytics:\n" + tail(log(chain.analyticsLog)) + "\ngateway:\n" + tail(log(chain.gatewayLog))
+            String diagnostics = "\nanalytics:\n" + tail(log(chain.analyticsLog())) + "\ngateway:\n"
+                    + tail(log(chain.gatewayLog()))
                     + "\nbrowser console:\n" + browserConsole();
             if (browser != null) {
                 try {

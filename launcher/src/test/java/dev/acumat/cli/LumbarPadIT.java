@@ -1,13 +1,10 @@
 package dev.acumat.cli;
 
-import static dev.acumat.cli.ProcessLog.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,14 +23,9 @@ class LumbarPadIT {
     @Test
     void aPersonOnALumbarPadGetsLowerBackCoverageAndTimeAndNoPosture() throws Exception {
         MatChain chain = MatChain.start(servers, processes, List.of(), "--mat-layout", "lumbar-pad");
-        Path simLog = processes.dir().resolve("simulate.log");
-        Path truthFile = processes.dir().resolve("truth.jsonl");
-        Process sim = chain.pty.simulate(simLog, "--scenario", "on-off", "--rows", "16", "--cols", "16", "--pitch-mm",
-                "25", "--speed", "5", "--seed", "3", "--mat-id", "pad-e2e", "--truth", truthFile.toString());
-        assertThat(sim.waitFor(120, TimeUnit.SECONDS)).as(log(simLog)).isTrue();
-        String diagnostics = chain.logs();
+        SessionTruth truth = chain.playSessionToItsEnd("pad-e2e", "--scenario", "on-off", "--rows", "16", "--cols",
+                "16", "--pitch-mm", "25", "--speed", "5", "--seed", "3");
         InfluxQueries queries = new InfluxQueries(servers.influxUrl());
-        queries.awaitEndedSession("pad-e2e", diagnostics);
         Map<String, JsonNode> session = queries.rows("SELECT * FROM session WHERE mat = 'pad-e2e'").get(0);
         double duration = session.get("duration_s").asDouble(Double.NaN);
         double lowerBack = session.get("lower_back_time_s").asDouble(Double.NaN);
@@ -45,7 +37,6 @@ class LumbarPadIT {
             assertThat(row.get("posture").isNull()).as("no posture on a lumbar pad: %s", row).isTrue();
             covered += row.get("lower_back_coverage").isNull() ? 0 : 1;
         }
-        AnalyticsIT.Truth truth = AnalyticsIT.Truth.read(truthFile);
         double truthSeconds = truth.sessionSeconds();
         double lyingSeconds = truth.supineSeconds();
         System.out.printf("LumbarPadIT: session %.1f s (truth: %.1f s on the mat, %.1f s of it lying), lower back"
@@ -53,7 +44,7 @@ class LumbarPadIT {
                 points, covered);
         // This grid lies where simulate puts a 40 cm mat (from the shoulder blades down): the person is
         // on it while lying; sitting at the foot end of the script they are partly or wholly off it.
-        assertThat(duration).as(diagnostics).isBetween(lyingSeconds - 2, truthSeconds + 2);
+        assertThat(duration).as(chain.logs()).isBetween(lyingSeconds - 2, truthSeconds + 2);
         assertThat(lowerBack).isGreaterThan(0.8 * duration);
         assertThat(points).isGreaterThan((int) lyingSeconds - 3);
         assertThat(covered).isGreaterThan(points * 9 / 10);

@@ -127,12 +127,12 @@ class TextMatIT {
     void aPersonOnATextMatGetsASessionWithLowerBackCoverageInInfluxDb() throws Exception {
         MatChain chain = MatChain.start(servers, processes, List.of(), "--input", "csv", "--rows", "32", "--cols", "20",
                 "--pitch-mm", "22", "--adc-bits", "12", "--mat-id", "text-e2e");
-        Path gatewayLog = chain.gatewayLog;
-        chain.pty.awaitConnected(LONG_WAIT, gatewayLog);
-        chain.pty.simulate(processes.dir().resolve("simulate.log"), "--text", "--scenario", "session", "--speed", "4",
+        Path gatewayLog = chain.gatewayLog();
+        chain.pty().awaitConnected(LONG_WAIT, gatewayLog);
+        chain.pty().simulate(processes.dir().resolve("simulate.log"), "--text", "--scenario", "session", "--speed", "4",
                 "--seed", "4");
         InfluxQueries queries = new InfluxQueries(servers.influxUrl());
-        waitLogged(150, "contact points of text-e2e with lower-back coverage in InfluxDB", chain.analyticsLog,
+        waitLogged(150, "contact points of text-e2e with lower-back coverage in InfluxDB", chain.analyticsLog(),
                 () -> {
                     try {
                         return !queries.rows("SELECT lower_back_coverage FROM contact WHERE mat = 'text-e2e'"
