@@ -34,9 +34,14 @@ class DemoIT {
     final Processes processes = new Processes();
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /**
+     * {@code ./acumat demo} with SIGINT handled as on a terminal: a suite started in the background
+     * (a non-interactive shell's {@code &}) passes SIGINT down ignored, and a JVM that starts with it
+     * ignored never runs its shutdown hooks on Ctrl-C.
+     */
     private Process demo(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("bash", Path.of("../acumat").toAbsolutePath().toString(), "demo",
-                "--data-dir", dir.resolve("data").toString()));
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT", "bash",
+                Path.of("../acumat").toAbsolutePath().toString(), "demo", "--data-dir", dir.resolve("data").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("ACUMAT_DATA_DIR", dir.resolve("data").toString());
