@@ -61,54 +61,39 @@ class AcumatCommandLineTest {
         assertThat(cli.errorLine()).startsWith("acumat simulate: Unknown option: '--frobnicate'");
     }
 
-    @Test
-    void aMissingPortIsNamed() {
-        assertThat(cli.run("simulate")).isEqualTo(2);
-        assertThat(cli.errorLine()).contains("missing --port PATH");
-    }
-
-    @Test
-    void aMalformedNumberIsNamed() {
-        assertThat(cli.run("simulate", "--port", "-", "--hz", "fast")).isEqualTo(2);
-        assertThat(cli.errorLine()).contains("--hz").contains("fast");
-    }
-
-    @Test
-    void outOfRangeValuesAreNamedNotClamped() {
-        assertThat(cli.run("simulate", "--port", "-", "--hz", "-3")).isEqualTo(2);
-        assertThat(cli.errorLine()).contains("--hz must be in (0, 10000], got -3.0");
+    /**
+     * A usage mistake: exit 2, and one line with each fragment after the first |. In the command
+     * line, REC stands for a recording of one 2 x 2 frame and DIR for a directory of the test's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "simulate|missing --port PATH",
+        "simulate --port - --hz fast|--hz|fast",
+        // named, not clamped
+        "simulate --port - --hz -3|--hz must be in (0, 10000], got -3.0",
+        "simulate --port - --scenario dance|unknown scenario 'dance'|session|roll",
+        "simulate --port - --scenario still --rows 64 --cols 32|a mat geometry needs --pitch-mm",
+        "simulate --port - --replay REC --rows 2|--replay needs --cols",
+        "simulate --port - --replay nowhere.txt --rows 2 --cols 2 --pitch-mm 28|no such file: nowhere.txt",
+        "simulate --port - --replay REC --rows 2 --cols 2 --pitch-mm 28 --topper-kpa 0.6|--topper-kpa needs a --scenario",
+        "simulate --port - --replay REC --rows 2 --cols 2 --pitch-mm 28 --truth DIR/t.jsonl|--truth needs a --scenario",
+        "gateway --serial auto --kafka localhost --spool DIR|--kafka: 'localhost' is not host:port",
+        "gateway --serial auto --kafka h:1 --silence-timeout 0|--silence-timeout must be in (0, 86400] seconds, got 0.0",
+        "analytics --kafka 127.0.0.1:9092|--influx: give the InfluxDB URL",
+        "analyze REC --rows 2 --cols 2 --pitch-mm 28 --format xml|--format must be jsonl or csv, got xml",
+        "history --influx ftp://127.0.0.1:1|--influx must be an http:// or https:// URL: ftp://127.0.0.1:1"})
+    void aUsageMistakeIsOneLineNamingIt(String argsAndFragments) throws IOException {
+        Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
+        String[] parts = argsAndFragments.split("\\|");
+        String[] args = parts[0].replace("REC", rec.toString()).replace("DIR", dir.toString()).split(" ");
+        assertThat(cli.run(args)).as(parts[0]).isEqualTo(2);
+        assertThat(cli.errorLine()).contains(java.util.Arrays.copyOfRange(parts, 1, parts.length));
     }
 
     @Test
     void aBadMatIdIsNamed() {
         assertThat(cli.run("simulate", "--port", "-", "--mat-id", "bad id;drop")).isEqualTo(2);
         assertThat(cli.errorLine()).contains("--mat-id");
-    }
-
-    @Test
-    void anUnknownScenarioListsTheKnownOnes() {
-        assertThat(cli.run("simulate", "--port", "-", "--scenario", "dance")).isEqualTo(2);
-        assertThat(cli.errorLine()).contains("unknown scenario 'dance'", "session", "roll");
-    }
-
-    @Test
-    void aReplayNeedsItsGeometry() throws IOException {
-        Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
-        assertThat(cli.run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2")).isEqualTo(2);
-        assertThat(cli.errorLine()).contains("--replay needs --cols");
-    }
-
-    @Test
-    void aScenarioGridNeedsAllThreeDimensions() {
-        assertThat(cli.run("simulate", "--port", "-", "--scenario", "still", "--rows", "64", "--cols", "32")).isEqualTo(2);
-        assertThat(cli.errorLine()).contains("a mat geometry needs --pitch-mm");
-    }
-
-    @Test
-    void aMissingReplayFileIsNamed() {
-        assertThat(cli.run("simulate", "--port", "-", "--replay", "nowhere.txt", "--rows", "2", "--cols", "2",
-                "--pitch-mm", "28")).isEqualTo(2);
-        assertThat(cli.errorLine()).contains("no such file: nowhere.txt");
     }
 
     @Test
@@ -142,12 +127,6 @@ class AcumatCommandLineTest {
     }
 
     @Test
-    void aMalformedBootstrapIsNamed() {
-        assertThat(cli.run("gateway", "--serial", "auto", "--kafka", "localhost", "--spool", dir.toString())).isEqualTo(2);
-        assertThat(cli.errorLine()).contains("--kafka: 'localhost' is not host:port");
-    }
-
-    @Test
     void aTextMatsOptionsAreCheckedAtStartAndNamed() {
         String[] base = {"gateway", "--serial", "/dev/ttyACM0", "--kafka", "h:1", "--spool", dir.toString()};
         String[][] cases = {
@@ -166,12 +145,6 @@ class AcumatCommandLineTest {
     }
 
     @Test
-    void aBadGatewayDurationIsNamed() {
-        assertThat(cli.run("gateway", "--serial", "auto", "--kafka", "h:1", "--silence-timeout", "0")).isEqualTo(2);
-        assertThat(cli.errorLine()).contains("--silence-timeout must be in (0, 86400] seconds, got 0.0");
-    }
-
-    @Test
     void aSpoolInUseIsOneLine() throws Exception {
         try (dev.acumat.gateway.spool.Spool held = dev.acumat.gateway.spool.Spool.open(dir,
                 dev.acumat.gateway.spool.SpoolConfig.defaults(), dev.acumat.time.Time.SYSTEM)) {
@@ -179,12 +152,6 @@ class AcumatCommandLineTest {
                     dir.toString())).isEqualTo(1);
             assertThat(cli.errorLine()).startsWith("acumat gateway: spool").contains("in use");
         }
-    }
-
-    @Test
-    void theAnalyticsNeedInfluxDb() {
-        assertThat(cli.run("analytics", "--kafka", "127.0.0.1:9092")).isEqualTo(2);
-        assertThat(cli.errorLine()).contains("--influx: give the InfluxDB URL");
     }
 
     @Test
@@ -220,14 +187,6 @@ class AcumatCommandLineTest {
         assertThat(cli.errorLine()).contains("--http-token-file: the token must be 16..256 characters");
     }
 
-    @Test
-    void analyzeNamesABadFormat() throws IOException {
-        Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
-        assertThat(cli.run("analyze", rec.toString(), "--rows", "2", "--cols", "2", "--pitch-mm", "28", "--format", "xml"))
-                .isEqualTo(2);
-        assertThat(cli.errorLine()).contains("--format must be jsonl or csv, got xml");
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {
         "--format xml|--format must be table, csv or json, got 'xml'",
@@ -249,12 +208,6 @@ class AcumatCommandLineTest {
         String[] args = ("history --influx http://127.0.0.1:1 " + parts[0]).split(" ");
         assertThat(cli.run(args)).as(parts[0]).isEqualTo(2);
         assertThat(cli.errorLine()).startsWith("acumat history: " + parts[1]).endsWith("(see 'acumat history --help')");
-    }
-
-    @Test
-    void historyNamesABadInfluxUrl() {
-        assertThat(cli.run("history", "--influx", "ftp://127.0.0.1:1")).isEqualTo(2);
-        assertThat(cli.errorLine()).contains("--influx must be an http:// or https:// URL: ftp://127.0.0.1:1");
     }
 
     @Test
@@ -283,14 +236,6 @@ class AcumatCommandLineTest {
     }
 
     @Test
-    void theResidualLoadNeedsAScenario() throws IOException {
-        Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
-        assertThat(cli.run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
-                "--pitch-mm", "28", "--topper-kpa", "0.6")).isEqualTo(2);
-        assertThat(cli.errorLine()).contains("--topper-kpa needs a --scenario");
-    }
-
-    @Test
     void theResidualLoadReachesTheScenariosMat() throws IOException {
         SensorModel asked = SensorModel.DEFAULT.withStuckCells(0.01).withTopper(0.6);
         assertThat(sensorOf("--stuck-cells", "0.01", "--topper-kpa", "0.6")).isEqualTo(asked);
@@ -310,11 +255,4 @@ class AcumatCommandLineTest {
         }
     }
 
-    @Test
-    void truthNeedsAScenario() throws IOException {
-        Path rec = Files.writeString(dir.resolve("r.txt"), "1 2 3 4\n");
-        assertThat(cli.run("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "2", "--cols", "2",
-                "--pitch-mm", "28", "--truth", dir.resolve("t.jsonl").toString())).isEqualTo(2);
-        assertThat(cli.errorLine()).contains("--truth needs a --scenario");
-    }
 }

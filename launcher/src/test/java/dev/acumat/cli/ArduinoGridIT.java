@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Arduino example's logic (firmware-protocol/examples/arduino-grid-16x16), built with gcc
@@ -43,25 +42,21 @@ class ArduinoGridIT {
     @RegisterExtension
     final Processes processes = new Processes();
 
-    @TempDir
-    Path dir;
-
     @Test
     void framesOfTheSketchReachKafkaWithItsGeometryIdCalibrationAndConsecutiveSequences() throws Exception {
         String matId = config("GRID_MAT_ID", "\"([^\"]*)\"");
         List<CalibrationPoint> calibration = configCalibration();
         Path exe = hostBuild();
 
-        Path mat = dir.resolve("mat");
-        Path host = dir.resolve("host");
-        processes.ptyPair(mat, host);
+        Path dir = processes.dir();
+        PtyLine pty = PtyLine.open(processes, dir);
         Path sketchLog = dir.resolve("sketch.log");
-        Process sketch = processes.start(new ProcessBuilder(exe.toString(), "--port", mat.toString())
+        Process sketch = processes.start(new ProcessBuilder(exe.toString(), "--port", pty.mat.toString())
                 .redirectErrorStream(true).redirectOutput(sketchLog.toFile()));
         waitLogged(LONG_WAIT, "the sketch on the port", sketchLog, () -> log(sketchLog).contains("sending on"));
 
         Path gatewayLog = dir.resolve("gateway.log");
-        Process gateway = broker.gateway(processes, dir, gatewayLog, host, "--baud", "500000", "--health-interval", "1");
+        Process gateway = broker.gateway(processes, dir, gatewayLog, pty.host, "--baud", "500000", "--health-interval", "1");
 
         List<ConsumerRecord<byte[], byte[]>> records;
         try (TopicCollector topic = new TopicCollector(broker.bootstrap(), Topics.FRAMES)) {
@@ -107,8 +102,8 @@ class ArduinoGridIT {
 
     /** The sketch's logic and the C encoder, for this machine, against the simulated grid. */
     private Path hostBuild() throws IOException, InterruptedException {
-        Path exe = dir.resolve("grid_host");
-        Path log = dir.resolve("gcc.log");
+        Path exe = processes.dir().resolve("grid_host");
+        Path log = processes.dir().resolve("gcc.log");
         Process gcc = processes.start(new ProcessBuilder("gcc", "-std=c99", "-O2", "-I" + EXAMPLE, "-I" + ENCODER,
                 EXAMPLE.resolve("host/grid_host.c").toString(), EXAMPLE.resolve("grid_mat.c").toString(),
                 ENCODER.resolve("acumat_protocol.c").toString(), "-lm", "-o", exe.toString())

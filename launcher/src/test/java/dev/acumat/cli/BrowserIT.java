@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -51,18 +50,11 @@ class BrowserIT {
     static final String MAT = "mat-browser";
     private static final Pattern WEB_LINE = Pattern.compile("(?m)^web: (http://127\\.0\\.0\\.1:\\d+/)$");
 
-    static {
-        // Selenium's usage statistics: off (no network here, nor wanted).
-        System.setProperty("se.avoidStats", "true");
-    }
-
     @RegisterExtension
     static final SharedServers servers = SharedServers.brokerAndInflux();
+    @RegisterExtension
+    final Processes processes = new Processes();
 
-    @TempDir
-    Path dir;
-
-    private Processes processes;
     private ChromeDriver browser;
     private int shots;
 
@@ -70,20 +62,21 @@ class BrowserIT {
     void start() throws Exception {
         assertThat(CHROMIUM).as("Debian's chromium (run-tests installs chromium and chromium-driver)").isExecutable();
         assertThat(CHROMEDRIVER).as("Debian's chromedriver (package chromium-driver)").isExecutable();
-        processes = new Processes(dir);
         Files.createDirectories(SCREENSHOTS);
     }
 
+    /** The browser goes first; the extension then stops the processes. */
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         if (browser != null) {
             browser.quit();
         }
-        processes.close();
     }
 
     /** Debian's headless chromium under its chromedriver, its profile and log in {@code dir}. */
     static ChromeDriver chromium(Path dir) throws IOException {
+        // Selenium's usage statistics: off (no network here, nor wanted).
+        System.setProperty("se.avoidStats", "true");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -148,17 +141,11 @@ class BrowserIT {
 
     @Test
     void theLivePageFollowsASessionAndTheHistoryPageChartsIt() throws Exception {
-        Path mat = dir.resolve("mat");
-        Path host = dir.resolve("host");
-        processes.ptyPair(mat, host);
-        Path analyticsLog = dir.resolve("analytics.log");
-        Path gatewayLog = dir.resolve("gateway.log");
-        Path simLog = dir.resolve("simulate.log");
-        servers.analytics(processes, dir, analyticsLog, "--http", "127.0.0.1:0");
-        servers.gateway(processes, dir, gatewayLog, host);
-        String base = webUrl(analyticsLog, 90);
+        MatChain chain = MatChain.start(servers, processes, List.of("--http", "127.0.0.1:0"));
+        Path simLog = processes.dir().resolve("simulate.log");
+        String base = webUrl(chain.analyticsLog(), 90);
         try {
-            browser = chromium(dir);
+            browser = chromium(processes.dir());
 
             // The live page, opened before the mat sends anything: it connects and waits.
             browser.get(base + "?mat=" + MAT);
@@ -166,8 +153,7 @@ class BrowserIT {
             waiting(20, "the page to say the mat was never heard from")
                     .until(d -> text("status-text").equals("connected – never heard from this mat"));
 
-            Process sim = processes.acumatLogged(simLog, "simulate", "--port", mat.toString(), "--scenario", "session",
-                    "--speed", "4", "--seed", "4", "--mat-id", MAT);
+            Process sim = chain.pty().simulate(simLog, "--scenario", "session", "--speed", "4", "--seed", "4", "--mat-id", MAT);
 
             // Frames arrive: live, and the heatmap is painted (not one flat colour).
             waiting(40, "the status to say live").until(d -> text("status-text").startsWith("live"));
@@ -213,7 +199,7 @@ class BrowserIT {
             browser.get(base + "history");
             waiting(20, "the history page to pick " + MAT)
                     .until(d -> MAT.equals(js("return document.getElementById('mat').value;")));
-            long[] nextReload = {System.nanoTime() + TimeUnit.SECONDS.toNanos(3)};
+            long[] nextReload = {System.nanoTime() + TimeUnit.SECONDS.toNanos(1)};
             waiting(90, "the ended session in the history").until(d -> {
                 for (WebElement row : d.findElements(By.cssSelector("#sessions tbody tr[data-session-id]"))) {
                     if (row.findElements(By.cssSelector(".badge")).isEmpty()) {
@@ -222,7 +208,7 @@ class BrowserIT {
                 }
                 if (System.nanoTime() > nextReload[0]) {
                     d.navigate().refresh();
-                    nextReload[0] = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+                    nextReload[0] = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
                 }
                 return false;
             });
@@ -274,7 +260,8 @@ class BrowserIT {
             System.out.printf("BrowserIT: the day's goal on a fresh page %s (history: %.0f s of lower back)%n",
                     text("goal-time"), lowerBackInHistory);
         } catch (AssertionError | RuntimeException e) {
-            String diagnostics = "\nanalytics:\n" + tail(log(analyticsLog)) + "\ngateway:\n" + tail(log(gatewayLog))
+            String diagnostics = "\nanalytics:\n" + tail(log(chain.analyticsLog())) + "\ngateway:\n"
+                    + tail(log(chain.gatewayLog()))
                     + "\nbrowser console:\n" + browserConsole();
             if (browser != null) {
                 try {

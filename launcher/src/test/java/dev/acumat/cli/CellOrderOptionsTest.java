@@ -42,6 +42,13 @@ class CellOrderOptionsTest {
         return play.source();
     }
 
+    /** The source's first frame, in the order it sends its cells. */
+    private static int[] firstFrame(FrameSource s) throws IOException {
+        int[] v = new int[s.deviceInfo("m").rows() * s.deviceInfo("m").cols()];
+        assertThat(s.next(v)).isTrue();
+        return v;
+    }
+
     @Test
     void simulateAndDemoSendARecordingInTheCanonicalOrder() throws IOException {
         // A 3 x 2 mat's frame written as its 3 lines: 1 2 / 3 4 / 5 6.
@@ -50,15 +57,11 @@ class CellOrderOptionsTest {
                 "--pitch-mm", "28", "--transpose", "--flip-cols")) {
             assertThat(s.deviceInfo("m").rows()).isEqualTo(2);
             assertThat(s.deviceInfo("m").cols()).isEqualTo(3);
-            int[] v = new int[6];
-            assertThat(s.next(v)).isTrue();
-            assertThat(v).containsExactly(5, 3, 1, 6, 4, 2);
+            assertThat(firstFrame(s)).containsExactly(5, 3, 1, 6, 4, 2);
         }
         try (FrameSource s = source("demo", "--replay", rec.toString(), "--rows", "3", "--cols", "2", "--pitch-mm",
                 "28", "--flip-rows")) {
-            int[] v = new int[6];
-            assertThat(s.next(v)).isTrue();
-            assertThat(v).containsExactly(5, 6, 3, 4, 1, 2);
+            assertThat(firstFrame(s)).containsExactly(5, 6, 3, 4, 1, 2);
         }
     }
 
@@ -68,9 +71,7 @@ class CellOrderOptionsTest {
         Path rec = Files.writeString(dir.resolve("snake.txt"), "1 2\n4 3\n5 6\n");
         try (FrameSource s = source("simulate", "--port", "-", "--replay", rec.toString(), "--rows", "3", "--cols", "2",
                 "--pitch-mm", "28", "--serpentine")) {
-            int[] v = new int[6];
-            assertThat(s.next(v)).isTrue();
-            assertThat(v).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(firstFrame(s)).containsExactly(1, 2, 3, 4, 5, 6);
         }
     }
 
@@ -95,15 +96,12 @@ class CellOrderOptionsTest {
     void theHeadersOrderHoldsUnlessFlagsAreGivenWhichThenReplaceIt() throws IOException {
         Path rec = Files.writeString(dir.resolve("export.txt"), "# acumat-replay 1 rows=1 cols=3 row_pitch_mm=22"
                 + " col_pitch_mm=22 hz=25 adc_bits=12 calibration= order=flip-cols\n1 2 3\n");
-        int[] v = new int[3];
         try (FrameSource s = source("simulate", "--port", "-", "--replay", rec.toString())) {
-            assertThat(s.next(v)).isTrue();
-            assertThat(v).containsExactly(3, 2, 1);
+            assertThat(firstFrame(s)).containsExactly(3, 2, 1);
         }
         try (FrameSource s = source("simulate", "--port", "-", "--replay", rec.toString(), "--transpose")) {
             assertThat(s.deviceInfo("m").rows()).isEqualTo(3);
-            assertThat(s.next(v)).isTrue();
-            assertThat(v).as("--transpose alone: the header's flip-cols is replaced").containsExactly(1, 2, 3);
+            assertThat(firstFrame(s)).as("--transpose alone: the header's flip-cols is replaced").containsExactly(1, 2, 3);
         }
     }
 
@@ -117,9 +115,7 @@ class CellOrderOptionsTest {
         SimulateCommand sim = (SimulateCommand) cl.parseArgs(args).subcommand().commandSpec().userObject();
         sim.play.validate(m -> new CommandLine.ParameterException(cl, m));
         try (FrameSource s = sim.play.source()) {
-            int[] v = new int[3];
-            assertThat(s.next(v)).isTrue();
-            assertThat(v).containsExactly(3, 2, 1);
+            assertThat(firstFrame(s)).containsExactly(3, 2, 1);
         }
     }
 

@@ -20,8 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./acumat demo} as a person runs it: the script, a terminal's Ctrl-C, a second run. */
@@ -29,17 +29,19 @@ class DemoIT {
     @TempDir
     Path dir;
 
-    private final Processes processes = new Processes(Path.of("target"));
+    /** Each test's processes with a temporary directory of their own: ITs may run side by side. */
+    @RegisterExtension
+    final Processes processes = new Processes();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        processes.close();
-    }
-
+    /**
+     * {@code ./acumat demo} with SIGINT handled as on a terminal: a suite started in the background
+     * (a non-interactive shell's {@code &}) passes SIGINT down ignored, and a JVM that starts with it
+     * ignored never runs its shutdown hooks on Ctrl-C.
+     */
     private Process demo(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("bash", Path.of("../acumat").toAbsolutePath().toString(), "demo",
-                "--data-dir", dir.resolve("data").toString()));
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT", "bash",
+                Path.of("../acumat").toAbsolutePath().toString(), "demo", "--data-dir", dir.resolve("data").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("ACUMAT_DATA_DIR", dir.resolve("data").toString());

@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gateway with real parts: a socat pty pair, the simulator as its own process, the gateway
@@ -41,14 +40,11 @@ class GatewayIT {
     @RegisterExtension
     final Processes processes = new Processes();
 
-    @TempDir
-    Path dir;
-
+    /** The gateway on {@code tty}, logging health every second and retrying a lost port within a second. */
     private Process gateway(Path tty, Path log, String... more) throws IOException {
-        List<String> args = new ArrayList<>(List.of("gateway", "--serial", tty.toString(), "--kafka", broker.bootstrap(),
-                "--spool", dir.resolve("spool").toString(), "--health-interval", "1", "--reconnect-max", "1"));
+        List<String> args = new ArrayList<>(List.of("--health-interval", "1", "--reconnect-max", "1"));
         args.addAll(List.of(more));
-        return processes.acumatLogged(log, args.toArray(new String[0]));
+        return broker.gateway(processes, processes.dir(), log, tty, args.toArray(String[]::new));
     }
 
     private static final Pattern SUMMARY = Pattern.compile("sent (\\d+) frames in [0-9.]+ s, last sequence (-?\\d+)");
@@ -62,14 +58,11 @@ class GatewayIT {
 
     @Test
     void everyFrameArrivesOnceInOrderWithItsBytesIdentical() throws Exception {
-        Path mat = dir.resolve("mat");
-        Path host = dir.resolve("host");
-        processes.ptyPair(mat, host);
-        Path gatewayLog = dir.resolve("gateway.log");
-        Process gateway = gateway(host, gatewayLog, "--metrics", "127.0.0.1:0");
-        Path simLog = dir.resolve("simulate.log");
-        Process sim = processes.acumatLogged(simLog, "simulate", "--port", mat.toString(), "--scenario", "roll",
-                "--speed", "5", "--seed", "3", "--mat-id", "mat-a");
+        PtyLine pty = PtyLine.open(processes, processes.dir());
+        Path gatewayLog = processes.dir().resolve("gateway.log");
+        Process gateway = gateway(pty.host, gatewayLog, "--metrics", "127.0.0.1:0");
+        Path simLog = processes.dir().resolve("simulate.log");
+        Process sim = pty.simulate(simLog, "--scenario", "roll", "--speed", "5", "--seed", "3", "--mat-id", "mat-a");
         assertThat(sim.waitFor(180, TimeUnit.SECONDS)).as(log(simLog)).isTrue();
         long sent = summary(simLog)[0];
 
@@ -117,23 +110,19 @@ class GatewayIT {
                 java.net.URI.create(metricsUrl.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertThat(scrape).contains("acumat_gateway_frames_total{mat=\"mat-a\"} " + sent + ".0");
 
-        Processes.stop(gateway);
-        assertThat(log(gatewayLog)).contains("gateway stopped: every record is in Kafka");
+        SharedServers.stopDelivered(gateway, gatewayLog);
     }
 
     @Test
     void startsAndReadsBeforeTheBrokerIsThereAndDeliversWhenItComes() throws Exception {
-        Path mat = dir.resolve("mat");
-        Path host = dir.resolve("host");
-        processes.ptyPair(mat, host);
-        Path gatewayLog = dir.resolve("gateway.log");
-        Path simLog = dir.resolve("simulate.log");
+        PtyLine pty = PtyLine.open(processes, processes.dir());
+        Path gatewayLog = processes.dir().resolve("gateway.log");
+        Path simLog = processes.dir().resolve("simulate.log");
         broker.kafka().stop();
         long sent;
         try {
-            gateway(host, gatewayLog);
-            Process sim = processes.acumatLogged(simLog, "simulate", "--port", mat.toString(), "--scenario", "sit-up",
-                    "--speed", "5", "--mat-id", "mat-c");
+            gateway(pty.host, gatewayLog);
+            Process sim = pty.simulate(simLog, "--scenario", "sit-up", "--speed", "5", "--mat-id", "mat-c");
             assertThat(sim.waitFor(180, TimeUnit.SECONDS)).as(log(simLog)).isTrue();
             sent = summary(simLog)[0];
             waitLogged("every frame spooled", gatewayLog, () -> waiting(gatewayLog, "mat-c") >= sent);
@@ -150,14 +139,12 @@ class GatewayIT {
 
     @Test
     void survivesARepluggedPortGarbageOnTheLineAndABrokerOutage() throws Exception {
-        Path mat = dir.resolve("mat");
-        Path host = dir.resolve("host");
-        Process socat = processes.ptyPair(mat, host);
-        Path gatewayLog = dir.resolve("gateway.log");
-        gateway(host, gatewayLog);
-        Path simLog = dir.resolve("simulate.log");
-        Process sim = processes.acumatLogged(simLog, "simulate", "--port", mat.toString(), "--scenario", "still",
-                "--loop", "--speed", "2", "--garbage-rate", "0.05", "--mat-id", "mat-b");
+        PtyLine pty = PtyLine.open(processes, processes.dir());
+        Path gatewayLog = processes.dir().resolve("gateway.log");
+        gateway(pty.host, gatewayLog);
+        Path simLog = processes.dir().resolve("simulate.log");
+        Process sim = pty.simulate(simLog, "--scenario", "still", "--loop", "--speed", "2", "--garbage-rate", "0.05",
+                "--mat-id", "mat-b");
 
         try (TopicCollector frames = new TopicCollector(broker.bootstrap(), Topics.FRAMES);
              TopicCollector health = new TopicCollector(broker.bootstrap(), Topics.DEVICE_HEALTH)) {
@@ -165,11 +152,9 @@ class GatewayIT {
                     () -> frames.poll() && KafkaFrames.of(frames.records("mat-b")).size() >= 50);
 
             // Re-plug: the pty pair disappears and comes back under the same names.
-            Processes.stop(socat);
+            pty.unplug();
             long beforeReplug = last(KafkaFrames.of(frames.records("mat-b")));
-            Files.deleteIfExists(mat);
-            Files.deleteIfExists(host);
-            processes.ptyPair(mat, host);
+            pty.plug();
             // Frames written while the pty was gone are lost on the wire (and counted as a gap):
             // the outage below must start after that gap, or the check would count them missing.
             // The spool may still be delivering frames from before the re-plug, so wait for the gap

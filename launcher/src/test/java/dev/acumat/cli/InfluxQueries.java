@@ -70,6 +70,25 @@ final class InfluxQueries {
         }
     }
 
+    /**
+     * Waits up to 90 seconds for the mat's session to have ended (its one point with
+     * {@code active = false}): the analytics end a session 30 s after its last frame. A timeout
+     * carries {@code diagnostics}.
+     */
+    void awaitEndedSession(String mat, String diagnostics) throws InterruptedException {
+        try {
+            Processes.waitFor("the ended session of " + mat + " in InfluxDB", 90, () -> {
+                try {
+                    return rows("SELECT * FROM session WHERE mat = '" + mat + "' AND active = false").size() == 1;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + diagnostics, e);
+        }
+    }
+
     /** A mat's contact points by time, each as {@link FaultFreeRun#contactValues}. */
     Map<Long, String> contact(String mat) throws IOException, InterruptedException {
         Map<Long, String> out = new LinkedHashMap<>();

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ./acumat script as a user runs it, on the jar this build made. */
@@ -16,12 +16,9 @@ class LauncherScriptIT {
     @TempDir
     Path dataDir;
 
-    private final Processes processes = new Processes(Path.of("target"));
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        processes.close();
-    }
+    /** Each test's processes with a temporary directory of their own: ITs may run side by side. */
+    @RegisterExtension
+    final Processes processes = new Processes();
 
     private record Run(int exit, String out, String err) {
     }

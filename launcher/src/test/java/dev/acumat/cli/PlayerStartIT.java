@@ -32,11 +32,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -58,25 +56,17 @@ class PlayerStartIT {
 
     @RegisterExtension
     static final SharedServers servers = SharedServers.brokerAndInflux();
+    @RegisterExtension
+    final Processes processes = new Processes();
 
-    @TempDir
-    Path dir;
-
-    private Processes processes;
     private ChromeDriver browser;
 
-    @BeforeEach
-    void start() throws Exception {
-        System.setProperty("se.avoidStats", "true");
-        processes = new Processes(dir);
-    }
-
+    /** The browser goes first; the extension then stops the processes. */
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         if (browser != null) {
             browser.quit();
         }
-        processes.close();
     }
 
     /** 10 s empty, on the mat, 20 minutes on the back with a small shift every 2 minutes, off, 25 s empty. */
@@ -91,8 +81,8 @@ class PlayerStartIT {
 
     @Test
     void thePlayerOfATwentyMinuteSessionStartsWithinTwoSeconds() throws Exception {
-        Path analyticsLog = dir.resolve("analytics.log");
-        servers.analytics(processes, dir, analyticsLog, "--http", "127.0.0.1:0");
+        Path analyticsLog = processes.dir().resolve("analytics.log");
+        servers.analytics(processes, processes.dir(), analyticsLog, "--http", "127.0.0.1:0");
         String base = BrowserIT.webUrl(analyticsLog, 120);
         long t0 = System.nanoTime();
         int frames = produce();
@@ -130,7 +120,7 @@ class PlayerStartIT {
             System.out.printf("PlayerStartIT: GET /%s: %s ms, %d bytes%n", what, ms, bytes);
         }
 
-        browser = BrowserIT.chromium(dir);
+        browser = BrowserIT.chromium(processes.dir());
         List<Double> firstFrame = new ArrayList<>();
         for (int i = 0; i < OPENINGS; i++) {
             browser.get(base + "player?session=" + id[0]);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The log file of a process a test started: read whole for assertions, and attached to a failed wait. */
 final class ProcessLog {
@@ -41,6 +42,23 @@ final class ProcessLog {
             Processes.waitFor(what, seconds, condition);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; log " + log + ":\n" + log(log), e);
+        }
+    }
+
+    /**
+     * Copies every log under {@code dirs} into {@code to}, each named by its path below its
+     * directory: a failed run's logs kept past the temporary directories that go with the test.
+     * Not the broker's segment files (kafka-logs/*.log): those are the topics' data.
+     */
+    static void keep(Path to, Path... dirs) throws IOException {
+        Files.createDirectories(to);
+        for (Path dir : dirs) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".log")
+                        && !dir.relativize(p).toString().contains("kafka-logs")).toList()) {
+                    Files.copy(f, to.resolve(dir.relativize(f).toString().replace('/', '_')));
+                }
+            }
         }
     }
 }

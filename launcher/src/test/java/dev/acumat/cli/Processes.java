@@ -68,6 +68,14 @@ final class Processes implements AutoCloseable, BeforeEachCallback, AfterEachCal
         return start(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()));
     }
 
+    /**
+     * The test's directory: its processes' {@code java.io.tmpdir}, and, for a registered extension,
+     * the place for the test's own files (ptys, logs, spools), removed after the test.
+     */
+    Path dir() {
+        return tmp;
+    }
+
     Process start(ProcessBuilder pb) throws IOException {
         Process p = pb.start();
         started.add(p);

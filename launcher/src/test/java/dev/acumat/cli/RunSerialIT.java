@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,13 +38,10 @@ class RunSerialIT {
     @TempDir
     Path dir;
 
-    private final Processes processes = new Processes(Path.of("target"));
+    /** Each test's processes with a temporary directory of their own: ITs may run side by side. */
+    @RegisterExtension
+    final Processes processes = new Processes();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        processes.close();
-    }
 
     private Process run(Path log, String serial) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("bash", Path.of("../acumat").toAbsolutePath().toString(), "run",

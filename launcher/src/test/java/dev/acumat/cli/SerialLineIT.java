@@ -15,7 +15,6 @@ import dev.acumat.simulator.PortLink;
 import dev.acumat.simulator.synthetic.Scenarios;
 import dev.acumat.time.Time;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The serial line at its worst, through the real gateway (its own process, reading a socat pty
@@ -50,39 +48,40 @@ class SerialLineIT {
 
     @RegisterExtension
     static final SharedServers broker = SharedServers.broker();
+    @RegisterExtension
+    final Processes processes = new Processes();
 
-    @TempDir
-    Path dir;
-    private Processes processes;
+    private PtyLine pty;
+    private Path gatewayLog;
+    private Process gateway;
     private Thread simulatorThread;
     private MatSimulator simulator;
 
+    /**
+     * The real gateway with its default reconnect backoff, in its own JVM, logging health every
+     * second, on a pty. It listens before the mat talks, so the line's first byte is the first it reads.
+     */
     @BeforeEach
-    void setUp() {
-        processes = new Processes(dir);
+    void gatewayOnAPty() throws Exception {
+        pty = PtyLine.open(processes, processes.dir());
+        gatewayLog = processes.dir().resolve("gateway.log");
+        gateway = broker.gateway(processes, processes.dir(), gatewayLog, pty.host, "--health-interval", "1");
+        waitLogged(LONG_WAIT, "the gateway on the port", gatewayLog, () -> pty.connects(gatewayLog) == 1);
     }
 
+    /** The mat in this JVM stops before the extension stops the gateway and socat. */
     @AfterEach
-    void tearDown() throws InterruptedException {
+    void stopSimulator() throws InterruptedException {
         if (simulator != null) {
             simulator.stop();
             simulatorThread.join(10_000);
         }
-        processes.close();
     }
 
     @Test
     void everyIntactFrameArrivesEveryDamagedStretchIsCountedAndNothingArrivesWrong() throws Exception {
-        Path mat = dir.resolve("mat");
-        Path host = dir.resolve("host");
-        processes.ptyPair(mat, host);
-        Path gatewayLog = dir.resolve("gateway.log");
-        Process gateway = gateway(host, gatewayLog);
-        // The gateway listens before the mat talks, so the line's first byte is the first it reads.
-        waitLogged(LONG_WAIT, "the gateway on the port", gatewayLog, () -> connects(gatewayLog, host) == 1);
-
         WireLedger ledger = new WireLedger();
-        PortLink.Opener noisy = () -> ledger.clean(new NoisyPortLink(ledger.line(FilePortLink.open(mat)),
+        PortLink.Opener noisy = () -> ledger.clean(new NoisyPortLink(ledger.line(FilePortLink.open(pty.mat)),
                 GARBAGE_RATE, BYTE_ERROR_RATE, 11));
         startSimulator("mat-noise", noisy, false);
         waitFor("the simulator to send " + NOISY_FRAMES + " frames", 120,
@@ -127,13 +126,7 @@ class SerialLineIT {
 
     @Test
     void reconnectsWithinTwoSecondsOfEachReplug() throws Exception {
-        Path mat = dir.resolve("mat");
-        Path host = dir.resolve("host");
-        Process socat = processes.ptyPair(mat, host);
-        Path gatewayLog = dir.resolve("gateway.log");
-        Process gateway = gateway(host, gatewayLog);
-        waitLogged(LONG_WAIT, "the gateway on the port", gatewayLog, () -> connects(gatewayLog, host) == 1);
-        startSimulator("mat-plug", () -> FilePortLink.open(mat), true);
+        startSimulator("mat-plug", () -> FilePortLink.open(pty.mat), true);
 
         List<Long> noticeMillis = new ArrayList<>();
         List<Long> reconnectMillis = new ArrayList<>();
@@ -142,19 +135,17 @@ class SerialLineIT {
                     () -> frames.poll() && !frames.records("mat-plug").isEmpty());
             for (int i = 1; i <= OUTAGES_MILLIS.length; i++) {
                 long pulled = System.nanoTime();
-                Processes.stop(socat);
-                Files.deleteIfExists(mat);
-                Files.deleteIfExists(host);
+                pty.unplug();
                 int pulls = i;
                 int connected = i + 1;
                 waitLogged(LONG_WAIT, "the gateway to notice the pull", gatewayLog,
-                        () -> losses(gatewayLog, host) >= pulls);
+                        () -> pty.losses(gatewayLog) >= pulls);
                 noticeMillis.add((System.nanoTime() - pulled) / 1_000_000);
                 long back = pulled + OUTAGES_MILLIS[i - 1] * 1_000_000;
                 waitFor("the end of outage " + i, () -> System.nanoTime() - back >= 0);
-                socat = processes.ptyPair(mat, host);
+                pty.plug();
                 long plugged = System.nanoTime();
-                waitLogged(LONG_WAIT, "reconnect " + i, gatewayLog, () -> connects(gatewayLog, host) >= connected);
+                waitLogged(LONG_WAIT, "reconnect " + i, gatewayLog, () -> pty.connects(gatewayLog) >= connected);
                 reconnectMillis.add((System.nanoTime() - plugged) / 1_000_000);
             }
             long before = lastSequence(frames.records("mat-plug"));
@@ -167,18 +158,13 @@ class SerialLineIT {
         Processes.stop(gateway);
         // At least one open per replug. A port that comes back while the mat's end is still
         // reopening can go silent once more and be reopened again: allowed, a loop is not.
-        assertThat(connects(gatewayLog, host)).as("one open at the start and at least one per replug, no loop")
+        assertThat(pty.connects(gatewayLog)).as("one open at the start and at least one per replug, no loop")
                 .isBetween(OUTAGES_MILLIS.length + 1, 2 * OUTAGES_MILLIS.length + 1);
         System.out.println("serial line: " + OUTAGES_MILLIS.length + " replugs after outages of (ms) "
                 + java.util.Arrays.toString(OUTAGES_MILLIS) + "; pull noticed after (ms) " + noticeMillis
                 + "; read again after (ms) " + reconnectMillis);
         assertThat(reconnectMillis).as("ms from the port's return to the gateway reading it again")
                 .allMatch(ms -> ms < RECONNECT_LIMIT_MILLIS);
-    }
-
-    /** The real gateway with its default reconnect backoff, in its own JVM, logging health every second. */
-    private Process gateway(Path tty, Path log) throws IOException {
-        return broker.gateway(processes, dir, log, tty, "--health-interval", "1");
     }
 
     private void startSimulator(String matId, PortLink.Opener opener, boolean reopen) {
@@ -202,25 +188,6 @@ class SerialLineIT {
 
     private static long lastSequence(List<ConsumerRecord<byte[], byte[]>> records) {
         return records.stream().mapToLong(SerialLineIT::sequenceOf).max().orElse(-1);
-    }
-
-    /** Times the gateway opened {@code tty}, from its log. */
-    private static int connects(Path gatewayLog, Path tty) {
-        return count(gatewayLog, "port " + tty + ": connected");
-    }
-
-    /** Times the gateway lost {@code tty}, from its log. */
-    private static int losses(Path gatewayLog, Path tty) {
-        return count(gatewayLog, "port " + tty + ": lost (");
-    }
-
-    private static int count(Path file, String needle) {
-        String log = log(file);
-        int n = 0;
-        for (int i = log.indexOf(needle); i >= 0; i = log.indexOf(needle, i + 1)) {
-            n++;
-        }
-        return n;
     }
 
     private static final Pattern HEALTH_FIELD = Pattern.compile("(\\w+)=(\\d+)(?=\\s|$)");

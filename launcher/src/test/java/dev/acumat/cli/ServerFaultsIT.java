@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.acumat.analytics.stream.StreamsRunner;
 import dev.acumat.contract.Topics;
 import dev.acumat.gateway.kafka.FrameRecords;
-import dev.acumat.servers.LocalInflux;
-import dev.acumat.servers.LocalKafka;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +25,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Faults of the servers and of the analytics, with real parts: a KRaft broker and an influxd
@@ -52,40 +48,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerFaultsIT {
     private static final Duration OUTAGE = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dir;
-
-    private Processes processes;
-    private LocalKafka kafka;
-    private LocalInflux influx;
-    private InfluxQueries queries;
-
-    /**
-     * How long the servers may take to start, and to start again within the timeline: a broker
-     * took more than the default minute at a load average of 50 on the shared 2-core build
-     * machine (three runs in a row failed at the set-up, before any fault). What is tried here are
-     * the faults, not how fast a loaded machine starts a JVM.
-     */
-    private static final Duration SERVER_START = Duration.ofMinutes(3);
-
-    @BeforeEach
-    void start() throws Exception {
-        processes = new Processes(dir);
-        kafka = LocalKafka.start(LocalKafka.Options.forTests(dir.resolve("kafka")).withStartTimeout(SERVER_START));
-        influx = LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")).withStartTimeout(SERVER_START));
-        queries = new InfluxQueries(influx.url());
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        processes.close();
-        if (influx != null) {
-            influx.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    /** Both servers for the one test: started together, stopped and started again within the timeline. */
+    @RegisterExtension
+    static final SharedServers servers = SharedServers.brokerAndInflux();
+    @RegisterExtension
+    final Processes processes = new Processes();
 
     /**
      * An analytics process and the state directory it keeps across restarts; each start logs to a
@@ -100,13 +67,13 @@ class ServerFaultsIT {
 
         Analytics(String name) {
             this.name = name;
-            this.stateDir = dir.resolve("state-" + name);
+            this.stateDir = processes.dir().resolve("state-" + name);
         }
 
         void start() throws IOException {
-            log = dir.resolve("analytics-" + name + (logs.isEmpty() ? "" : "-" + (logs.size() + 1)) + ".log");
+            log = processes.dir().resolve("analytics-" + name + (logs.isEmpty() ? "" : "-" + (logs.size() + 1)) + ".log");
             logs.add(log);
-            process = processes.acumatLogged(log, "analytics", "--kafka", kafka.bootstrap(), "--influx", influx.url(),
+            process = processes.acumatLogged(log, "analytics", "--kafka", servers.kafka().bootstrap(), "--influx", servers.influx().url(),
                     "--state-dir", stateDir.toString());
         }
 
@@ -128,19 +95,14 @@ class ServerFaultsIT {
 
     /**
      * A failed run's logs (the broker's, the analytics', the gateways') copied out of the
-     * temporary directory, which goes with the test, into target/server-faults-logs, with the
+     * temporary directories, which go with the test, into target/server-faults-logs, with the
      * broker's view of the open transactions then ({@link #transactions()}): a stalled transaction
      * is diagnosed from those and the coordinators' lines in the broker's log of that run.
      */
     private void keepLogs() {
         Path to = Path.of("target", "server-faults-logs", Long.toString(System.currentTimeMillis()));
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            Files.createDirectories(to);
-            // Not the broker's own segment files (kafka-logs/*.log): the topics' data.
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".log")
-                    && !dir.relativize(p).toString().contains("kafka-logs")).toList()) {
-                Files.copy(f, to.resolve(dir.relativize(f).toString().replace('/', '_')));
-            }
+        try {
+            ProcessLog.keep(to, processes.dir(), servers.dir());
             Files.writeString(to.resolve("transactions.txt"), transactions());
             System.out.println("ServerFaultsIT: the run's logs are in " + to.toAbsolutePath());
         } catch (IOException e) {
@@ -176,6 +138,7 @@ class ServerFaultsIT {
     }
 
     private void faultsLoseNothing() throws Exception {
+        InfluxQueries queries = new InfluxQueries(servers.influxUrl());
         List<String> mats = matsOnTwoPartitions();
         Analytics a = new Analytics("a");
         Analytics b = new Analytics("b");
@@ -183,14 +146,14 @@ class ServerFaultsIT {
         b.start();
         List<Process> sims = new ArrayList<>();
         for (String mat : mats) {
-            Path matSide = dir.resolve(mat + "-mat");
-            Path host = dir.resolve(mat + "-host");
+            Path matSide = processes.dir().resolve(mat + "-mat");
+            Path host = processes.dir().resolve(mat + "-host");
             processes.ptyPair(matSide, host);
-            processes.acumatLogged(dir.resolve("gateway-" + mat + ".log"), "gateway", "--serial", host.toString(),
-                    "--kafka", kafka.bootstrap(), "--spool", dir.resolve("spool-" + mat).toString(),
+            processes.acumatLogged(processes.dir().resolve("gateway-" + mat + ".log"), "gateway", "--serial", host.toString(),
+                    "--kafka", servers.kafka().bootstrap(), "--spool", processes.dir().resolve("spool-" + mat).toString(),
                     "--health-interval", "2");
             // The person lies on the mat the whole time, shifting every few seconds.
-            sims.add(processes.acumatLogged(dir.resolve("simulate-" + mat + ".log"), "simulate", "--port",
+            sims.add(processes.acumatLogged(processes.dir().resolve("simulate-" + mat + ".log"), "simulate", "--port",
                     matSide.toString(), "--scenario", "shifts", "--loop", "--seed", "7", "--mat-id", mat));
         }
         Map<String, Object> outcome = new java.util.LinkedHashMap<>();
@@ -206,17 +169,17 @@ class ServerFaultsIT {
             mark.accept("at streaming");
             // 1. The broker away a minute; half-way, InfluxDB goes too.
             long brokerDown = System.nanoTime();
-            kafka.stop();
+            servers.kafka().stop();
             until(brokerDown, OUTAGE.dividedBy(2));
             long influxDown = System.nanoTime();
-            influx.stop();
+            servers.influx().stop();
             until(brokerDown, OUTAGE);
             for (String mat : mats) {
-                long spooled = GatewayIT.waiting(dir.resolve("gateway-" + mat + ".log"), mat);
+                long spooled = GatewayIT.waiting(processes.dir().resolve("gateway-" + mat + ".log"), mat);
                 outcome.put("spooled " + mat, spooled);
                 assertThat(spooled).as("frames of %s waiting in the gateway's spool", mat).isGreaterThan(25L * 30);
             }
-            kafka.restart();
+            servers.kafka().restart();
             mark.accept("at broker back");
 
             // 2. The backlog flows while InfluxDB is away; the first mat's instance is killed mid-session.
@@ -228,7 +191,7 @@ class ServerFaultsIT {
             killed.start();
             mark.accept("at killed and restarted");
             until(influxDown, OUTAGE);
-            influx.restart();
+            servers.influx().restart();
             mark.accept("at influxd back");
 
             // 3. Both instances share the mats again; the one with the second mat is stopped.
@@ -251,17 +214,17 @@ class ServerFaultsIT {
         }
 
         // The mats stop; everything they sent must come out right.
-        try (TopicCollector frames = new TopicCollector(kafka.bootstrap(), Topics.FRAMES);
-             TopicCollector contact = new TopicCollector(kafka.bootstrap(), Topics.CONTACT, true);
-             TopicCollector sessions = new TopicCollector(kafka.bootstrap(), Topics.SESSIONS, true);
-             TopicCollector shifts = new TopicCollector(kafka.bootstrap(), Topics.POSTURE_SHIFTS, true)) {
+        try (TopicCollector frames = new TopicCollector(servers.kafka().bootstrap(), Topics.FRAMES);
+             TopicCollector contact = new TopicCollector(servers.kafka().bootstrap(), Topics.CONTACT, true);
+             TopicCollector sessions = new TopicCollector(servers.kafka().bootstrap(), Topics.SESSIONS, true);
+             TopicCollector shifts = new TopicCollector(servers.kafka().bootstrap(), Topics.POSTURE_SHIFTS, true)) {
             for (int i = 0; i < mats.size(); i++) {
                 Processes.stop(sims.get(i));
             }
             mark.accept("at mats stopped");
             for (int i = 0; i < mats.size(); i++) {
                 String mat = mats.get(i);
-                long[] sent = GatewayIT.summary(dir.resolve("simulate-" + mat + ".log"));
+                long[] sent = GatewayIT.summary(processes.dir().resolve("simulate-" + mat + ".log"));
                 waitFor("all " + sent[0] + " frames of " + mat + " in Kafka", 120,
                         () -> frames.poll() && FaultFreeRun.sequences(frames.records(mat)).size() >= sent[0]);
                 List<Long> seqs = FaultFreeRun.sequences(frames.records(mat));
@@ -327,7 +290,7 @@ class ServerFaultsIT {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafka().bootstrap(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
     }
 

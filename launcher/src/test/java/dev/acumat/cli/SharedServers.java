@@ -1,5 +1,7 @@
 package dev.acumat.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.acumat.servers.LocalInflux;
 import dev.acumat.servers.LocalKafka;
 import java.io.IOException;
@@ -103,6 +105,16 @@ final class SharedServers implements BeforeAllCallback, AfterAllCallback {
         return kafka;
     }
 
+    /** The influxd (only {@link #brokerAndInflux}), for a test that stops and restarts it. */
+    LocalInflux influx() {
+        return influx;
+    }
+
+    /** Where the servers keep their data and logs, until the last test of the class has run. */
+    Path dir() {
+        return dir;
+    }
+
     /** The influxd's base URL (only {@link #brokerAndInflux}). */
     String influxUrl() {
         return influx.url();
@@ -131,5 +143,11 @@ final class SharedServers implements BeforeAllCallback, AfterAllCallback {
                 "--spool", dir.resolve("spool").toString()));
         args.addAll(List.of(more));
         return processes.acumatLogged(log, args.toArray(String[]::new));
+    }
+
+    /** Stops a gateway (SIGTERM) and checks its last word: every record it read is in Kafka. */
+    static void stopDelivered(Process gateway, Path log) throws InterruptedException {
+        Processes.stop(gateway);
+        assertThat(ProcessLog.log(log)).contains("gateway stopped: every record is in Kafka");
     }
 }

@@ -3,8 +3,7 @@ package dev.acumat.cli;
 
 import dev.acumat.analytics.stream.StreamsRunner;
 import dev.acumat.contract.Topics;
-import dev.acumat.servers.LocalInflux;
-import dev.acumat.servers.LocalKafka;
+import dev.acumat.servers.LocalServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,17 +21,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The soak, on demand only ({@code scripts/soak}, which sets {@code -Dacumat.soak.minutes}): many
@@ -58,15 +54,14 @@ class SoakIT {
     private static final Duration STUCK = Duration.ofMinutes(5);
     /** Consumers that read acumat.frames for the check, each with a share of the partitions. */
     private static final int AUDIT_THREADS = 4;
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Path OUT = Path.of("target", "soak");
 
-    @TempDir
-    Path dir;
+    /** Both servers, started together; a soak loads the machine, so they get the long start bound. */
+    @RegisterExtension
+    static final SharedServers servers = SharedServers.brokerAndInflux();
+    @RegisterExtension
+    final Processes processes = new Processes();
 
-    private Processes processes;
-    private LocalKafka kafka;
-    private LocalInflux influx;
     private final List<Analytics> analytics = new ArrayList<>();
     private final Map<String, Object> summary = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
@@ -108,12 +103,12 @@ class SoakIT {
 
         Analytics(String name) {
             this.name = name;
-            this.log = dir.resolve("analytics-" + name + ".log");
-            this.stateDir = dir.resolve("state-" + name);
+            this.log = processes.dir().resolve("analytics-" + name + ".log");
+            this.stateDir = processes.dir().resolve("state-" + name);
         }
 
         void start() throws IOException {
-            process = processes.acumatLogged(log, "analytics", "--kafka", kafka.bootstrap(), "--influx", influx.url(),
+            process = processes.acumatLogged(log, "analytics", "--kafka", servers.kafka().bootstrap(), "--influx", servers.influx().url(),
                     "--state-dir", stateDir.toString());
         }
     }
@@ -127,25 +122,6 @@ class SoakIT {
         long lagMaxAtS;
         long pendingMax;
         long pendingMaxAtS;
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        processes = new Processes(dir);
-        // A soak loads the machine: a restart mid-run gets longer than the suite's minute to come up.
-        kafka = LocalKafka.start(LocalKafka.Options.forTests(dir.resolve("kafka")).withStartTimeout(START_TIMEOUT));
-        influx = LocalInflux.start(LocalInflux.Options.of(dir.resolve("influx")).withStartTimeout(START_TIMEOUT));
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        processes.close();
-        if (influx != null) {
-            influx.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
     }
 
     @Test
@@ -194,7 +170,7 @@ class SoakIT {
             return t;
         });
         try (Admin admin = admin();
-             MatFleet fleet = MatFleet.open(dir.resolve("spools"), kafka.bootstrap(), settings.mats(), loops,
+             MatFleet fleet = MatFleet.open(processes.dir().resolve("spools"), servers.kafka().bootstrap(), settings.mats(), loops,
                      settings.seed())) {
             fleet.start();
             long began = System.nanoTime();
@@ -223,7 +199,7 @@ class SoakIT {
             long auditing = System.nanoTime();
             List<String> ids = fleet.mats().stream().map(m -> m.id).toList();
             ExecutorService reader = Executors.newSingleThreadExecutor();
-            Future<FramesAudit> reading = reader.submit(() -> FramesAudit.read(kafka.bootstrap(), ids, AUDIT_THREADS));
+            Future<FramesAudit> reading = reader.submit(() -> FramesAudit.read(servers.kafka().bootstrap(), ids, AUDIT_THREADS));
             reader.shutdown();
             long consuming = System.nanoTime();
             if (caughtUp(admin)) {
@@ -264,20 +240,8 @@ class SoakIT {
         long at = seconds(began);
         long stopping = System.nanoTime();
         switch (f.kind()) {
-            case BROKER_RESTART -> {
-                say("t+%d s: stopping the broker for %d s", at, f.away().toSeconds());
-                kafka.stop();
-                waitUntil(stopping, f.away());
-                kafka.restart();
-                say("broker back, %d s after its stop began", seconds(stopping));
-            }
-            case INFLUXD_RESTART -> {
-                say("t+%d s: stopping influxd for %d s", at, f.away().toSeconds());
-                influx.stop();
-                waitUntil(stopping, f.away());
-                influx.restart();
-                say("influxd back, %d s after its stop began", seconds(stopping));
-            }
+            case BROKER_RESTART -> away(servers.kafka(), "the broker", "broker", f.away(), at, stopping);
+            case INFLUXD_RESTART -> away(servers.influx(), "influxd", "influxd", f.away(), at, stopping);
             case ANALYTICS_KILL -> {
                 Analytics victim = analytics.get(f.instance());
                 say("t+%d s: SIGKILL to analytics %s (pid %d)", at, victim.name, victim.process.pid());
@@ -292,6 +256,16 @@ class SoakIT {
             default -> throw new IllegalStateException(f.kind().toString());
         }
         return f.kind().label + " at t+" + at + " s (away " + seconds(stopping) + " s)";
+    }
+
+    /** A server stopped for {@code away} from {@code stopping}, then started again on its ports and data. */
+    private void away(LocalServer server, String name, String shortName, Duration away, long at, long stopping)
+            throws Exception {
+        say("t+%d s: stopping %s for %d s", at, name, away.toSeconds());
+        server.stop();
+        waitUntil(stopping, away);
+        server.restart();
+        say("%s back, %d s after its stop began", shortName, seconds(stopping));
     }
 
     private void checkFrames(MatFleet fleet, FramesAudit audit) {
@@ -325,7 +299,7 @@ class SoakIT {
      * analytics write in batches, so a mat is asked again until it matches or 5 minutes pass.
      */
     private void checkInflux(List<String> ids, FramesAudit audit) throws Exception {
-        InfluxQueries queries = new InfluxQueries(influx.url());
+        InfluxQueries queries = new InfluxQueries(servers.influx().url());
         Map<String, FaultFreeRun> truths = new LinkedHashMap<>();
         long contact = 0;
         long shifts = 0;
@@ -416,7 +390,7 @@ class SoakIT {
             for (Analytics a : analytics) {
                 a.maxRssKb = Math.max(a.maxRssKb, rssKb(a.process.pid()));
             }
-            long lag = kafka.isRunning() ? lag(admin) : -1;
+            long lag = servers.kafka().isRunning() ? lag(admin) : -1;
             if (lag > samples.lagMax) {
                 samples.lagMax = lag;
                 samples.lagMaxAtS = t;
@@ -482,7 +456,7 @@ class SoakIT {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafka().bootstrap(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
     }
 
@@ -503,13 +477,8 @@ class SoakIT {
     /** The analytics', broker's and influxd's logs out of the temporary directory into target/soak/logs. */
     private void keepLogs() {
         Path to = OUT.resolve("logs").resolve(Long.toString(System.currentTimeMillis()));
-        try (Stream<Path> files = Files.walk(dir)) {
-            Files.createDirectories(to);
-            // Not the broker's own segment files (kafka-logs/*.log): the topics' data.
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".log")
-                    && !dir.relativize(p).toString().contains("kafka-logs")).toList()) {
-                Files.copy(f, to.resolve(dir.relativize(f).toString().replace('/', '_')));
-            }
+        try {
+            ProcessLog.keep(to, processes.dir(), servers.dir());
             say("the run's logs are in %s", to.toAbsolutePath());
         } catch (IOException e) {
             say("could not keep the logs: %s", e);

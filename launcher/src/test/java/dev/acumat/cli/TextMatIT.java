@@ -19,7 +19,6 @@ import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A mat that prints text, through the real gateway (its own process, reading a socat pty with
@@ -40,9 +39,6 @@ class TextMatIT {
     @RegisterExtension
     final Processes processes = new Processes();
 
-    @TempDir
-    Path dir;
-
     /** The cells of good line {@code i}: different on every line and cell, all within a 10-bit ADC. */
     static int[] cells(int i) {
         int[] v = new int[ROWS * COLS];
@@ -62,19 +58,18 @@ class TextMatIT {
 
     @Test
     void everyWellFormedLineIsAFrameInKafkaAndTheMalformedOnesAreCounted() throws Exception {
-        Path mat = dir.resolve("mat");
-        Path host = dir.resolve("host");
-        processes.ptyPair(mat, host);
+        Path dir = processes.dir();
+        PtyLine pty = PtyLine.open(processes, dir);
+        Path host = pty.host;
         Path gatewayLog = dir.resolve("gateway.log");
         Process gateway = servers.gateway(processes, dir, gatewayLog, host, "--health-interval", "1",
                 "--rows", Integer.toString(ROWS), "--cols", Integer.toString(COLS), "--pitch-mm", "25");
-        waitLogged(LONG_WAIT, "the gateway on the port", gatewayLog,
-                () -> log(gatewayLog).contains("port " + host + ": connected"));
+        pty.awaitConnected(LONG_WAIT, gatewayLog);
 
         String[] separators = {",", ";", "\t", " ", ", "};
         String[] endings = {"\n", "\r\n", "\r"};
         int malformed = 0;
-        try (OutputStream out = new FileOutputStream(mat.toFile())) {
+        try (OutputStream out = new FileOutputStream(pty.mat.toFile())) {
             StringBuilder names = new StringBuilder();
             for (int c = 0; c < ROWS * COLS; c++) {
                 names.append(c == 0 ? "" : ",").append(String.format(Locale.ROOT, "r%dc%d", c / COLS, c % COLS));
@@ -120,8 +115,7 @@ class TextMatIT {
         assertThat(log(gatewayLog)).contains("port " + host + ": input is text (2 lines of " + ROWS * COLS
                 + " numbers, no protocol message)").contains("malformed line dropped (" + (ROWS * COLS - 1)
                 + " values, not " + ROWS * COLS + ")");
-        Processes.stop(gateway);
-        assertThat(log(gatewayLog)).contains("gateway stopped: every record is in Kafka");
+        SharedServers.stopDelivered(gateway, gatewayLog);
     }
 
     /**
@@ -131,21 +125,14 @@ class TextMatIT {
      */
     @Test
     void aPersonOnATextMatGetsASessionWithLowerBackCoverageInInfluxDb() throws Exception {
-        Path mat = dir.resolve("mat");
-        Path host = dir.resolve("host");
-        processes.ptyPair(mat, host);
-        Path analyticsLog = dir.resolve("analytics.log");
-        servers.analytics(processes, dir, analyticsLog);
-        Path gatewayLog = dir.resolve("gateway.log");
-        servers.gateway(processes, dir, gatewayLog, host, "--input", "csv", "--rows", "32", "--cols", "20",
+        MatChain chain = MatChain.start(servers, processes, List.of(), "--input", "csv", "--rows", "32", "--cols", "20",
                 "--pitch-mm", "22", "--adc-bits", "12", "--mat-id", "text-e2e");
-        waitLogged(LONG_WAIT, "the gateway on the port", gatewayLog,
-                () -> log(gatewayLog).contains("port " + host + ": connected"));
-        Path simLog = dir.resolve("simulate.log");
-        processes.acumatLogged(simLog, "simulate", "--text", "--port", mat.toString(), "--scenario", "session",
-                "--speed", "4", "--seed", "4");
+        Path gatewayLog = chain.gatewayLog();
+        chain.pty().awaitConnected(LONG_WAIT, gatewayLog);
+        chain.pty().simulate(processes.dir().resolve("simulate.log"), "--text", "--scenario", "session", "--speed", "4",
+                "--seed", "4");
         InfluxQueries queries = new InfluxQueries(servers.influxUrl());
-        waitLogged(150, "contact points of text-e2e with lower-back coverage in InfluxDB", analyticsLog,
+        waitLogged(150, "contact points of text-e2e with lower-back coverage in InfluxDB", chain.analyticsLog(),
                 () -> {
                     try {
                         return !queries.rows("SELECT lower_back_coverage FROM contact WHERE mat = 'text-e2e'"
