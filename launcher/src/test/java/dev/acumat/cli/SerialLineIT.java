@@ -14,7 +14,6 @@ import dev.acumat.simulator.NoisyPortLink;
 import dev.acumat.simulator.PortLink;
 import dev.acumat.simulator.synthetic.Scenarios;
 import dev.acumat.time.Time;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -170,16 +169,7 @@ class SerialLineIT {
     private void startSimulator(String matId, PortLink.Opener opener, boolean reopen) {
         simulator = new MatSimulator(Scenarios.create("still", 25, 5),
                 new MatSimulator.Options(matId, 25, 10, 0, true, reopen), opener, Time.SYSTEM, null);
-        simulatorThread = new Thread(() -> {
-            try {
-                simulator.run();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "simulated-mat");
-        simulatorThread.start();
+        simulatorThread = simulator.startThread("simulated-mat");
     }
 
     private static long sequenceOf(ConsumerRecord<byte[], byte[]> r) {

@@ -6,6 +6,7 @@ import dev.acumat.protocol.Message;
 import dev.acumat.protocol.PressureFrame;
 import dev.acumat.protocol.StreamDecoder;
 import dev.acumat.protocol.WireEncoder;
+import dev.acumat.simulator.FilterPortLink;
 import dev.acumat.simulator.PortLink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -119,11 +120,9 @@ final class WireLedger {
     }
 
     /** Passes writes and reads through, showing each write to {@link #saw}. */
-    private abstract static class Tap implements PortLink {
-        private final PortLink below;
-
+    private abstract static class Tap extends FilterPortLink {
         Tap(PortLink below) {
-            this.below = below;
+            super(below);
         }
 
         abstract void saw(byte[] bytes);
@@ -132,16 +131,6 @@ final class WireLedger {
         public void write(byte[] bytes) throws IOException {
             below.write(bytes);
             saw(bytes);
-        }
-
-        @Override
-        public int read(byte[] buf) throws IOException {
-            return below.read(buf);
-        }
-
-        @Override
-        public void close() throws IOException {
-            below.close();
         }
     }
 }

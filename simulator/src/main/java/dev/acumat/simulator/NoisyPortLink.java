@@ -8,10 +8,9 @@ import java.util.SplittableRandom;
  * bytes between messages, and random bit errors inside them. The frames it damages are exactly
  * the ones a receiver must reject and count; the ones it leaves intact must all get through.
  */
-public final class NoisyPortLink implements PortLink {
+public final class NoisyPortLink extends FilterPortLink {
     static final int MAX_BURST = 64;
 
-    private final PortLink line;
     private final double garbageRate;
     private final double byteErrorRate;
     private final SplittableRandom random;
@@ -21,10 +20,10 @@ public final class NoisyPortLink implements PortLink {
      * @param byteErrorRate probability, per byte, of one flipped bit
      */
     public NoisyPortLink(PortLink line, double garbageRate, double byteErrorRate, long seed) {
+        super(line);
         if (!(garbageRate >= 0 && garbageRate <= 1) || !(byteErrorRate >= 0 && byteErrorRate <= 1)) {
             throw new IllegalArgumentException("rates must be in 0..1: " + garbageRate + ", " + byteErrorRate);
         }
-        this.line = line;
         this.garbageRate = garbageRate;
         this.byteErrorRate = byteErrorRate;
         this.random = new SplittableRandom(seed);
@@ -35,7 +34,7 @@ public final class NoisyPortLink implements PortLink {
         if (garbageRate > 0 && random.nextDouble() < garbageRate) {
             byte[] burst = new byte[1 + random.nextInt(MAX_BURST)];
             random.nextBytes(burst);
-            line.write(burst);
+            below.write(burst);
         }
         if (byteErrorRate > 0) {
             bytes = bytes.clone();
@@ -45,16 +44,6 @@ public final class NoisyPortLink implements PortLink {
                 }
             }
         }
-        line.write(bytes);
-    }
-
-    @Override
-    public int read(byte[] buf) throws IOException {
-        return line.read(buf);
-    }
-
-    @Override
-    public void close() throws IOException {
-        line.close();
+        below.write(bytes);
     }
 }
