@@ -40,8 +40,9 @@ final class ConfigFile {
             }
         }
         boolean explicit = file != null;
-        if (file == null && System.getenv("ACUMAT_CONFIG") != null) {
-            file = Path.of(System.getenv("ACUMAT_CONFIG"));
+        String fromEnv = System.getenv(OptionDefaults.variable("config"));
+        if (file == null && fromEnv != null) {
+            file = Path.of(fromEnv);
             explicit = true;
         }
         if (file == null) {

@@ -31,7 +31,7 @@ final class OptionChecks {
      */
     static double hz(double hz) {
         if (!(hz > 0) || hz > MAX_HZ) {
-            throw new IllegalArgumentException("--hz must be in (0, 10000], got " + hz);
+            throw new IllegalArgumentException("--hz must be in (0, " + (long) MAX_HZ + "], got " + hz);
         }
         return hz;
     }

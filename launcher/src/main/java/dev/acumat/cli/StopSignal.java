@@ -1,5 +1,6 @@
 package dev.acumat.cli;
 
+import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -12,23 +13,35 @@ final class StopSignal {
 
     /**
      * Waits for the stop signal, then closes {@code parts} in order (nulls skipped); a failure to
-     * close is one line on standard error, naming {@code acumat COMMAND}.
+     * close one is one line on standard error, naming {@code acumat COMMAND}, and the next is
+     * closed all the same (the gateway's spool must be closed even when its metrics server fails).
      */
     static void await(String command, AutoCloseable... parts) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                for (AutoCloseable part : parts) {
-                    if (part != null) {
-                        part.close();
-                    }
-                }
-            } catch (Exception e) {
-                System.err.println("acumat " + command + ": stopping: " + Acumat.describe(e));
+                closeAll(command, System.err, parts);
             } finally {
                 stopped.countDown();
             }
         }, command + "-shutdown"));
         stopped.await();
+    }
+
+    /**
+     * Closes {@code parts} in order, nulls skipped; each failure is one line on {@code err}, and
+     * the next part is closed all the same.
+     */
+    static void closeAll(String command, PrintStream err, AutoCloseable... parts) {
+        for (AutoCloseable part : parts) {
+            if (part == null) {
+                continue;
+            }
+            try {
+                part.close();
+            } catch (Exception e) {
+                err.println("acumat " + command + ": stopping: " + Acumat.describe(e));
+            }
+        }
     }
 }

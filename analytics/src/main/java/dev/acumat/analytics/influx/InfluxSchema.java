@@ -9,9 +9,9 @@ import org.influxdb.dto.Point;
 
 /**
  * The InfluxDB schema (a contract: history queries and checks read it; docs/INFLUXDB.md
- * documents it, and InfluxSchemaDocumentedTest holds the two together), built as influxdb-java {@link Point}s from the sink's
- * records. Every point has the tag {@code mat} and the device's frame time in millisecond
- * precision.
+ * documents it, and InfluxSchemaDocumentedTest holds the two together), built as influxdb-java
+ * {@link Point}s from the sink's records. Every point has the tag {@code mat} and the device's
+ * frame time in millisecond precision.
  *
  * <ul>
  *   <li>{@code contact}: {@code contact_ratio}, {@code contact_area_cm2},
