@@ -92,7 +92,7 @@ final class BodyShape {
         this.cellCm2 = rowCm * colCm;
         this.binCm = Math.min(rowCm, colCm);
         int n = rows * cols;
-        runs = new ContactRuns(rows, cols, rowCm, colCm);
+        runs = new ContactRuns(rows, cols, rowCm);
         bodyRuns = new int[rows * ((cols + 1) / 2)];
         cellX = new float[n];
         cellY = new float[n];

@@ -4,8 +4,8 @@ import dev.acumat.analytics.frame.PressureMap;
 
 /**
  * The contact of a frame as runs of touching cells along each row, joined into connected
- * contacts (8-neighbours) by union-find, with each run's pressure sums. The runs come from the
- * map (the mapper lists them as it maps), so this visits only the cells in contact, in order,
+ * contacts (8-neighbours) by union-find, with each run's pressure sums. The runs and their
+ * sums come from the map (the mapper finds and sums them as it maps), so this visits no cell,
  * where a flood fill would jump about the mat; later passes visit only the runs.
  */
 final class ContactRuns {
@@ -15,12 +15,15 @@ final class ContactRuns {
     final int[] length;
     /** Each run's row's centre (cm from the head edge). */
     final float[] rowY;
-    /** Per run: sum of p, of p x, of p x^2, of p^2, and the largest p (x: cm from column 0's edge). */
-    final double[] load;
-    final double[] loadX;
-    final double[] loadXX;
-    final double[] loadSq;
-    final float[] max;
+    /**
+     * Per run: sum of p, of p x, of p x^2, of p^2, and the largest p (x: cm from column 0's
+     * edge); the map's own arrays (the mapper sums each run as it maps), valid as long as it is.
+     */
+    double[] load;
+    double[] loadX;
+    double[] loadXX;
+    double[] loadSq;
+    float[] max;
     /** Per run: its connected contact. */
     final int[] comp;
     /** Per connected contact: cells, load, centre of pressure (cm). */
@@ -32,31 +35,21 @@ final class ContactRuns {
     int comps;
     double totalLoad;
 
-    private final float[] colX;
     private final float[] rowCentre;
     private final int[] parent;
 
-    ContactRuns(int rows, int cols, double rowCm, double colCm) {
+    ContactRuns(int rows, int cols, double rowCm) {
         this.cols = cols;
         int most = rows * ((cols + 1) / 2);
         start = new int[most];
         length = new int[most];
         rowY = new float[most];
-        load = new double[most];
-        loadX = new double[most];
-        loadXX = new double[most];
-        loadSq = new double[most];
-        max = new float[most];
         comp = new int[most];
         parent = new int[most];
         compCells = new int[most];
         compLoad = new double[most];
         compX = new double[most];
         compY = new double[most];
-        colX = new float[cols];
-        for (int c = 0; c < cols; c++) {
-            colX[c] = (float) ((c + 0.5) * colCm);
-        }
         rowCentre = new float[rows];
         for (int r = 0; r < rows; r++) {
             rowCentre[r] = (float) ((r + 0.5) * rowCm);
@@ -68,10 +61,14 @@ final class ContactRuns {
      * joins them into connected contacts.
      */
     void scan(PressureMap map) {
-        float[] p = map.pressures();
         int n = map.contactRuns();
         int[] starts = map.runStarts();
         int[] ends = map.runEnds();
+        load = map.runLoads();
+        loadX = map.runLoadsX();
+        loadXX = map.runLoadsXX();
+        loadSq = map.runLoadsSq();
+        max = map.runMaxima();
         int above = 0;
         int first = 0;
         int row = -1;
@@ -87,30 +84,11 @@ final class ContactRuns {
                 base = r * cols;
             }
             int e = ends[k];
-            double sp = 0;
-            double spx = 0;
-            double spxx = 0;
-            double spp = 0;
-            float top = 0;
-            for (int i = s; i < e; i++) {
-                double v = p[i];
-                double vx = v * colX[i - base];
-                sp += v;
-                spx += vx;
-                spxx += vx * colX[i - base];
-                spp += v * v;
-                top = p[i] > top ? p[i] : top;
-            }
             int c0 = s - base;
             int c1 = e - 1 - base;
             start[k] = s;
             length[k] = e - s;
             rowY[k] = rowCentre[row];
-            load[k] = sp;
-            loadX[k] = spx;
-            loadXX[k] = spxx;
-            loadSq[k] = spp;
-            max[k] = top;
             parent[k] = k;
             // Touching, diagonals included: the runs above overlapping columns c0 - 1 .. c1 + 1.
             for (int a = above; a < first; a++) {

@@ -12,6 +12,16 @@ public final class PressureMap {
     /** The contact's runs along the rows, from their first cell to past their last (row-major indices). */
     private final int[] runStart;
     private final int[] runEnd;
+    /**
+     * Per run, of its cells' pressure p at x, each cell's centre across the mat in cm
+     * ({@link #colCentres()}): the sums of p, p x, p x^2 and p^2, and the largest p.
+     */
+    private final double[] runLoad;
+    private final double[] runLoadX;
+    private final double[] runLoadXX;
+    private final double[] runLoadSq;
+    private final float[] runMax;
+    private final float[] colX;
     /** How many runs the mapper found in this frame; -1 when they are to be found in the mask. */
     private int runs = -1;
 
@@ -26,6 +36,15 @@ public final class PressureMap {
         int most = maxRuns(spec);
         this.runStart = new int[most];
         this.runEnd = new int[most];
+        this.runLoad = new double[most];
+        this.runLoadX = new double[most];
+        this.runLoadXX = new double[most];
+        this.runLoadSq = new double[most];
+        this.runMax = new float[most];
+        this.colX = new float[spec.cols()];
+        for (int c = 0; c < colX.length; c++) {
+            colX[c] = (float) ((c + 0.5) * spec.colPitchCm());
+        }
     }
 
     /** The most runs a mask can have: every other cell of every row. */
@@ -65,8 +84,9 @@ public final class PressureMap {
 
     /**
      * The runs of contact cells along the rows, in row-major order, into {@link #runStarts()}
-     * and {@link #runEnds()}; returns how many there are. A map from {@link PressureMapper}
-     * found them while mapping; any other map finds them in its contact mask now.
+     * and {@link #runEnds()}, with their sums ({@link #runLoads()} and the rest); returns how
+     * many there are. A map from {@link PressureMapper} found them while mapping; any other map
+     * finds them in its contact mask now.
      */
     public int contactRuns() {
         if (runs >= 0) {
@@ -77,11 +97,22 @@ public final class PressureMap {
         for (int base = 0; base < contact.length; base += cols) {
             for (int i = base, end = base + cols; i < end; i++) {
                 if (contact[i]) {
-                    runStart[n] = i;
-                    while (i < end && contact[i]) {
-                        i++;
+                    int s = i;
+                    double load = 0;
+                    double loadX = 0;
+                    double loadXX = 0;
+                    double loadSq = 0;
+                    float top = 0;
+                    for (; i < end && contact[i]; i++) {
+                        double v = pressure[i];
+                        double vx = v * colX[i - base];
+                        load += v;
+                        loadX += vx;
+                        loadXX += vx * colX[i - base];
+                        loadSq += v * v;
+                        top = pressure[i] > top ? pressure[i] : top;
                     }
-                    runEnd[n++] = i;
+                    mappedRun(n++, s, i, load, loadX, loadXX, loadSq, top);
                 }
             }
         }
@@ -98,7 +129,48 @@ public final class PressureMap {
         return runEnd;
     }
 
-    /** For the mapper: the runs it wrote into the run arrays for this frame (-1: none). */
+    /** Each run's sum of pressure; do not modify. */
+    public double[] runLoads() {
+        return runLoad;
+    }
+
+    /** Each run's sum of pressure x (x: the cell's {@link #colCentres() centre across}); do not modify. */
+    public double[] runLoadsX() {
+        return runLoadX;
+    }
+
+    /** Each run's sum of pressure x^2; do not modify. */
+    public double[] runLoadsXX() {
+        return runLoadXX;
+    }
+
+    /** Each run's sum of pressure^2; do not modify. */
+    public double[] runLoadsSq() {
+        return runLoadSq;
+    }
+
+    /** Each run's highest pressure; do not modify. */
+    public float[] runMaxima() {
+        return runMax;
+    }
+
+    /** Each column's centre across the mat in cm, as a float (the precision the run sums are taken at). */
+    public float[] colCentres() {
+        return colX;
+    }
+
+    /** Records run {@code k} and its sums (for the mapper, and for {@link #contactRuns()}). */
+    void mappedRun(int k, int start, int end, double load, double loadX, double loadXX, double loadSq, float max) {
+        runStart[k] = start;
+        runEnd[k] = end;
+        runLoad[k] = load;
+        runLoadX[k] = loadX;
+        runLoadXX[k] = loadXX;
+        runLoadSq[k] = loadSq;
+        runMax[k] = max;
+    }
+
+    /** For the mapper: how many runs it recorded for this frame (-1: none). */
     void mappedRuns(int count) {
         runs = count;
     }

@@ -70,44 +70,54 @@ public final class PressureMapper {
         double sx = 0;
         double sy = 0;
         float peak = 0;
-        int[] runStart = map.runStarts();
-        int[] runEnd = map.runEnds();
+        float[] colX = map.colCentres();
         int runs = 0;
         for (int base = 0, r = 0; base < p.length; base += cols, r++) {
             double rowSum = 0;
             double rowX = 0;
             int open = -1;  // the first cell of the contact run this cell would extend
-            for (int col = 0; col < cols; col++) {
-                int i = base + col;
+            // The open run's sums, as PressureMap#contactRuns defines them.
+            double load = 0;
+            double loadX = 0;
+            double loadXX = 0;
+            double loadSq = 0;
+            float top = 0;
+            for (int i = base, end = base + cols; i < end; i++) {
                 int count = raw[i];
                 float v;
-                if (count <= floor[i] || !((v = cal.pressure(count) - zero[i]) > 0)) {
+                if (count > floor[i] && (v = cal.pressure(count) - zero[i]) > 0) {
                     // (v <= 0 past the floor only when the calibration is not known to rise)
-                    if (open >= 0) {
-                        runStart[runs] = open;
-                        runEnd[runs++] = i;
-                        open = -1;
+                    p[i] = v;
+                    rowSum += v;
+                    rowX += v * (i - base + 0.5);
+                    if (v >= threshold) {
+                        c[i] = true;
+                        contactCells++;
+                        contactSum += v;
+                        peak = Math.max(peak, v);
+                        open = open >= 0 ? open : i;
+                        double dv = v;
+                        double vx = dv * colX[i - base];
+                        load += dv;
+                        loadX += vx;
+                        loadXX += vx * colX[i - base];
+                        loadSq += dv * dv;
+                        top = v > top ? v : top;
+                        continue;
                     }
-                    continue;
                 }
-                p[i] = v;
-                rowSum += v;
-                rowX += v * (col + 0.5);
-                if (v >= threshold) {
-                    c[i] = true;
-                    contactCells++;
-                    contactSum += v;
-                    peak = Math.max(peak, v);
-                    open = open >= 0 ? open : i;
-                } else if (open >= 0) {
-                    runStart[runs] = open;
-                    runEnd[runs++] = i;
+                if (open >= 0) {
+                    map.mappedRun(runs++, open, i, load, loadX, loadXX, loadSq, top);
                     open = -1;
+                    load = 0;
+                    loadX = 0;
+                    loadXX = 0;
+                    loadSq = 0;
+                    top = 0;
                 }
             }
             if (open >= 0) {
-                runStart[runs] = open;
-                runEnd[runs++] = base + cols;
+                map.mappedRun(runs++, open, base + cols, load, loadX, loadXX, loadSq, top);
             }
             sum += rowSum;
             sx += rowX;

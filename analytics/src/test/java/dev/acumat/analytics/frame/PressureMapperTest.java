@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The mapper skips cells, sums the contact metrics and lists the runs in one pass: it must
+ * The mapper skips cells, sums the contact metrics and lists and sums the runs in one pass: it must
  * give what the plain definitions give, bit for bit, whatever the calibration's shape.
  */
 class PressureMapperTest {
@@ -68,6 +68,12 @@ class PressureMapperTest {
             assertEquals(plain.contactRuns(), runs, "frame " + frame);
             assertArrayEquals(Arrays.copyOf(plain.runStarts(), runs), starts, "frame " + frame);
             assertArrayEquals(Arrays.copyOf(plain.runEnds(), runs), ends, "frame " + frame);
+            // The mapper sums each run as it maps: the sums its definition takes over the mask.
+            assertArrayEquals(Arrays.copyOf(plain.runLoads(), runs), Arrays.copyOf(map.runLoads(), runs));
+            assertArrayEquals(Arrays.copyOf(plain.runLoadsX(), runs), Arrays.copyOf(map.runLoadsX(), runs));
+            assertArrayEquals(Arrays.copyOf(plain.runLoadsXX(), runs), Arrays.copyOf(map.runLoadsXX(), runs));
+            assertArrayEquals(Arrays.copyOf(plain.runLoadsSq(), runs), Arrays.copyOf(map.runLoadsSq(), runs));
+            assertArrayEquals(Arrays.copyOf(plain.runMaxima(), runs), Arrays.copyOf(map.runMaxima(), runs));
             if (frame % 3 == 0) {
                 baseline.followEmpty(raw);  // the baseline moves: the floors must follow
             }
