@@ -36,11 +36,36 @@ public final class Calibration {
     private final boolean calibrated;
     private final float[] table;
     private final float contactThreshold;
+    /** Per count, {@link #floorOf}. */
+    private final int[] floors;
 
     private Calibration(boolean calibrated, float[] table, float contactThreshold) {
         this.calibrated = calibrated;
         this.table = table;
         this.contactThreshold = contactThreshold;
+        this.floors = floors(table);
+    }
+
+    /**
+     * Each count's {@link #floorOf}: the last count of the flat stretch it is on, or
+     * {@link Integer#MAX_VALUE} on the stretch that runs to the end of the range. A mat's
+     * baseline moves with every frame while it is empty, and each move asked this of every cell
+     * again: a search along the curve per cell, most of the analytics' time on an empty mat,
+     * until it was tabulated here, once per curve. Every curve rises (device-info's points never
+     * fall, and a spline that would is replaced by straight lines), which this relies on.
+     */
+    private static int[] floors(float[] table) {
+        for (int c = 1; c < table.length; c++) {
+            if (!(table[c] >= table[c - 1])) {
+                throw new IllegalStateException("the calibration curve falls at count " + c);
+            }
+        }
+        int[] floors = new int[table.length];
+        floors[table.length - 1] = Integer.MAX_VALUE;
+        for (int c = table.length - 2; c >= 0; c--) {
+            floors[c] = table[c] == table[c + 1] ? floors[c + 1] : c;
+        }
+        return floors;
     }
 
     public static Calibration of(DeviceInfo info) {
@@ -132,6 +157,16 @@ public final class Calibration {
     /** Pressure of a raw count (clamped to the ADC's range). */
     public float pressure(int raw) {
         return table[Math.min(table.length - 1, Math.max(0, raw))];
+    }
+
+    /**
+     * The highest count whose pressure is at most that of {@code count} (clamped to the ADC's
+     * range like {@link #pressure}): a count at or below it maps to no more pressure than
+     * {@code count} does, and every count above it to more; {@link Integer#MAX_VALUE} where no
+     * count maps to more.
+     */
+    public int floorOf(int count) {
+        return floors[Math.min(floors.length - 1, Math.max(0, count))];
     }
 
     /** A cell is in contact at or above this pressure (in {@link #units()}). */

@@ -31,22 +31,25 @@ public final class NoiseCheck {
      */
     public static double roughness(PressureMap map) {
         float[] p = map.pressures();
-        boolean[] c = map.contacts();
         int cols = map.cols();
         int rows = map.rows();
+        // Over the contact's runs, in the order of the cells: only the cells in contact count.
+        int runs = map.contactRuns();
+        int[] starts = map.runStarts();
+        int[] ends = map.runEnds();
         double diff = 0;
         double sum = 0;
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < cols; k++) {
-                int i = r * cols + k;
-                if (!c[i]) {
-                    continue;
-                }
+        for (int n = 0; n < runs; n++) {
+            int r = starts[n] / cols;
+            int base = r * cols;
+            boolean inner = r > 0 && r < rows - 1;
+            for (int i = starts[n], end = ends[n]; i < end; i++) {
+                int k = i - base;
                 if (k > 0 && k < cols - 1) {
                     diff += Math.abs(2 * p[i] - p[i - 1] - p[i + 1]);
                     sum += 2 * p[i];
                 }
-                if (r > 0 && r < rows - 1) {
+                if (inner) {
                     diff += Math.abs(2 * p[i] - p[i - cols] - p[i + cols]);
                     sum += 2 * p[i];
                 }

@@ -8,9 +8,6 @@ import java.util.Arrays;
  * pass. Reuses its arrays from frame to frame, so a map it returns is valid until the next call.
  */
 public final class PressureMapper {
-    /** Raw values are unsigned 16-bit: no count above this maps to more than it does. */
-    private static final int MAX_RAW = 0xFFFF;
-
     private final MatSpec spec;
     private final float[] pressure;
     private final boolean[] contact;
@@ -23,8 +20,6 @@ public final class PressureMapper {
      * pressed, so this is most of its cells.
      */
     private final int[] floor;
-    /** Whether the calibration never falls as counts rise, which {@link #floor} relies on. */
-    private final boolean rising;
     private Baseline zeroOf;
     private long zeroGeneration;
     private ContactMetrics metrics;
@@ -36,7 +31,6 @@ public final class PressureMapper {
         this.map = new PressureMap(spec, pressure, contact);
         this.zero = new float[spec.cells()];
         this.floor = new int[spec.cells()];
-        this.rising = rises(spec.calibration());
     }
 
     public MatSpec spec() {
@@ -86,7 +80,7 @@ public final class PressureMapper {
                 int count = raw[i];
                 float v;
                 if (count > floor[i] && (v = cal.pressure(count) - zero[i]) > 0) {
-                    // (v <= 0 past the floor only when the calibration is not known to rise)
+                    // (past the floor v is above 0: the curve rises; the check keeps out what would not)
                     p[i] = v;
                     rowSum += v;
                     rowX += v * (i - base + 0.5);
@@ -141,57 +135,11 @@ public final class PressureMapper {
             for (int i = 0; i < zero.length; i++) {
                 int at = Math.round(baseline.at(i));
                 zero[i] = cal.pressure(at);
-                floor[i] = rising ? floor(cal, at, zero[i]) : Integer.MIN_VALUE;
+                floor[i] = cal.floorOf(at);
             }
             zeroOf = baseline;
             zeroGeneration = baseline.generation();
         }
         return zero;
-    }
-
-    /**
-     * The highest count whose pressure is at most {@code zero}, the pressure of count {@code at}:
-     * a rising calibration is above it from there on. Usually the next count is already above;
-     * where the curve is flat (below its first point, above the ADC's range), doubling steps and
-     * then halving them find the end of the flat part.
-     */
-    private static int floor(Calibration cal, int at, float zero) {
-        int lo = Math.max(at, 0);
-        if (lo >= MAX_RAW) {
-            return cal.pressure(MAX_RAW) <= zero ? Integer.MAX_VALUE : lo;
-        }
-        int step = 1;
-        int hi = lo + 1;
-        while (cal.pressure(hi) <= zero) {
-            if (hi >= MAX_RAW) {
-                return Integer.MAX_VALUE;  // flat to the end: nothing is ever above it
-            }
-            lo = hi;
-            step *= 2;
-            hi = Math.min(MAX_RAW, lo + step);
-        }
-        // pressure(lo) <= zero < pressure(hi)
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (cal.pressure(mid) <= zero) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** Whether pressure never falls as the count rises over the raw range (true of every calibration made now). */
-    private static boolean rises(Calibration cal) {
-        float prev = cal.pressure(Integer.MIN_VALUE);
-        for (int r = 0; r <= MAX_RAW + 1; r++) {
-            float v = cal.pressure(r);
-            if (!(v >= prev)) {
-                return false;
-            }
-            prev = v;
-        }
-        return cal.pressure(Integer.MAX_VALUE) >= prev;
     }
 }

@@ -46,4 +46,32 @@ class CalibrationTest {
         assertThat(c.units()).isEqualTo("raw");
         assertThat(c.pressure(1234)).isEqualTo(1234f);
     }
+
+    /** floorOf is a table of what its definition says, for curves with and without flat stretches. */
+    @Test
+    void eachCountsFloorIsTheLastCountThatMapsToNoMore() {
+        List<List<CalibrationPoint>> curves = List.of(POINTS,
+                // flat below 300, from 2,000 on (the last segment's slope, 0, continues to the end)
+                List.of(new CalibrationPoint(300, 0), new CalibrationPoint(900, 2_000),
+                        new CalibrationPoint(2_000, 9_000), new CalibrationPoint(3_000, 9_000)),
+                List.of(new CalibrationPoint(1_000, 5_000)));
+        for (int k = 0; k < curves.size(); k++) {
+            Calibration c = Calibration.of(mat("floors-" + k, curves.get(k)));
+            for (int r = 1; r < 4096; r++) {
+                assertThat(c.pressure(r)).as("curve %d rises", k).isGreaterThanOrEqualTo(c.pressure(r - 1));
+            }
+            for (int at = -3; at < 4100; at++) {
+                int expected = Integer.MAX_VALUE;
+                for (int r = Math.max(at, 0); r < 4096; r++) {
+                    if (c.pressure(r + 1) > c.pressure(at)) {
+                        expected = r;
+                        break;
+                    }
+                }
+                assertThat(c.floorOf(at)).as("curve %d, count %d", k, at).isEqualTo(expected);
+            }
+        }
+        assertThat(Calibration.raw(10).floorOf(17)).isEqualTo(17);
+        assertThat(Calibration.raw(10).floorOf(1023)).isEqualTo(Integer.MAX_VALUE);
+    }
 }

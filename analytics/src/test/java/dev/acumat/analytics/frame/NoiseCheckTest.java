@@ -71,4 +71,50 @@ class NoiseCheckTest {
         assertThat(NoiseCheck.roughness(mapper.map(noise, zero))).isGreaterThan(NoiseCheck.ROUGHNESS);
         assertThat(NoiseCheck.isNoise(mapper.map(noise, zero), mapper.contactMetrics())).isTrue();
     }
+
+    /** Roughness walks the contact's runs: the plain walk over every cell gives the same figure to the bit. */
+    @Test
+    void roughnessOverTheRunsIsTheDefinitionsFigure() {
+        java.util.Random random = new java.util.Random(5);
+        MatSpec spec = MatSpec.raw("m", 11, 7, 15, 12);
+        PressureMapper mapper = new PressureMapper(spec);
+        Baseline empty = new Baseline(spec.cells());
+        int[] raw = new int[spec.cells()];
+        for (int frame = 0; frame < 300; frame++) {
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = random.nextInt(3) == 0 ? 0 : random.nextInt(4096);
+            }
+            PressureMap map = mapper.map(raw, empty);
+            PressureMap copy = new PressureMap(spec, map.pressures().clone(), map.contacts().clone());
+            double expected = plainRoughness(map);
+            assertThat(NoiseCheck.roughness(map)).isEqualTo(expected);
+            assertThat(NoiseCheck.roughness(copy)).isEqualTo(expected);
+        }
+    }
+
+    private static double plainRoughness(PressureMap map) {
+        float[] p = map.pressures();
+        boolean[] c = map.contacts();
+        int cols = map.cols();
+        int rows = map.rows();
+        double diff = 0;
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < cols; k++) {
+                int i = r * cols + k;
+                if (!c[i]) {
+                    continue;
+                }
+                if (k > 0 && k < cols - 1) {
+                    diff += Math.abs(2 * p[i] - p[i - 1] - p[i + 1]);
+                    sum += 2 * p[i];
+                }
+                if (r > 0 && r < rows - 1) {
+                    diff += Math.abs(2 * p[i] - p[i - cols] - p[i + cols]);
+                    sum += 2 * p[i];
+                }
+            }
+        }
+        return sum > 0 ? diff / sum : 0;
+    }
 }
