@@ -22,11 +22,12 @@ public final class MessageReader {
     }
 
     /**
-     * {@link #read}, for the stream decoder: with {@code walk} (the sparse runs its unstuffing
-     * walked), a sparse frame is checked and keeps its bytes, to be expanded only if someone
-     * reads its values (a gateway mostly does not). Without it, as for {@link #parse} (whose
-     * callers read every frame's values), the frame is expanded at once: checking first and
-     * expanding later would walk the runs twice.
+     * {@link #read}, for the stream decoder, which passes the sparse runs its unstuffing already
+     * walked ({@code walk}) so that the check resumes where that walk stopped. Either way a sparse
+     * frame is checked in full and keeps its bytes, to be expanded only if someone reads its
+     * values: a gateway mostly does not, and the analytics copy them straight from the bytes
+     * into their own buffer ({@link PressureFrame#copyTo}), where a {@code short[]} between
+     * was the largest allocation of their stream threads.
      */
     static void read(byte[] buf, int off, int len, int maxBodyLength, DecodeListener listener, UnstuffingWalk walk) {
         if (len < WireFormat.OVERHEAD) {
@@ -143,18 +144,11 @@ public final class MessageReader {
                 values[i] = (short) ((b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8);
             }
             listener.onMessage(new PressureFrame(seq, time, rows, cols, values), b, off, len);
-        } else if (encoding == WireFormat.ENCODING_SPARSE && walk == null) {
-            short[] values = new short[cells];
-            String problem = SparseCells.decode(b, cellsOffset, cellsOffset + cellBytes, values);
-            if (problem != null) {
-                listener.onError(new DecodeError(DecodeErrorType.MALFORMED, len, problem));
-                return;
-            }
-            listener.onMessage(new PressureFrame(seq, time, rows, cols, values), b, off, len);
         } else if (encoding == WireFormat.ENCODING_SPARSE) {
-            // Checked in full now; expanded into values only when someone looks at them (PressureFrame).
+            // Checked in full now; expanded into values only when someone looks at them, or read
+            // straight from the bytes into a consumer's own buffer (PressureFrame.copyTo).
             int cellsEnd = cellsOffset + cellBytes;
-            String problem = walk.covers(cellsOffset, cellsEnd, cells)
+            String problem = walk != null && walk.covers(cellsOffset, cellsEnd, cells)
                     ? SparseCells.check(b, cellsOffset, cellsEnd, cells, walk.pos, walk.cell)
                     : SparseCells.check(b, cellsOffset, cellsEnd, cells);
             if (problem != null) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** A sparse frame read from the wire keeps its checked bytes and expands them on demand: every way to its values agrees. */
 class SparseFrameReadTest {
 
-    /** The frame the stream decoder (the lazy path; {@link MessageReader#parse} expands at once) makes of these message bytes. */
+    /** The frame the stream decoder makes of these message bytes (its check resumes where its unstuffing's walk stopped). */
     private static PressureFrame viaStream(byte[] message) {
         byte[] wire = WireEncoder.frame(message);
         byte[] stream = new byte[wire.length + 1];
@@ -49,6 +49,11 @@ class SparseFrameReadTest {
                 int[] again = new int[read.cells()];
                 read.copyTo(again);
                 assertThat(again).isEqualTo(expected);
+                PressureFrame parsed = (PressureFrame) MessageReader.parse(bytes);
+                Arrays.fill(again, -7);
+                parsed.copyTo(again);
+                assertThat(again).isEqualTo(expected);
+                assertThat(parsed).isEqualTo(sent);
                 assertThat(read).isEqualTo(sent).hasSameHashCodeAs(sent);
                 assertThat(MessageWriter.toBytes(read)).isEqualTo(bytes);
             }
