@@ -64,11 +64,12 @@ final class ContactRuns {
         int n = map.contactRuns();
         int[] starts = map.runStarts();
         int[] ends = map.runEnds();
-        load = map.runLoads();
-        loadX = map.runLoadsX();
-        loadXX = map.runLoadsXX();
-        loadSq = map.runLoadsSq();
-        max = map.runMaxima();
+        PressureMap.RunSums sums = map.runSums();
+        load = sums.load;
+        loadX = sums.loadX;
+        loadXX = sums.loadXX;
+        loadSq = sums.loadSq;
+        max = sums.max;
         int above = 0;
         int first = 0;
         int row = -1;

@@ -12,16 +12,29 @@ public final class PressureMap {
     /** The contact's runs along the rows, from their first cell to past their last (row-major indices). */
     private final int[] runStart;
     private final int[] runEnd;
-    /**
-     * Per run, of its cells' pressure p at x, each cell's centre across the mat in cm
-     * ({@link #colCentres()}): the sums of p, p x, p x^2 and p^2, and the largest p.
-     */
-    private final double[] runLoad;
-    private final double[] runLoadX;
-    private final double[] runLoadXX;
-    private final double[] runLoadSq;
-    private final float[] runMax;
+    private final RunSums sums;
     private final float[] colX;
+
+    /**
+     * Per contact run (indexed as {@link #runStarts()}), of its cells' pressure p at x, each
+     * cell's centre across the mat in cm ({@link #colCentres()}): the sums of p, p x, p x^2 and
+     * p^2, and the largest p. The map's own arrays: read, do not modify.
+     */
+    public static final class RunSums {
+        public final double[] load;
+        public final double[] loadX;
+        public final double[] loadXX;
+        public final double[] loadSq;
+        public final float[] max;
+
+        RunSums(int runs) {
+            load = new double[runs];
+            loadX = new double[runs];
+            loadXX = new double[runs];
+            loadSq = new double[runs];
+            max = new float[runs];
+        }
+    }
     /** How many runs the mapper found in this frame; -1 when they are to be found in the mask. */
     private int runs = -1;
 
@@ -36,11 +49,7 @@ public final class PressureMap {
         int most = maxRuns(spec);
         this.runStart = new int[most];
         this.runEnd = new int[most];
-        this.runLoad = new double[most];
-        this.runLoadX = new double[most];
-        this.runLoadXX = new double[most];
-        this.runLoadSq = new double[most];
-        this.runMax = new float[most];
+        this.sums = new RunSums(most);
         this.colX = new float[spec.cols()];
         for (int c = 0; c < colX.length; c++) {
             colX[c] = (float) ((c + 0.5) * spec.colPitchCm());
@@ -84,7 +93,7 @@ public final class PressureMap {
 
     /**
      * The runs of contact cells along the rows, in row-major order, into {@link #runStarts()}
-     * and {@link #runEnds()}, with their sums ({@link #runLoads()} and the rest); returns how
+     * and {@link #runEnds()}, with their sums ({@link #runSums()}); returns how
      * many there are. A map from {@link PressureMapper} found them while mapping; any other map
      * finds them in its contact mask now.
      */
@@ -129,29 +138,9 @@ public final class PressureMap {
         return runEnd;
     }
 
-    /** Each run's sum of pressure; do not modify. */
-    public double[] runLoads() {
-        return runLoad;
-    }
-
-    /** Each run's sum of pressure x (x: the cell's {@link #colCentres() centre across}); do not modify. */
-    public double[] runLoadsX() {
-        return runLoadX;
-    }
-
-    /** Each run's sum of pressure x^2; do not modify. */
-    public double[] runLoadsXX() {
-        return runLoadXX;
-    }
-
-    /** Each run's sum of pressure^2; do not modify. */
-    public double[] runLoadsSq() {
-        return runLoadSq;
-    }
-
-    /** Each run's highest pressure; do not modify. */
-    public float[] runMaxima() {
-        return runMax;
+    /** The sums of each run of {@link #contactRuns()}. */
+    public RunSums runSums() {
+        return sums;
     }
 
     /** Each column's centre across the mat in cm, as a float (the precision the run sums are taken at). */
@@ -163,11 +152,11 @@ public final class PressureMap {
     void mappedRun(int k, int start, int end, double load, double loadX, double loadXX, double loadSq, float max) {
         runStart[k] = start;
         runEnd[k] = end;
-        runLoad[k] = load;
-        runLoadX[k] = loadX;
-        runLoadXX[k] = loadXX;
-        runLoadSq[k] = loadSq;
-        runMax[k] = max;
+        sums.load[k] = load;
+        sums.loadX[k] = loadX;
+        sums.loadXX[k] = loadXX;
+        sums.loadSq[k] = loadSq;
+        sums.max[k] = max;
     }
 
     /** For the mapper: how many runs it recorded for this frame (-1: none). */
