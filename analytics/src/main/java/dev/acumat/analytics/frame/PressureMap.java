@@ -14,6 +14,8 @@ public final class PressureMap {
     private final int[] runEnd;
     private final RunSums sums;
     private final float[] colX;
+    /** How many runs the mapper found in this frame; -1 when they are to be found in the mask. */
+    private int runs = -1;
 
     /**
      * Per contact run (indexed as {@link #runStarts()}), of its cells' pressure p at x, each
@@ -35,8 +37,6 @@ public final class PressureMap {
             max = new float[runs];
         }
     }
-    /** How many runs the mapper found in this frame; -1 when they are to be found in the mask. */
-    private int runs = -1;
 
     public PressureMap(MatSpec spec, float[] pressure, boolean[] contact) {
         if (pressure.length != spec.cells() || contact.length != spec.cells()) {
@@ -93,8 +93,8 @@ public final class PressureMap {
 
     /**
      * The runs of contact cells along the rows, in row-major order, into {@link #runStarts()}
-     * and {@link #runEnds()}, with their sums ({@link #runSums()}); returns how
-     * many there are. A map from {@link PressureMapper} found them while mapping; any other map
+     * and {@link #runEnds()}, with their sums ({@link #runSums()}); returns how many there
+     * are. A map from {@link PressureMapper} found and summed them while mapping; any other map
      * finds them in its contact mask now.
      */
     public int contactRuns() {
