@@ -130,6 +130,7 @@ final class BodyShape {
         double syy = 0;
         double sxy = 0;
         float max = 0;
+        PressureMap.RunSums runSums = r.sums;
         for (int k = 0; k < r.runs; k++) {
             int c = r.comp[k];
             if (r.compCells[c] == 1 && r.compLoad[c] < speck) {
@@ -138,14 +139,14 @@ final class BodyShape {
             bodyRuns[used++] = k;
             double y = r.rowY[k];
             n += r.length[k];
-            sum += r.load[k];
-            sumSq += r.loadSq[k];
-            sx += r.loadX[k];
-            sxx += r.loadXX[k];
-            sy += r.load[k] * y;
-            syy += r.load[k] * y * y;
-            sxy += r.loadX[k] * y;
-            max = r.max[k] > max ? r.max[k] : max;
+            sum += runSums.load[k];
+            sumSq += runSums.loadSq[k];
+            sx += runSums.loadX[k];
+            sxx += runSums.loadXX[k];
+            sy += runSums.load[k] * y;
+            syy += runSums.load[k] * y * y;
+            sxy += runSums.loadX[k] * y;
+            max = runSums.max[k] > max ? runSums.max[k] : max;
         }
         bodyRunCount = used;
         cells = n;

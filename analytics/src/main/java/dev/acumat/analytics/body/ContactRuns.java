@@ -15,15 +15,8 @@ final class ContactRuns {
     final int[] length;
     /** Each run's row's centre (cm from the head edge). */
     final float[] rowY;
-    /**
-     * Per run: sum of p, of p x, of p x^2, of p^2, and the largest p (x: cm from column 0's
-     * edge); the map's own arrays (the mapper sums each run as it maps), valid as long as it is.
-     */
-    double[] load;
-    double[] loadX;
-    double[] loadXX;
-    double[] loadSq;
-    float[] max;
+    /** Per run: its sums (the map's own arrays: the mapper sums each run as it maps it), valid as long as the map is. */
+    PressureMap.RunSums sums;
     /** Per run: its connected contact. */
     final int[] comp;
     /** Per connected contact: cells, load, centre of pressure (cm). */
@@ -64,12 +57,7 @@ final class ContactRuns {
         int n = map.contactRuns();
         int[] starts = map.runStarts();
         int[] ends = map.runEnds();
-        PressureMap.RunSums sums = map.runSums();
-        load = sums.load;
-        loadX = sums.loadX;
-        loadXX = sums.loadXX;
-        loadSq = sums.loadSq;
-        max = sums.max;
+        sums = map.runSums();
         int above = 0;
         int first = 0;
         int row = -1;
@@ -104,6 +92,8 @@ final class ContactRuns {
     }
 
     private void components() {
+        double[] load = sums.load;
+        double[] loadX = sums.loadX;
         int count = 0;
         double total = 0;
         for (int k = 0; k < runs; k++) {

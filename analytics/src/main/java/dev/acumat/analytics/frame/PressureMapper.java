@@ -78,9 +78,9 @@ public final class PressureMapper {
             float top = 0;
             for (int i = base, end = base + cols; i < end; i++) {
                 int count = raw[i];
-                float v;
-                if (count > floor[i] && (v = cal.pressure(count) - zero[i]) > 0) {
-                    // (past the floor v is above 0: the curve rises; the check keeps out what would not)
+                if (count > floor[i]) {
+                    // Past the floor the curve is above the baseline's pressure (Calibration.floorOf): v > 0.
+                    float v = cal.pressure(count) - zero[i];
                     p[i] = v;
                     rowSum += v;
                     rowX += v * (i - base + 0.5);
